@@ -1,0 +1,81 @@
+// The `pira` command: parse, score and build a cruscotto PIRA from the terminal.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CliError, type CliIO, type Command } from "./io";
+
+interface CommandEntry {
+  usage: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  parse: {
+    usage: "pira parse FILE",
+    summary: "legge il cruscotto e stampa il piano (JSON) su stdout",
+    load: async () => (await import("./commands/parse")).parseCommand,
+  },
+  demo: {
+    usage: "pira demo",
+    summary: "esegue il lavoro principale sul campione incluso (samples/cruscotto-pira-2023.txt)",
+    load: async () => (await import("./commands/demo")).demoCommand,
+  },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = [
+    "pira — Cruscotto PIRA da riga di comando",
+    "",
+    "Uso:",
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    `  ${"pira --help".padEnd(width)}  mostra questo aiuto`,
+    "",
+    "Codici di uscita: 0 riuscito, 2 input non valido (un messaggio su stderr).",
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export function nodeIO(): CliIO {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    readFile: (p) => fs.readFileSync(path.resolve(process.cwd(), p)),
+    writeFile: (p, d) => {
+      const target = path.resolve(process.cwd(), p);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, d);
+    },
+    cwd: process.cwd(),
+  };
+}
+
+/** Runs the CLI and returns the exit code; user errors never surface as stack traces. */
+export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.err(`pira: comando sconosciuto "${name}". Usa "pira --help" per l'elenco dei comandi.\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`Uso: ${entry.usage}\n${entry.summary}\n`);
+    return 0;
+  }
+  try {
+    const command = await entry.load();
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`pira ${name}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    io.err(`pira ${name}: errore interno (${detail}). Segnalalo con il file che lo ha causato.\n`);
+    return 1;
+  }
+}

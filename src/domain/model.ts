@@ -1,0 +1,70 @@
+// The typed model of a cruscotto obiettivi strategici (PIRA). The JSON names are a public
+// contract: the CLI prints them, the workbook description and the task pane read them.
+
+export type TargetKind = "atLeast" | "atMost" | "equal" | "deadline" | "yesno" | "unreadable";
+
+export type Unit = "%" | "N." | "gg" | "h" | "€" | "";
+
+export interface Target {
+  /** Cleaned text, as written in the document (markup and extra spaces removed). */
+  text: string;
+  kind: TargetKind;
+  /** Number as written (82 for "82,00 %"); 1/0 for SI/NO; null for deadlines and unreadable targets. */
+  value: number | null;
+  unit: Unit;
+  /** ISO date "YYYY-MM-DD" for deadlines, else null. */
+  deadline: string | null;
+}
+
+export interface Indicator {
+  /** "<objective number>.<position>", e.g. "1.3". */
+  id: string;
+  name: string;
+  /** Marked "(OC)": an Unioncamere common indicator. */
+  common: boolean;
+  /** Percent as written: 14.28 for "14,28%". */
+  weight: number;
+  /** One entry per plan year, keyed by the year as a string; null when the document has no target. */
+  targets: Record<string, Target | null>;
+}
+
+export interface Objective {
+  number: number;
+  title: string;
+  areaCode: string;
+  /** "Peso su AS", percent as written. */
+  weightOnArea: number;
+  /** "Risorse economiche" in euro, null when the document gives none. */
+  resources: number | null;
+  perspective: string;
+  mission: string;
+  programme: string;
+  indicators: Indicator[];
+}
+
+export interface Area {
+  code: string;
+  name: string;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  /** 1-based line of the source text (0 when the finding is about the plan as a whole). */
+  line: number;
+  severity: Severity;
+  /** Plain Italian. */
+  message: string;
+  objective?: number;
+  indicator?: string;
+}
+
+export interface Plan {
+  title: string;
+  /** ISO date of approval when the title carries one ("31.10.2023" → "2023-10-31"), else "". */
+  date: string;
+  years: number[];
+  areas: Area[];
+  objectives: Objective[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,2 @@
+// Task pane entry: filled in by the task pane issue.
+export {};

@@ -1,0 +1,148 @@
+// A description of the workbook the import makes: pure data, applied by src/excel (Office.js)
+// and by src/cli (exceljs). Everything a sheet holds is stated here, so both adapters agree.
+
+/** A formula in Excel's invariant (English, comma-separated) syntax, starting with "=". */
+export interface Formula {
+  formula: string;
+}
+
+/**
+ * One cell. A string is always literal text, never a formula: text from the document can
+ * start with "=", "+", "-" or "@" and must stay text. Formulas are a distinct type.
+ * Dates are Excel serial numbers with a date number format.
+ */
+export type CellSpec = string | number | boolean | null | Formula;
+
+export function isFormula(cell: CellSpec): cell is Formula {
+  return typeof cell === "object" && cell !== null && "formula" in cell;
+}
+
+/** How a column is used; drives protection and the adapters' write strategy. */
+export type ColumnRole =
+  | "data" // written once at import (locked)
+  | "input" // typed by users: consuntivi (unlocked, validated)
+  | "formula" // computed (locked)
+  | "helper"; // import-time helper values for native formulas (locked, hidden)
+
+export interface ColumnSpec {
+  header: string;
+  role: ColumnRole;
+  /** Excel number format ("@" text, "0.00%", "#,##0.00 [$€-410]", "dd/mm/yyyy", "General"). */
+  numberFormat: string;
+  /** Width in characters. */
+  width?: number;
+  hidden?: boolean;
+  /** Wrap text (long titles). */
+  wrap?: boolean;
+}
+
+export interface TableSpec {
+  /** Stable name used in structured references, e.g. "tblIndicatori". */
+  name: string;
+  /** Top-left cell of the header row, e.g. "A1". */
+  topLeft: string;
+  columns: ColumnSpec[];
+  /** Body rows, each with one cell per column. */
+  rows: CellSpec[][];
+  /** Built-in table style, e.g. "TableStyleMedium2". */
+  style: string;
+  showTotals?: false;
+}
+
+/** A block of cells outside tables (titles, settings, labels). */
+export interface RangeSpec {
+  /** Top-left cell, e.g. "A1". */
+  topLeft: string;
+  rows: CellSpec[][];
+  /** One number format for the whole block, or per cell (same shape as rows). */
+  numberFormat?: string | string[][];
+  bold?: boolean;
+  fontSize?: number;
+  /** Cells users may edit (settings). */
+  unlocked?: boolean;
+  wrap?: boolean;
+}
+
+export type ComplianceColour = "green" | "amber" | "red" | "grey";
+
+export interface FillStyle {
+  fill: string; // "#C6EFCE"
+  font: string; // "#006100"
+}
+
+/**
+ * A conditional format driven by a formula evaluated for the top-left cell of `range`
+ * (relative references shift across the range, as in Excel's "Use a formula" rule).
+ */
+export interface ConditionalFormatSpec {
+  /** A1 range on the same sheet, e.g. "N2:N59". */
+  range: string;
+  formula: string;
+  style: FillStyle;
+  /** Lower wins; rules are added in this order. */
+  priority: number;
+  stopIfTrue: boolean;
+  /** Which compliance state this rule shows (for tests and legends). */
+  meaning: ComplianceColour;
+}
+
+export type ValidationSpec =
+  | { range: string; type: "decimal"; min?: number; max?: number; prompt: ValidationMessage; error: ValidationMessage }
+  | { range: string; type: "date"; prompt: ValidationMessage; error: ValidationMessage }
+  | { range: string; type: "list"; values: string[]; prompt: ValidationMessage; error: ValidationMessage }
+  | { range: string; type: "custom"; formula: string; prompt: ValidationMessage; error: ValidationMessage };
+
+export interface ValidationMessage {
+  title: string;
+  message: string;
+}
+
+export interface NameSpec {
+  /** Workbook-scoped name, e.g. "PIRA_SogliaVerde". */
+  name: string;
+  /** Absolute reference with sheet, e.g. "=Impostazioni!$B$4". */
+  refersTo: string;
+  comment?: string;
+}
+
+export interface ChartSpec {
+  /** "barClustered" horizontal bars of scores. */
+  type: "barClustered";
+  title: string;
+  /** Categories and values ranges (absolute, with sheet). */
+  categories: string;
+  values: string;
+  seriesName: string;
+  /** Where it is placed: top-left and bottom-right cells. */
+  from: string;
+  to: string;
+}
+
+export interface ProtectionSpec {
+  protect: boolean;
+  /** Empty by default: protection is a guard rail, not a secret. */
+  password: string;
+  allowAutoFilter: boolean;
+  allowSort: boolean;
+  allowFormatColumns: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  tabColor?: string;
+  tables: TableSpec[];
+  ranges: RangeSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  validations: ValidationSpec[];
+  charts: ChartSpec[];
+  /** Rows and columns frozen at the top-left. */
+  freeze?: { rows: number; columns: number };
+  /** Column widths by letter, for cells outside tables. */
+  columnWidths?: Record<string, number>;
+  protection: ProtectionSpec;
+}
+
+export interface WorkbookDescription {
+  sheets: SheetSpec[];
+  names: NameSpec[];
+}
