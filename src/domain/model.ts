@@ -68,3 +68,12 @@ export interface Plan {
   objectives: Objective[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * An actual (consuntivo) as a cell holds it: a number on Excel's scale (82 % is 0.82; a date is
+ * an Excel serial number), a boolean, a text such as "SI"/"NO", or null when nothing was typed.
+ */
+export type Actual = number | boolean | string | null;
+
+/** Actuals by indicator id, then by year ("2023"). */
+export type Actuals = Record<string, Record<string, Actual>>;
