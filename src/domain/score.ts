@@ -1,0 +1,226 @@
+// The scoring method (grado di raggiungimento): one indicator, one year, target against actual.
+// The single source of truth for the custom functions, the native formulas, the CLI and the
+// task pane; the arithmetic uses the same operation order as the native Excel formulas, so both
+// faces give identical doubles.
+
+import { isoToSerial } from "./dates";
+import type { Actual, Target } from "./model";
+import { parseItalianNumber } from "./numbers";
+import { DEFAULT_THRESHOLDS, type ScoringMode, type Thresholds } from "./settings";
+import { parseTarget } from "./targets";
+
+export type Status = "Raggiunto" | "Parzialmente raggiunto" | "Non raggiunto" | "n.d.";
+export const STATUSES: readonly Status[] = ["Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "n.d."];
+
+/** Input the method cannot score (unreadable target, non-numeric actual): #VALUE! in Excel. */
+export class ScoreError extends Error {
+  /** The offending text as given. */
+  readonly text: string;
+  constructor(message: string, text: string) {
+    super(message);
+    this.name = "ScoreError";
+    this.text = text;
+  }
+}
+
+const TARGET_EXAMPLES = '">= 13 N.", "<= 18 gg", ">= 82,00 %", "Entro 31-12-2023", "SI"';
+const YES_RE = /^(?:si|sì|sí|yes|vero|true)$/i;
+const NO_RE = /^(?:no|falso|false)$/i;
+
+// A workbook holds a few hundred distinct target texts; the cap only guards a long-lived
+// shared runtime against unbounded growth.
+const TARGET_CACHE_LIMIT = 10_000;
+const targetCache = new Map<string | number, Target>();
+const deadlineSerials = new Map<string, number>();
+
+function isWellFormed(target: Target): boolean {
+  switch (target.kind) {
+    case "atLeast":
+    case "atMost":
+    case "equal":
+      return target.value !== null && Number.isFinite(target.value);
+    case "deadline":
+      return target.deadline !== null;
+    case "yesno":
+      return target.value === 1 || target.value === 0;
+    default:
+      return false;
+  }
+}
+
+function checkedTarget(target: Target): Target {
+  if (!isWellFormed(target)) {
+    throw new ScoreError(`Target non leggibile: "${target.text}". Esempi validi: ${TARGET_EXAMPLES}.`, target.text);
+  }
+  return target;
+}
+
+function emptyTargetError(text: string): ScoreError {
+  return new ScoreError(`Target vuoto: scrivi un target come ${TARGET_EXAMPLES}.`, text);
+}
+
+/**
+ * The target a cell holds: text as written (">= 82,00 %") or a number, which is a bare "equal"
+ * target already on Excel's scale. Parsed once per distinct input. Throws ScoreError when the
+ * target is empty or unreadable.
+ */
+export function targetOf(input: string | number): Target {
+  const cached = targetCache.get(input);
+  if (cached !== undefined) return checkedTarget(cached);
+  let target: Target | null;
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) throw new ScoreError(`Target non valido: ${String(input)}.`, String(input));
+    target = { text: String(input), kind: "equal", value: input, unit: "", deadline: null };
+  } else {
+    target = parseTarget(input);
+    if (target === null) throw emptyTargetError(input);
+  }
+  if (targetCache.size >= TARGET_CACHE_LIMIT) targetCache.clear();
+  targetCache.set(input, Object.freeze(target));
+  return checkedTarget(target);
+}
+
+/** True for what counts as "no actual": null, undefined, an empty or blank text. */
+export function isEmptyActual(actual: Actual | undefined): boolean {
+  return actual === null || actual === undefined || (typeof actual === "string" && actual.trim() === "");
+}
+
+/** SI/NO in any accepted spelling, as a boolean; null when the text is not one. */
+export function yesNoOf(actual: Actual): boolean | null {
+  if (typeof actual === "boolean") return actual;
+  if (typeof actual !== "string") return null;
+  const s = actual.trim();
+  if (YES_RE.test(s)) return true;
+  if (NO_RE.test(s)) return false;
+  return null;
+}
+
+function actualText(actual: Actual): string {
+  return typeof actual === "string" ? actual.trim() : String(actual);
+}
+
+function numericActual(actual: Actual, target: Target): number {
+  let n: number | null = null;
+  if (typeof actual === "number") n = actual;
+  else if (typeof actual === "string") n = parseItalianNumber(actual);
+  if (n === null || !Number.isFinite(n)) {
+    const text = actualText(actual);
+    throw new ScoreError(`Consuntivo non numerico: "${text}" (il target "${target.text}" richiede un numero).`, text);
+  }
+  return n;
+}
+
+function deadlineSerial(iso: string): number {
+  let serial = deadlineSerials.get(iso);
+  if (serial === undefined) {
+    serial = isoToSerial(iso);
+    deadlineSerials.set(iso, serial);
+  }
+  return serial;
+}
+
+function deadlineMet(target: Target, actual: Actual): boolean {
+  const yes = yesNoOf(actual);
+  if (yes !== null) return yes;
+  const completed = typeof actual === "string" ? parseItalianNumber(actual) : actual;
+  if (typeof completed !== "number" || !Number.isFinite(completed)) {
+    const text = actualText(actual);
+    throw new ScoreError(
+      `Consuntivo non valido per la scadenza "${target.text}": "${text}" (scrivi la data di completamento o SI/NO).`,
+      text,
+    );
+  }
+  // A completion date-time on the deadline day still counts as on time.
+  return Math.floor(completed) <= deadlineSerial(target.deadline as string);
+}
+
+function yesNoMet(target: Target, actual: Actual): boolean {
+  let yes = yesNoOf(actual);
+  // A 1/0 typed for a SI/NO target is the usual spreadsheet shorthand.
+  if (yes === null && (actual === 1 || actual === 0)) yes = actual === 1;
+  if (yes === null) {
+    const text = actualText(actual);
+    throw new ScoreError(`Consuntivo non valido per il target "${target.text}": "${text}" (scrivi SI o NO).`, text);
+  }
+  return yes === (target.value === 1);
+}
+
+function scoreAtLeast(t: number, a: number, mode: ScoringMode): number {
+  if (a >= t) return 1;
+  if (mode === "binario") return 0;
+  if (mode === "lineare") return t === 0 ? 0 : Math.max(0, 1 - (t - a) / Math.abs(t));
+  // A ratio against a zero or negative target is meaningless: missed is 0.
+  return t > 0 ? Math.max(0, a / t) : 0;
+}
+
+function scoreAtMost(t: number, a: number, mode: ScoringMode): number {
+  if (a <= t) return 1;
+  if (mode === "binario") return 0;
+  if (mode === "lineare") return t === 0 ? 0 : Math.max(0, 1 - (a - t) / Math.abs(t));
+  return t > 0 ? t / a : 0;
+}
+
+function scoreEqual(t: number, a: number, mode: ScoringMode): number {
+  // "= 6" counts up to its value like ">= 6"; "0 N." is zero tolerance; a negative exact value is all or nothing.
+  if (t > 0) return scoreAtLeast(t, a, mode);
+  if (t === 0) return a <= 0 ? 1 : 0;
+  return a === t ? 1 : 0;
+}
+
+/**
+ * Score of one indicator, 0..1, or null when there is no actual. Numbers are on Excel's scale
+ * (82 % is 0.82, a date is a serial). Throws ScoreError for an empty or unreadable target and
+ * for an actual of the wrong type.
+ */
+export function scoreTarget(
+  target: Target | null,
+  actual: Actual | undefined,
+  mode: ScoringMode = "proporzionale",
+): number | null {
+  if (target === null || target === undefined) throw emptyTargetError("");
+  checkedTarget(target);
+  if (isEmptyActual(actual)) return null;
+  const a = actual as Actual;
+  switch (target.kind) {
+    case "atLeast":
+    case "atMost":
+    case "equal": {
+      const value = target.value as number;
+      const t = target.unit === "%" ? value / 100 : value;
+      const n = numericActual(a, target);
+      if (target.kind === "atLeast") return scoreAtLeast(t, n, mode);
+      if (target.kind === "atMost") return scoreAtMost(t, n, mode);
+      return scoreEqual(t, n, mode);
+    }
+    case "deadline":
+      return deadlineMet(target, a) ? 1 : 0;
+    case "yesno":
+      return yesNoMet(target, a) ? 1 : 0;
+    default:
+      throw new ScoreError(`Tipo di target sconosciuto: "${target.text}".`, target.text);
+  }
+}
+
+/** Whether the target is met (the binary score is 1); null when there is no actual. */
+export function isMet(target: Target | null, actual: Actual | undefined): boolean | null {
+  const s = scoreTarget(target, actual, "binario");
+  return s === null ? null : s === 1;
+}
+
+/** The status band of a score; null (no actual) is "n.d.". */
+export function statusOf(score: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): Status {
+  if (score === null) return "n.d.";
+  if (score >= thresholds.greenFrom) return "Raggiunto";
+  if (score >= thresholds.amberFrom) return "Parzialmente raggiunto";
+  return "Non raggiunto";
+}
+
+/** Reads a mode name (case-insensitive); empty gives the default. Throws ScoreError otherwise. */
+export function scoringModeOf(input: unknown): ScoringMode {
+  if (input === null || input === undefined) return "proporzionale";
+  const s = String(input).trim().toLowerCase();
+  if (s === "") return "proporzionale";
+  if (s === "proporzionale" || s === "binario" || s === "lineare") return s;
+  const text = String(input);
+  throw new ScoreError(`Metodo di calcolo sconosciuto: "${text}" (usa proporzionale, binario o lineare).`, text);
+}
