@@ -6,19 +6,29 @@ import { CliError, type CliIO, type Command } from "./io";
 interface CommandEntry {
   usage: string;
   summary: string;
-  load: () => Promise<Command>;
+  load: () => Command;
 }
 
+// Commands load on demand (plain require: the CLI runs as CommonJS under tsx), so that
+// `pira score` does not pay for the modules `pira build` needs.
 const COMMANDS: Record<string, CommandEntry> = {
   parse: {
     usage: "pira parse FILE",
     summary: "legge il cruscotto e stampa il piano (JSON) su stdout",
-    load: async () => (await import("./commands/parse")).parseCommand,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => (require("./commands/parse") as typeof import("./commands/parse")).parseCommand,
+  },
+  score: {
+    usage: "pira score TARGET CONSUNTIVO [--mode M]",
+    summary: "grado di raggiungimento (0..1) di un consuntivo rispetto al target; M: proporzionale|binario|lineare",
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => (require("./commands/score") as typeof import("./commands/score")).scoreCommand,
   },
   demo: {
     usage: "pira demo",
     summary: "esegue il lavoro principale sul campione incluso (samples/cruscotto-pira-2023.txt)",
-    load: async () => (await import("./commands/demo")).demoCommand,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => (require("./commands/demo") as typeof import("./commands/demo")).demoCommand,
   },
 };
 
@@ -67,7 +77,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     return 0;
   }
   try {
-    const command = await entry.load();
+    const command = entry.load();
     return await command(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
