@@ -34,6 +34,11 @@ export interface ColumnSpec {
   hidden?: boolean;
   /** Wrap text (long titles). */
   wrap?: boolean;
+  /**
+   * Number format of each body row, overriding `numberFormat` (a consuntivo is a percent, a
+   * date or a plain number depending on its indicator's unit). Same length as the table's rows.
+   */
+  cellNumberFormats?: string[];
 }
 
 export interface TableSpec {
