@@ -1,0 +1,629 @@
+// Plan + settings (+ actuals) → the description of the workbook the import makes. Pure: the
+// Excel adapter (src/excel) and the .xlsx writer (src/cli) apply the same description.
+
+import type { Actual, Actuals, Diagnostic, Plan, Target } from "../domain/model";
+import { isoToSerial } from "../domain/dates";
+import type { Settings } from "../domain/settings";
+import { SCORING_MODES } from "../domain/settings";
+import { excelScaleValue } from "../domain/targets";
+import { absolute, cellAddress, columnLetter } from "./address";
+import {
+  NAMES,
+  actualValidationFormula,
+  complianceRules,
+  nativeIndicatorStatusFormula,
+  nativeScoreFormula,
+  piraScoreFormula,
+  piraStatusFormula,
+  rollupCoverageFormula,
+  rollupScoreFormula,
+  statusExpression,
+  weightedCoverageFormula,
+  weightedScoreFormula,
+} from "./formulas";
+import type {
+  CellSpec,
+  ColumnSpec,
+  ConditionalFormatSpec,
+  FillStyle,
+  ProtectionSpec,
+  RangeSpec,
+  SheetSpec,
+  TableSpec,
+  ValidationSpec,
+  WorkbookDescription,
+} from "./types";
+
+export { NAMES };
+
+export const SHEETS = {
+  dashboard: "Cruscotto",
+  indicators: "Indicatori",
+  objectives: "Obiettivi",
+  settings: "Impostazioni",
+  diagnostics: "Diagnostica",
+} as const;
+
+export const TABLES = {
+  indicators: "tblIndicatori",
+  objectives: "tblObiettivi",
+  dashboardAreas: "tblCruscottoAmbiti",
+  dashboardObjectives: "tblCruscottoObiettivi",
+  areaWeights: "tblPesiAmbiti",
+  diagnostics: "tblDiagnostica",
+} as const;
+
+/** Headers the task pane and the CSV export look for. */
+export const HEADERS = {
+  indicatorId: "Indicatore",
+  indicatorName: "Nome indicatore",
+  objective: "Obiettivo",
+  target: (year: number) => `Target ${year}`,
+  actual: (year: number) => `Consuntivo ${year}`,
+  score: (year: number) => `Punteggio ${year}`,
+  status: (year: number) => `Stato ${year}`,
+  coverage: (year: number) => `Copertura ${year}`,
+  kind: (year: number) => `Tipo ${year}`,
+  value: (year: number) => `Valore ${year}`,
+  deadline: (year: number) => `Scadenza ${year}`,
+} as const;
+
+export const COMPLIANCE_STYLES: Record<"green" | "amber" | "red", FillStyle> = {
+  green: { fill: "#C6EFCE", font: "#006100" },
+  amber: { fill: "#FFEB9C", font: "#9C5700" },
+  red: { fill: "#FFC7CE", font: "#9C0006" },
+};
+
+const FORMAT = {
+  text: "@",
+  percent: "0.00%",
+  coverage: "0%",
+  integer: "0",
+  general: "General",
+  date: "dd/mm/yyyy",
+  euro: '#,##0.00 "€"',
+} as const;
+
+const SEVERITY_LABEL: Record<Diagnostic["severity"], string> = { error: "Errore", warning: "Avviso", info: "Nota" };
+
+/** 14.28 (percent as written) → 0.1428, without the float noise of a bare division. */
+function percentToFraction(percent: number): number {
+  return Number((percent / 100).toPrecision(12));
+}
+
+function protection(): ProtectionSpec {
+  // No password by default: protection guards against slips, it is not a secret.
+  return { protect: true, password: "", allowAutoFilter: true, allowSort: false, allowFormatColumns: true };
+}
+
+function sheet(name: string, parts: Partial<SheetSpec>): SheetSpec {
+  return {
+    name,
+    tables: [],
+    ranges: [],
+    conditionalFormats: [],
+    validations: [],
+    charts: [],
+    protection: protection(),
+    ...parts,
+  };
+}
+
+function complianceFormats(range: string, scoreCell: string, basePriority: number): ConditionalFormatSpec[] {
+  const rules = complianceRules(scoreCell);
+  return (["green", "amber", "red"] as const).map((meaning, i) => ({
+    range,
+    formula: rules[meaning],
+    style: COMPLIANCE_STYLES[meaning],
+    priority: basePriority + i,
+    stopIfTrue: true,
+    meaning,
+  }));
+}
+
+/** Where each column of the Indicatori table is, by year. */
+export interface IndicatorLayout {
+  years: number[];
+  columns: ColumnSpec[];
+  fixed: { id: number; name: number; common: number; weight: number; objective: number; title: number; area: number };
+  perYear: Map<number, { target: number; actual: number; score: number; status: number }>;
+  helpers: Map<number, { kind: number; value: number; deadline: number }>;
+}
+
+export function indicatorLayout(years: number[]): IndicatorLayout {
+  const columns: ColumnSpec[] = [
+    { header: HEADERS.indicatorId, role: "data", numberFormat: FORMAT.text, width: 11 },
+    { header: HEADERS.indicatorName, role: "data", numberFormat: FORMAT.text, width: 60, wrap: true },
+    { header: "OC", role: "data", numberFormat: FORMAT.text, width: 5 },
+    { header: "Peso", role: "data", numberFormat: FORMAT.percent, width: 9 },
+    { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
+    { header: "Titolo obiettivo", role: "data", numberFormat: FORMAT.text, width: 40, wrap: true },
+    { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 9 },
+  ];
+  const fixed = { id: 0, name: 1, common: 2, weight: 3, objective: 4, title: 5, area: 6 };
+  const perYear = new Map<number, { target: number; actual: number; score: number; status: number }>();
+  for (const year of years) {
+    const target = columns.length;
+    columns.push(
+      { header: HEADERS.target(year), role: "data", numberFormat: FORMAT.text, width: 16 },
+      { header: HEADERS.actual(year), role: "input", numberFormat: FORMAT.general, width: 14 },
+      { header: HEADERS.score(year), role: "formula", numberFormat: FORMAT.percent, width: 13 },
+      { header: HEADERS.status(year), role: "formula", numberFormat: FORMAT.general, width: 22 },
+    );
+    perYear.set(year, { target, actual: target + 1, score: target + 2, status: target + 3 });
+  }
+  const helpers = new Map<number, { kind: number; value: number; deadline: number }>();
+  for (const year of years) {
+    const kind = columns.length;
+    columns.push(
+      { header: HEADERS.kind(year), role: "helper", numberFormat: FORMAT.text, width: 10, hidden: true },
+      { header: HEADERS.value(year), role: "helper", numberFormat: FORMAT.general, width: 10, hidden: true },
+      { header: HEADERS.deadline(year), role: "helper", numberFormat: FORMAT.date, width: 11, hidden: true },
+    );
+    helpers.set(year, { kind, value: kind + 1, deadline: kind + 2 });
+  }
+  return { years, columns, fixed, perYear, helpers };
+}
+
+function actualFormat(target: Target | null): string {
+  if (target?.unit === "%") return FORMAT.percent;
+  if (target?.kind === "deadline") return FORMAT.date;
+  return FORMAT.general;
+}
+
+function actualPrompt(year: number): string {
+  return (
+    `Consuntivo ${year}: un numero; le percentuali come 82%; per le scadenze la data di completamento ` +
+    `(gg/mm/aaaa) o SI/NO; per i target SI/NO, SI o NO. Lascia vuoto se non ancora disponibile.`
+  );
+}
+
+function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals): SheetSpec {
+  const layout = indicatorLayout(plan.years);
+  const indicators = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ objective: o, indicator: i })));
+  const rows: CellSpec[][] = [];
+  const formats: string[][] = layout.columns.map(() => []);
+
+  indicators.forEach(({ objective, indicator }, i) => {
+    const r = i + 1; // 0-based sheet row; the header is row 0
+    const row: CellSpec[] = new Array<CellSpec>(layout.columns.length).fill(null);
+    row[layout.fixed.id] = indicator.id;
+    row[layout.fixed.name] = indicator.name;
+    row[layout.fixed.common] = indicator.common ? "SI" : "";
+    row[layout.fixed.weight] = percentToFraction(indicator.weight);
+    row[layout.fixed.objective] = objective.number;
+    row[layout.fixed.title] = objective.title;
+    row[layout.fixed.area] = objective.areaCode;
+    for (const year of plan.years) {
+      const col = layout.perYear.get(year)!;
+      const help = layout.helpers.get(year)!;
+      const target = indicator.targets[String(year)] ?? null;
+      const a = cellAddress(r, col.actual);
+      const t = cellAddress(r, help.value);
+      const d = cellAddress(r, help.deadline);
+      const kindCell = cellAddress(r, help.kind);
+      const scoreCell = cellAddress(r, col.score);
+      const targetCell = cellAddress(r, col.target);
+      const actual: Actual = actuals[indicator.id]?.[String(year)] ?? null;
+
+      row[col.target] = target?.text ?? null;
+      row[col.actual] = actual;
+      if (settings.formulaMode === "pira") {
+        row[col.score] = { formula: piraScoreFormula(targetCell, a) };
+        row[col.status] = { formula: piraStatusFormula(targetCell, a) };
+      } else {
+        row[col.score] = { formula: nativeScoreFormula(target?.kind ?? null, a, t, d) };
+        row[col.status] = { formula: nativeIndicatorStatusFormula(scoreCell, a, kindCell) };
+      }
+      row[help.kind] = target?.kind ?? null;
+      row[help.value] = target ? excelScaleValue(target) : null;
+      row[help.deadline] = target?.deadline ? isoToSerial(target.deadline) : null;
+      formats[col.actual][i] = actualFormat(target);
+    }
+    rows.push(row);
+  });
+
+  const columns = layout.columns.map((c, ci) =>
+    c.role === "input" && indicators.length > 0 ? { ...c, cellNumberFormats: formats[ci] } : c,
+  );
+  const table: TableSpec = {
+    name: TABLES.indicators,
+    topLeft: "A1",
+    columns,
+    rows: rows.length > 0 ? rows : [new Array<CellSpec>(columns.length).fill(null)],
+    style: "TableStyleMedium2",
+  };
+
+  const last = Math.max(indicators.length, 1);
+  const conditionalFormats: ConditionalFormatSpec[] = [];
+  const validations: ValidationSpec[] = [];
+  plan.years.forEach((year, yi) => {
+    const col = layout.perYear.get(year)!;
+    const help = layout.helpers.get(year)!;
+    const range = `${columnLetter(col.actual)}2:${columnLetter(col.status)}${last + 1}`;
+    conditionalFormats.push(...complianceFormats(range, `$${columnLetter(col.score)}2`, yi * 3 + 1));
+    validations.push({
+      range: `${columnLetter(col.actual)}2:${columnLetter(col.actual)}${last + 1}`,
+      type: "custom",
+      formula: actualValidationFormula(cellAddress(1, col.actual), `$${columnLetter(help.kind)}2`),
+      prompt: { title: `Consuntivo ${year}`, message: actualPrompt(year) },
+      error: {
+        title: "Consuntivo non valido",
+        message:
+          `Il valore non va bene per il target di questa riga: serve un numero (percentuali come 82%), ` +
+          `una data di completamento o SI/NO per le scadenze, SI o NO per i target SI/NO.`,
+      },
+    });
+  });
+
+  return sheet(SHEETS.indicators, {
+    tabColor: "#1F4E79",
+    tables: [table],
+    conditionalFormats,
+    validations,
+    freeze: { rows: 1, columns: 2 },
+  });
+}
+
+interface Ref {
+  sheet: string;
+  column: number;
+  rows: number;
+}
+
+function columnRange(ref: Ref): string {
+  return absolute(ref.sheet, { row: 1, column: ref.column }, { row: Math.max(ref.rows, 1), column: ref.column });
+}
+
+function buildObjectives(plan: Plan): {
+  spec: SheetSpec;
+  scoreColumn: (year: number) => number;
+  coverageColumn: (year: number) => number;
+} {
+  const layout = indicatorLayout(plan.years);
+  const indicatorRows = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
+  const indRef = (column: number) => columnRange({ sheet: SHEETS.indicators, column, rows: indicatorRows });
+  const keys = indRef(layout.fixed.objective);
+  const weights = indRef(layout.fixed.weight);
+
+  const columns: ColumnSpec[] = [
+    { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
+    { header: "Titolo", role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
+    { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 9 },
+    { header: "Nome ambito", role: "data", numberFormat: FORMAT.text, width: 28, wrap: true },
+    { header: "Peso su AS", role: "data", numberFormat: FORMAT.percent, width: 11 },
+    { header: "Risorse (€)", role: "data", numberFormat: FORMAT.euro, width: 16 },
+    { header: "Prospettiva BSC", role: "data", numberFormat: FORMAT.text, width: 24, wrap: true },
+    { header: "Missione", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
+    { header: "Programma", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
+  ];
+  const perYear = new Map<number, { score: number; coverage: number; status: number }>();
+  for (const year of plan.years) {
+    const score = columns.length;
+    columns.push(
+      { header: HEADERS.score(year), role: "formula", numberFormat: FORMAT.percent, width: 13 },
+      { header: HEADERS.coverage(year), role: "formula", numberFormat: FORMAT.coverage, width: 13 },
+      { header: HEADERS.status(year), role: "formula", numberFormat: FORMAT.general, width: 22 },
+    );
+    perYear.set(year, { score, coverage: score + 1, status: score + 2 });
+  }
+  const areaName = new Map(plan.areas.map((a) => [a.code, a.name]));
+  const rows: CellSpec[][] = plan.objectives.map((o, i) => {
+    const r = i + 1;
+    const key = `$A${r + 1}`;
+    const row: CellSpec[] = [
+      o.number,
+      o.title,
+      o.areaCode,
+      areaName.get(o.areaCode) ?? "",
+      percentToFraction(o.weightOnArea),
+      o.resources,
+      o.perspective,
+      o.mission,
+      o.programme,
+    ];
+    for (const year of plan.years) {
+      const c = perYear.get(year)!;
+      const scores = indRef(layout.perYear.get(year)!.score);
+      row[c.score] = { formula: rollupScoreFormula(keys, key, weights, scores) };
+      row[c.coverage] = { formula: rollupCoverageFormula(keys, key, weights, scores) };
+      row[c.status] = { formula: `=${statusExpression(cellAddress(r, c.score))}` };
+    }
+    return row;
+  });
+  const last = Math.max(plan.objectives.length, 1);
+  const conditionalFormats: ConditionalFormatSpec[] = [];
+  plan.years.forEach((year, yi) => {
+    const c = perYear.get(year)!;
+    const range = `${columnLetter(c.score)}2:${columnLetter(c.status)}${last + 1}`;
+    conditionalFormats.push(...complianceFormats(range, `$${columnLetter(c.score)}2`, yi * 3 + 1));
+  });
+  return {
+    spec: sheet(SHEETS.objectives, {
+      tabColor: "#2E75B6",
+      tables: [{ name: TABLES.objectives, topLeft: "A1", columns, rows, style: "TableStyleMedium2" }],
+      conditionalFormats,
+      freeze: { rows: 1, columns: 2 },
+    }),
+    scoreColumn: (year) => perYear.get(year)!.score,
+    coverageColumn: (year) => perYear.get(year)!.coverage,
+  };
+}
+
+/** Rows of the Impostazioni sheet (0-based) that hold the named settings. */
+const SETTINGS_ROWS = { year: 2, green: 3, amber: 4, mode: 5, formulaMode: 6, yearIndex: 7 } as const;
+const AREA_WEIGHTS_TOP = 11; // header row of tblPesiAmbiti
+
+function buildSettings(plan: Plan, settings: Settings): SheetSpec {
+  const yearList = `{${plan.years.join(",")}}`;
+  const valueRows: CellSpec[][] = [
+    ["Anno in vista", settings.year, "L'anno che il foglio Cruscotto mostra."],
+    ["Soglia verde (Raggiunto da)", settings.greenFrom, "Punteggio da cui un indicatore è «Raggiunto»."],
+    [
+      "Soglia gialla (Parzialmente da)",
+      settings.amberFrom,
+      "Punteggio da cui è «Parzialmente raggiunto»; sotto è «Non raggiunto».",
+    ],
+    ["Modalità di punteggio", settings.mode, "proporzionale, binario o lineare."],
+    [
+      "Formule",
+      settings.formulaMode === "pira" ? "PIRA" : "native",
+      "PIRA: funzioni del componente aggiuntivo; native: formule di Excel, leggibili anche senza il componente. Si cambia dal riquadro.",
+    ],
+    ["Indice dell'anno (calcolato)", { formula: `=MATCH(${NAMES.year},${yearList},0)` }, "Colonna dell'anno in vista."],
+  ];
+  const ranges: RangeSpec[] = [
+    { topLeft: "A1", rows: [["Impostazioni del cruscotto PIRA"]], bold: true, fontSize: 14 },
+    { topLeft: "A3", rows: valueRows.map((r) => [r[0]]), bold: true },
+    {
+      topLeft: "B3",
+      rows: valueRows.slice(0, 4).map((r) => [r[1]]),
+      numberFormat: [[FORMAT.integer], [FORMAT.percent], [FORMAT.percent], [FORMAT.text]],
+      unlocked: true,
+    },
+    { topLeft: "B7", rows: valueRows.slice(4).map((r) => [r[1]]), numberFormat: FORMAT.general },
+    { topLeft: "C3", rows: valueRows.map((r) => [r[2]]), wrap: true },
+    {
+      topLeft: `A${AREA_WEIGHTS_TOP}`,
+      rows: [["Peso di ogni ambito nel punteggio dell'ente (pesi relativi)"]],
+      bold: true,
+    },
+  ];
+  const areaRows: CellSpec[][] = plan.areas.map((a) => [a.code, a.name, settings.areaWeights[a.code] ?? 1]);
+  const areaTable: TableSpec = {
+    name: TABLES.areaWeights,
+    topLeft: `A${AREA_WEIGHTS_TOP + 1}`,
+    columns: [
+      { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 34 },
+      { header: "Nome", role: "data", numberFormat: FORMAT.text, width: 40 },
+      { header: "Peso", role: "input", numberFormat: FORMAT.general, width: 60 },
+    ],
+    rows: areaRows.length > 0 ? areaRows : [["", "", null]],
+    style: "TableStyleLight9",
+  };
+  const cell = (row: number) => `B${row + 1}`;
+  const validations: ValidationSpec[] = [
+    {
+      range: cell(SETTINGS_ROWS.year),
+      type: "list",
+      values: plan.years.map(String),
+      prompt: { title: "Anno in vista", message: "Scegli l'anno del piano da mostrare nel Cruscotto." },
+      error: { title: "Anno non valido", message: `Scegli uno degli anni del piano: ${plan.years.join(", ")}.` },
+    },
+    {
+      range: `${cell(SETTINGS_ROWS.green)}:${cell(SETTINGS_ROWS.amber)}`,
+      type: "decimal",
+      min: 0,
+      max: 1,
+      prompt: { title: "Soglia", message: "Un punteggio tra 0% e 100%." },
+      error: { title: "Soglia non valida", message: "La soglia è un punteggio tra 0% e 100%." },
+    },
+    {
+      range: cell(SETTINGS_ROWS.mode),
+      type: "list",
+      values: [...SCORING_MODES],
+      prompt: { title: "Modalità di punteggio", message: "proporzionale (predefinita), binario o lineare." },
+      error: { title: "Modalità non valida", message: "Scegli proporzionale, binario o lineare." },
+    },
+    {
+      range: `C${AREA_WEIGHTS_TOP + 2}:C${AREA_WEIGHTS_TOP + 1 + Math.max(plan.areas.length, 1)}`,
+      type: "decimal",
+      min: 0,
+      max: 1000000,
+      prompt: {
+        title: "Peso dell'ambito",
+        message: "Peso relativo dell'ambito nel punteggio dell'ente (0 lo esclude).",
+      },
+      error: { title: "Peso non valido", message: "Il peso è un numero non negativo." },
+    },
+  ];
+  return sheet(SHEETS.settings, {
+    tabColor: "#7F7F7F",
+    ranges,
+    tables: [areaTable],
+    validations,
+    columnWidths: { A: 34, B: 40, C: 60 },
+  });
+}
+
+function buildDashboard(
+  plan: Plan,
+  objectives: { scoreColumn: (year: number) => number; coverageColumn: (year: number) => number },
+): SheetSpec {
+  const chooseAcross = (column: (year: number) => number, row: number) =>
+    `=CHOOSE(${NAMES.yearIndex},${plan.years.map((y) => absolute(SHEETS.objectives, { row, column: column(y) })).join(",")})`;
+
+  const ranges: RangeSpec[] = [
+    { topLeft: "A1", rows: [["Cruscotto obiettivi strategici PIRA"]], bold: true, fontSize: 16 },
+    { topLeft: "A2", rows: [[plan.title || "Piano degli indicatori e dei risultati attesi"]] },
+    { topLeft: "A3", rows: [["Anno in vista", { formula: `=${NAMES.year}` }]], bold: true },
+    { topLeft: "A5", rows: [["", "Punteggio", "Copertura", "Stato"]], bold: true },
+  ];
+
+  // Areas table first: its rows are referenced by the chamber score.
+  const areaTop = 7; // 0-based header row of tblCruscottoAmbiti
+  const nAreas = Math.max(plan.areas.length, 1);
+  const objTop = areaTop + nAreas + 3;
+  const nObj = Math.max(plan.objectives.length, 1);
+  const objRange = (column: number) =>
+    absolute(SHEETS.dashboard, { row: objTop + 1, column }, { row: objTop + nObj, column });
+  const areaRange = (column: number) =>
+    absolute(SHEETS.dashboard, { row: areaTop + 1, column }, { row: areaTop + nAreas, column });
+
+  const areaRows: CellSpec[][] = plan.areas.map((a, i) => {
+    const r = areaTop + 1 + i;
+    const key = `$A${r + 1}`;
+    return [
+      a.code,
+      a.name,
+      { formula: `=${absolute(SHEETS.settings, { row: AREA_WEIGHTS_TOP + 1 + i, column: 2 })}` },
+      { formula: rollupScoreFormula(objRange(2), key, objRange(3), objRange(4)) },
+      { formula: rollupCoverageFormula(objRange(2), key, objRange(3), objRange(4)) },
+      { formula: `=${statusExpression(cellAddress(r, 3))}` },
+    ];
+  });
+  const objectiveRows: CellSpec[][] = plan.objectives.map((o, i) => {
+    const r = objTop + 1 + i;
+    return [
+      o.number,
+      `${o.number} · ${o.title.length > 48 ? o.title.slice(0, 47) + "…" : o.title}`,
+      o.areaCode,
+      { formula: `=${absolute(SHEETS.objectives, { row: 1 + i, column: 4 })}` },
+      { formula: chooseAcross(objectives.scoreColumn, 1 + i) },
+      { formula: chooseAcross(objectives.coverageColumn, 1 + i) },
+      { formula: `=${statusExpression(cellAddress(r, 4))}` },
+    ];
+  });
+  ranges.push({
+    topLeft: "A6",
+    rows: [
+      [
+        "Ente (tutti gli ambiti)",
+        { formula: weightedScoreFormula(areaRange(2), areaRange(3)) },
+        { formula: weightedCoverageFormula(areaRange(2), areaRange(3)) },
+        { formula: `=${statusExpression("B6")}` },
+      ],
+    ],
+    numberFormat: [[FORMAT.text, FORMAT.percent, FORMAT.coverage, FORMAT.general]],
+    bold: true,
+  });
+
+  const tables: TableSpec[] = [
+    {
+      name: TABLES.dashboardAreas,
+      topLeft: cellAddress(areaTop, 0),
+      columns: [
+        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 34 },
+        { header: "Nome", role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
+        { header: "Peso nell'ente", role: "formula", numberFormat: FORMAT.general, width: 14 },
+        { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
+        { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
+        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 22 },
+      ],
+      rows: areaRows.length > 0 ? areaRows : [["", "", null, null, null, null]],
+      style: "TableStyleMedium9",
+    },
+    {
+      name: TABLES.dashboardObjectives,
+      topLeft: cellAddress(objTop, 0),
+      columns: [
+        { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 34 },
+        { header: "Titolo", role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
+        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 14 },
+        { header: "Peso su AS", role: "formula", numberFormat: FORMAT.percent, width: 12 },
+        { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 11 },
+        { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 22 },
+        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 22 },
+      ],
+      rows: objectiveRows.length > 0 ? objectiveRows : [["", "", "", null, null, null, null]],
+      style: "TableStyleMedium2",
+    },
+  ];
+
+  const conditionalFormats: ConditionalFormatSpec[] = [
+    ...complianceFormats("B6:D6", "$B6", 1),
+    ...complianceFormats(`D${areaTop + 2}:F${areaTop + 1 + nAreas}`, `$D${areaTop + 2}`, 4),
+    ...complianceFormats(`E${objTop + 2}:G${objTop + 1 + nObj}`, `$E${objTop + 2}`, 7),
+  ];
+  const chartLeft = "I";
+  return sheet(SHEETS.dashboard, {
+    tabColor: "#548235",
+    ranges,
+    tables,
+    conditionalFormats,
+    charts: [
+      {
+        type: "barClustered",
+        title: "Punteggio per ambito strategico",
+        categories: areaRange(1),
+        values: areaRange(3),
+        seriesName: "Punteggio",
+        from: `${chartLeft}2`,
+        to: `P${Math.max(areaTop + nAreas + 1, 16)}`,
+      },
+      {
+        type: "barClustered",
+        title: "Punteggio per obiettivo",
+        categories: objRange(1),
+        values: objRange(4),
+        seriesName: "Punteggio",
+        from: `${chartLeft}${Math.max(areaTop + nAreas + 3, 18)}`,
+        to: `P${Math.max(areaTop + nAreas + 3, 18) + Math.max(nObj + 4, 16)}`,
+      },
+    ],
+    columnWidths: { A: 34, B: 50, C: 14, D: 12 },
+  });
+}
+
+function buildDiagnostics(plan: Plan): SheetSpec {
+  const rows: CellSpec[][] = plan.diagnostics.map((d) => [
+    d.line,
+    SEVERITY_LABEL[d.severity],
+    d.objective ?? null,
+    d.indicator ?? null,
+    d.message,
+  ]);
+  return sheet(SHEETS.diagnostics, {
+    tabColor: "#C00000",
+    tables: [
+      {
+        name: TABLES.diagnostics,
+        topLeft: "A1",
+        columns: [
+          { header: "Riga", role: "data", numberFormat: FORMAT.integer, width: 8 },
+          { header: "Gravità", role: "data", numberFormat: FORMAT.text, width: 10 },
+          { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
+          { header: HEADERS.indicatorId, role: "data", numberFormat: FORMAT.text, width: 12 },
+          { header: "Messaggio", role: "data", numberFormat: FORMAT.text, width: 100, wrap: true },
+        ],
+        rows: rows.length > 0 ? rows : [[null, "", null, null, "Nessun problema rilevato nel documento."]],
+        style: "TableStyleLight10",
+      },
+    ],
+    freeze: { rows: 1, columns: 0 },
+  });
+}
+
+/** The workbook the import makes, for a plan, its settings and any actuals already typed. */
+export function buildWorkbook(plan: Plan, settings: Settings, actuals: Actuals = {}): WorkbookDescription {
+  const objectives = buildObjectives(plan);
+  const settingsSheet = buildSettings(plan, settings);
+  const cell = (row: number) => absolute(SHEETS.settings, { row, column: 1 });
+  return {
+    sheets: [
+      buildDashboard(plan, objectives),
+      buildIndicators(plan, settings, actuals),
+      objectives.spec,
+      settingsSheet,
+      buildDiagnostics(plan),
+    ],
+    names: [
+      { name: NAMES.year, refersTo: `=${cell(SETTINGS_ROWS.year)}`, comment: "Anno mostrato nel Cruscotto" },
+      { name: NAMES.green, refersTo: `=${cell(SETTINGS_ROWS.green)}`, comment: "Soglia di Raggiunto" },
+      { name: NAMES.amber, refersTo: `=${cell(SETTINGS_ROWS.amber)}`, comment: "Soglia di Parzialmente raggiunto" },
+      { name: NAMES.mode, refersTo: `=${cell(SETTINGS_ROWS.mode)}`, comment: "Modalità di punteggio" },
+      { name: NAMES.formulaMode, refersTo: `=${cell(SETTINGS_ROWS.formulaMode)}`, comment: "Formule PIRA o native" },
+      { name: NAMES.yearIndex, refersTo: `=${cell(SETTINGS_ROWS.yearIndex)}`, comment: "Posizione dell'anno in vista" },
+    ],
+  };
+}

@@ -1,0 +1,156 @@
+// Native Excel formulas that compute exactly what src/domain/score.ts computes, using only
+// functions of Excel 2016 and LibreOffice 7.4 (no LET, LAMBDA, FILTER, XLOOKUP), so a workbook
+// opened without the add-in shows the same numbers. Invariant syntax: English names, commas.
+
+import type { TargetKind } from "../domain/model";
+
+/** Workbook names the formulas and conditional formats read (cells of the Impostazioni sheet). */
+export const NAMES = {
+  year: "PIRA_Anno",
+  yearIndex: "PIRA_AnnoIndice",
+  green: "PIRA_SogliaVerde",
+  amber: "PIRA_SogliaGialla",
+  mode: "PIRA_Modalita",
+  formulaMode: "PIRA_Formule",
+} as const;
+
+// The spellings src/domain/score.ts accepts for yes and no (its YES_RE / NO_RE).
+const YES_WORDS = ["SI", "SÌ", "SÍ", "YES", "VERO", "TRUE"];
+const NO_WORDS = ["NO", "FALSO", "FALSE"];
+
+function isOneOf(upper: string, words: string[]): string {
+  return `OR(${words.map((w) => `${upper}="${w}"`).join(",")})`;
+}
+
+function isBlank(a: string): string {
+  return `TRIM(${a})=""`;
+}
+
+/** 1 when the actual meets an "at least t" target, else the mode's partial score. */
+function atLeastCore(a: string, t: string): string {
+  return (
+    `IF(${a}>=${t},1,IF(${NAMES.mode}="binario",0,IF(${NAMES.mode}="lineare",` +
+    `IF(${t}=0,0,MAX(0,1-(${t}-${a})/ABS(${t}))),IF(${t}>0,MAX(0,${a}/${t}),0))))`
+  );
+}
+
+function atMostCore(a: string, t: string): string {
+  return (
+    `IF(${a}<=${t},1,IF(${NAMES.mode}="binario",0,IF(${NAMES.mode}="lineare",` +
+    `IF(${t}=0,0,MAX(0,1-(${a}-${t})/ABS(${t}))),IF(${t}>0,${t}/${a},0))))`
+  );
+}
+
+/**
+ * The native score formula of one indicator cell, specialised by the target's kind (known at
+ * import): `a` actual cell, `t` Excel-scale value cell, `d` deadline serial cell. Empty actual,
+ * no or unreadable target, or an actual of the wrong type give "" (no score), as the domain does.
+ */
+export function nativeScoreFormula(kind: TargetKind | null, a: string, t: string, d: string): string {
+  const upper = `UPPER(TRIM(${a}))`;
+  let body: string;
+  switch (kind) {
+    case "atLeast":
+      body = `IF(ISNUMBER(${a}),${atLeastCore(a, t)},"")`;
+      break;
+    case "atMost":
+      body = `IF(ISNUMBER(${a}),${atMostCore(a, t)},"")`;
+      break;
+    case "equal":
+      body = `IF(ISNUMBER(${a}),IF(${t}>0,${atLeastCore(a, t)},` + `IF(${t}=0,IF(${a}<=0,1,0),IF(${a}=${t},1,0))),"")`;
+      break;
+    case "deadline":
+      body =
+        `IF(ISLOGICAL(${a}),IF(${a},1,0),IF(ISNUMBER(${a}),IF(INT(${a})<=${d},1,0),` +
+        `IF(${isOneOf(upper, YES_WORDS)},1,IF(${isOneOf(upper, NO_WORDS)},0,""))))`;
+      break;
+    case "yesno":
+      // t is 1 for a "SI" target, 0 for "NO"; 1/0 typed in the cell count as SI/NO.
+      body =
+        `IF(ISLOGICAL(${a}),IF(${a}=(${t}=1),1,0),IF(ISNUMBER(${a}),IF(OR(${a}=1,${a}=0),IF((${a}=1)=(${t}=1),1,0),""),` +
+        `IF(${isOneOf(upper, YES_WORDS)},IF(${t}=1,1,0),IF(${isOneOf(upper, NO_WORDS)},IF(${t}=0,1,0),""))))`;
+      break;
+    default:
+      return `=""`;
+  }
+  return `=IF(${isBlank(a)},"",${body})`;
+}
+
+/** Score through the add-in's function: the target text is read live. */
+export function piraScoreFormula(target: string, a: string): string {
+  return `=IFERROR(PIRA.SCORE(${target},${a},${NAMES.mode}),"")`;
+}
+
+/** Status through the add-in's function, with the workbook's thresholds and mode. */
+export function piraStatusFormula(target: string, a: string): string {
+  return `=IF(${isBlank(a)},"n.d.",PIRA.STATUS(${target},${a},${NAMES.green},${NAMES.amber},${NAMES.mode}))`;
+}
+
+function gradedStatus(score: string): string {
+  return `IF(${score}>=${NAMES.green},"Raggiunto",IF(${score}>=${NAMES.amber},"Parzialmente raggiunto","Non raggiunto"))`;
+}
+
+/** The status text of a score cell; "n.d." without a score. */
+export function statusExpression(score: string): string {
+  return `IF(${score}="","n.d.",${gradedStatus(score)})`;
+}
+
+/**
+ * Status of an indicator cell in native mode: like statusExpression, but says why a typed
+ * actual has no score (unreadable target, actual of the wrong type).
+ */
+export function nativeIndicatorStatusFormula(score: string, a: string, kind: string): string {
+  return (
+    `=IF(${score}="",IF(OR(${isBlank(a)},${kind}=""),"n.d.",IF(${kind}="unreadable","Target non leggibile",` +
+    `"Consuntivo non valido")),${gradedStatus(score)})`
+  );
+}
+
+/**
+ * Weighted mean over the rows whose key equals `key`, counting only rows with weight > 0 and a
+ * numeric score; "" when none is scored. SUMPRODUCT treats the "" of unscored cells as 0.
+ */
+export function rollupScoreFormula(keys: string, key: string, weights: string, scores: string): string {
+  const den = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights},--ISNUMBER(${scores}))`;
+  const num = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights},${scores})`;
+  return `=IF(${den}>0,${num}/${den},"")`;
+}
+
+/** Scored weight / total weight of the rows with weight > 0 whose key equals `key`. */
+export function rollupCoverageFormula(keys: string, key: string, weights: string, scores: string): string {
+  const den = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights},--ISNUMBER(${scores}))`;
+  const total = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights})`;
+  return `=IF(${total}>0,${den}/${total},"")`;
+}
+
+/** Weighted mean over all rows (the chamber over its areas). */
+export function weightedScoreFormula(weights: string, scores: string): string {
+  const den = `SUMPRODUCT(--(${weights}>0),${weights},--ISNUMBER(${scores}))`;
+  const num = `SUMPRODUCT(--(${weights}>0),${weights},${scores})`;
+  return `=IF(${den}>0,${num}/${den},"")`;
+}
+
+export function weightedCoverageFormula(weights: string, scores: string): string {
+  const den = `SUMPRODUCT(--(${weights}>0),${weights},--ISNUMBER(${scores}))`;
+  const total = `SUMPRODUCT(--(${weights}>0),${weights})`;
+  return `=IF(${total}>0,${den}/${total},"")`;
+}
+
+/** Conditional-format formulas for a score cell (relative row): met, partial, missed. */
+export function complianceRules(score: string): { green: string; amber: string; red: string } {
+  return {
+    green: `=AND(ISNUMBER(${score}),${score}>=${NAMES.green})`,
+    amber: `=AND(ISNUMBER(${score}),${score}>=${NAMES.amber},${score}<${NAMES.green})`,
+    red: `=AND(ISNUMBER(${score}),${score}<${NAMES.amber})`,
+  };
+}
+
+/** Data validation of a consuntivo cell: what its target's kind accepts (blank is always fine). */
+export function actualValidationFormula(a: string, kind: string): string {
+  const upper = `UPPER(TRIM(${a}))`;
+  const yesNo = `${isOneOf(upper, YES_WORDS)},${isOneOf(upper, NO_WORDS)}`;
+  return (
+    `=OR(${isBlank(a)},IF(${kind}="deadline",OR(ISNUMBER(${a}),ISLOGICAL(${a}),${yesNo}),` +
+    `IF(${kind}="yesno",OR(ISLOGICAL(${a}),${a}=1,${a}=0,${yesNo}),ISNUMBER(${a}))))`
+  );
+}
