@@ -39,7 +39,8 @@ async function devServerHttpsOptions() {
       `\n[pira] The localhost certificate was created but its CA could not be trusted:\n  ${err.message.trim()}\n` +
         `[pira] Serving https anyway; browsers and Office will reject https://localhost:3000 until you trust\n` +
         `[pira]   ${paths.ca}\n` +
-        `[pira] (Linux, as root: cp it to /usr/local/share/ca-certificates/ and run update-ca-certificates).\n`,
+        `[pira] Linux, as root: mkdir -p /usr/local/share/ca-certificates/office-addin-dev-certs, copy ca.crt there and\n` +
+        `[pira] run update-ca-certificates; later runs then keep this certificate instead of generating a new one.\n`,
     );
     return { ca: fs.readFileSync(paths.ca), cert: fs.readFileSync(paths.cert), key: fs.readFileSync(paths.key) };
   }
