@@ -1,0 +1,121 @@
+// Payload-aware batching. Excel on the web rejects requests over 5 MB
+// (RequestPayloadSizeLimitExceeded); we keep each sync's request under 4 MB, estimated as the
+// UTF-8 JSON length of every queued write's arguments plus a fixed overhead per command.
+
+/** Upper bound for the estimated payload of one sync, below the 5 MB web limit. */
+export const MAX_REQUEST_BYTES = 4_000_000;
+/** Target size of one chunk of table rows: small enough to pack syncs well, big enough to stay few. */
+export const CHUNK_TARGET_BYTES = 500_000;
+/** Our estimate of what one queued command costs besides its arguments (object path, ids, names). */
+export const COMMAND_OVERHEAD_BYTES = 120;
+/** Write syncs allowed in one operation; with the reading sync it keeps every operation at ≤ 6 syncs. */
+export const MAX_WRITE_SYNCS = 5;
+
+/** UTF-8 length of the JSON text of `value` (what travels in the request body). */
+export function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  // Each UTF-16 unit outside ASCII adds bytes: 1 more below U+0800, 2 more above; a surrogate
+  // pair (2 units, 4 bytes) adds 1 per unit.
+  const wide = json.replace(/[\u0000-\u007f]+/g, "");
+  let extra = 0;
+  for (let i = 0; i < wide.length; i++) {
+    const code = wide.charCodeAt(i);
+    extra += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return json.length + extra;
+}
+
+/** A command waiting to be queued on the request context, with its estimated payload. */
+export interface PendingCommand {
+  bytes: number;
+  queue: () => void;
+}
+
+/** Collects commands in order; `planBatches` splits them into syncs under the byte budget. */
+export class CommandList {
+  readonly commands: PendingCommand[] = [];
+
+  /** Adds a command whose arguments are `args` (only used to estimate its size). */
+  add(queue: () => void, ...args: unknown[]): void {
+    let bytes = COMMAND_OVERHEAD_BYTES;
+    for (const a of args) bytes += jsonBytes(a);
+    this.commands.push({ bytes, queue });
+  }
+
+  /** Adds a command whose arguments' size the caller has already measured. */
+  addSized(queue: () => void, argumentBytes: number): void {
+    this.commands.push({ bytes: COMMAND_OVERHEAD_BYTES + argumentBytes, queue });
+  }
+
+  get totalBytes(): number {
+    return this.commands.reduce((sum, c) => sum + c.bytes, 0);
+  }
+}
+
+/** Greedy, order-preserving split of `commands` into batches of at most `maxBytes` each. */
+export function planBatches(commands: readonly PendingCommand[], maxBytes = MAX_REQUEST_BYTES): PendingCommand[][] {
+  const batches: PendingCommand[][] = [];
+  let current: PendingCommand[] = [];
+  let size = 0;
+  for (const command of commands) {
+    if (command.bytes > maxBytes) {
+      throw new Error(
+        `Una singola scrittura (${command.bytes} byte) supera il limite di ${maxBytes} byte per richiesta.`,
+      );
+    }
+    if (current.length > 0 && size + command.bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(command);
+    size += command.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Counts the syncs an operation makes and the estimated size of each request. */
+export class SyncLedger {
+  readonly requestBytes: number[] = [];
+
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  /** One round trip carrying `bytes` of estimated payload (0 for a read-only batch). */
+  async sync(bytes = 0): Promise<void> {
+    this.requestBytes.push(bytes);
+    await this.context.sync();
+  }
+
+  /**
+   * Queues the commands and syncs once per batch of at most MAX_REQUEST_BYTES. Batches are
+   * planned before anything is queued, so an oversized workbook is refused before any write.
+   * Calculation is suspended in every batch: the suspension ends at each sync.
+   */
+  async run(list: CommandList, maxSyncs = MAX_WRITE_SYNCS): Promise<void> {
+    const batches = planBatches(list.commands);
+    if (batches.length > maxSyncs) {
+      throw new Error(
+        `Il cruscotto è troppo grande per essere scritto in modo sicuro (${batches.length} richieste, massimo ${maxSyncs}).`,
+      );
+    }
+    for (const batch of batches) {
+      this.context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const command of batch) command.queue();
+      // One sync per ≤ 4 MB batch, at most MAX_WRITE_SYNCS: the count follows the payload, not the items.
+      await this.sync(batch.reduce((sum, c) => sum + c.bytes, 0));
+    }
+  }
+
+  get syncs(): number {
+    return this.requestBytes.length;
+  }
+
+  get largestRequestBytes(): number {
+    return this.requestBytes.reduce((max, b) => Math.max(max, b), 0);
+  }
+
+  get totalBytes(): number {
+    return this.requestBytes.reduce((sum, b) => sum + b, 0);
+  }
+}

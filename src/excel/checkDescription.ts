@@ -1,0 +1,54 @@
+// Checks made before anything is queued, so a malformed description fails with a clear Italian
+// message instead of a host error halfway through the write (leaving a half-built workbook).
+import type { WorkbookDescription } from "../workbook/types";
+import { parseCell } from "./address";
+import { checkValidationTexts } from "./commands";
+
+// Excel rejects sheet names longer than 31 characters or containing any of : \ / ? * [ ].
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) {
+    const key = v.toLocaleUpperCase("it");
+    if (seen.has(key)) dup.add(v);
+    seen.add(key);
+  }
+  return [...dup];
+}
+
+export function checkDescription(wb: WorkbookDescription): void {
+  const problems: string[] = [];
+  for (const sheet of wb.sheets) {
+    if (sheet.name.length === 0 || sheet.name.length > 31 || SHEET_NAME_FORBIDDEN.test(sheet.name)) {
+      problems.push(`nome di foglio non valido «${sheet.name}»`);
+    }
+    for (const table of sheet.tables) {
+      parseCell(table.topLeft);
+      if (table.columns.length === 0) problems.push(`la tabella «${table.name}» non ha colonne`);
+      const dupHeaders = duplicates(table.columns.map((c) => c.header));
+      if (dupHeaders.length > 0) problems.push(`intestazioni ripetute in «${table.name}»: ${dupHeaders.join(", ")}`);
+      if (table.columns.some((c) => c.header.trim() === "")) problems.push(`intestazione vuota in «${table.name}»`);
+      table.rows.forEach((row, i) => {
+        if (row.length !== table.columns.length) {
+          problems.push(`la riga ${i + 1} di «${table.name}» ha ${row.length} celle invece di ${table.columns.length}`);
+        }
+      });
+    }
+    for (const range of sheet.ranges) {
+      parseCell(range.topLeft);
+      if (Array.isArray(range.numberFormat) && range.numberFormat.length !== range.rows.length) {
+        problems.push(`formati numerici non allineati alle righe in ${sheet.name}!${range.topLeft}`);
+      }
+    }
+    for (const validation of sheet.validations) checkValidationTexts(validation);
+  }
+  const dupSheets = duplicates(wb.sheets.map((s) => s.name));
+  if (dupSheets.length > 0) problems.push(`fogli ripetuti: ${dupSheets.join(", ")}`);
+  const dupTables = duplicates(wb.sheets.flatMap((s) => s.tables.map((t) => t.name)));
+  if (dupTables.length > 0) problems.push(`tabelle ripetute: ${dupTables.join(", ")}`);
+  const dupNames = duplicates(wb.names.map((n) => n.name));
+  if (dupNames.length > 0) problems.push(`nomi ripetuti: ${dupNames.join(", ")}`);
+  if (problems.length > 0) throw new Error(`Descrizione del cruscotto non valida: ${problems.join("; ")}.`);
+}

@@ -1,0 +1,351 @@
+// Builders of pending commands for one sheet. Nothing here syncs: each function only appends
+// `queue` closures (run later, in order, by SyncLedger.run) with the size of their arguments.
+import type {
+  ChartSpec,
+  ColumnSpec,
+  ConditionalFormatSpec,
+  ProtectionSpec,
+  RangeSpec,
+  SheetSpec,
+  TableSpec,
+  ValidationSpec,
+} from "../workbook/types";
+import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress, type CellRef } from "./address";
+import { CHUNK_TARGET_BYTES, CommandList, jsonBytes } from "./batch";
+import { literalText, toFormulaRows, type FormulaInput } from "./cells";
+
+/** Resolves a sheet proxy when a command runs (the sheet may be added by an earlier command). */
+export type SheetResolver = (name: string) => Excel.Worksheet;
+
+/** Excel's limits on validation texts (longer ones are rejected by the host). */
+export const VALIDATION_TITLE_MAX = 32;
+export const VALIDATION_MESSAGE_MAX = 255;
+
+/** Column width in characters (the description's unit) → points (Office.js' unit), Calibri 11. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * Writes `rows` (formula inputs) and their number formats at `topLeft`, split into chunks of
+ * whole rows so that no chunk's arguments exceed CHUNK_TARGET_BYTES.
+ */
+export function queueBlockWrite(
+  list: CommandList,
+  sheet: () => Excel.Worksheet,
+  topLeft: CellRef,
+  rows: FormulaInput[][],
+  formats: string[][] | null,
+): void {
+  if (rows.length === 0) return;
+  const width = rows[0].length;
+  let start = 0;
+  let bytes = 0;
+  const flush = (end: number): void => {
+    const formulas = rows.slice(start, end);
+    const numberFormat = formats ? formats.slice(start, end) : null;
+    const address = blockAddress({ row: topLeft.row + start, column: topLeft.column }, end - start, width);
+    // Row sizes plus the brackets and commas that join them into 2-D arrays.
+    const arrayBytes = bytes + 2 * (end - start) + (numberFormat ? 2 : 0);
+    list.addSized(() => {
+      const range = sheet().getRange(address);
+      // Formats after the content: a formula written into a "@" (text) cell would be stored
+      // as text, and Excel's own guess (e.g. a date format for =TODAY()) must not win.
+      range.formulas = formulas;
+      if (numberFormat) range.numberFormat = numberFormat;
+    }, arrayBytes);
+    start = end;
+    bytes = 0;
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const rowBytes = jsonBytes(rows[r]) + (formats ? jsonBytes(formats[r]) : 0);
+    if (r > start && bytes + rowBytes > CHUNK_TARGET_BYTES) flush(r);
+    bytes += rowBytes;
+  }
+  flush(rows.length);
+}
+
+export function tableTopLeft(table: TableSpec): CellRef {
+  return parseCell(table.topLeft);
+}
+
+/** Body rows as Excel holds them (a table always has at least one body row). */
+export function tableBodyRowCount(table: TableSpec): number {
+  return Math.max(table.rows.length, 1);
+}
+
+/** The body cells of column `index` of `table`. */
+export function tableColumnBodyAddress(table: TableSpec, index: number): string {
+  const top = tableTopLeft(table);
+  return blockAddress({ row: top.row + 1, column: top.column + index }, tableBodyRowCount(table), 1);
+}
+
+export function isHidden(column: ColumnSpec): boolean {
+  return column.hidden ?? column.role === "helper";
+}
+
+/** Header row and the table object over header + body; the body is written later. */
+export function queueTableCreation(list: CommandList, sheet: () => Excel.Worksheet, table: TableSpec): void {
+  const top = tableTopLeft(table);
+  const headers = [table.columns.map((c) => literalText(c.header))];
+  const headerAddress = blockAddress(top, 1, table.columns.length);
+  const tableAddress = blockAddress(top, 1 + tableBodyRowCount(table), table.columns.length);
+  list.add(() => {
+    sheet().getRange(headerAddress).formulas = headers;
+  }, headers);
+  list.add(
+    () => {
+      const created = sheet().tables.add(tableAddress, true);
+      created.name = table.name;
+      created.style = table.style;
+      created.showTotals = false;
+    },
+    tableAddress,
+    table.name,
+    table.style,
+  );
+}
+
+/** All body rows of the table: formulas for formula cells, quoted literals for text. */
+export function queueTableBody(list: CommandList, sheet: () => Excel.Worksheet, table: TableSpec): void {
+  if (table.rows.length === 0) return;
+  const top = tableTopLeft(table);
+  const width = table.columns.length;
+  const formatRow = table.columns.map((c) => c.numberFormat);
+  queueBlockWrite(
+    list,
+    sheet,
+    { row: top.row + 1, column: top.column },
+    toFormulaRows(table.rows, width),
+    table.rows.map(() => formatRow),
+  );
+}
+
+/** Widths, wrapping, hidden helper columns and unlocked input cells of a table's columns. */
+export function queueTableColumnFormats(list: CommandList, sheet: () => Excel.Worksheet, table: TableSpec): void {
+  const top = tableTopLeft(table);
+  table.columns.forEach((column, index) => {
+    const whole = wholeColumnAddress(top.column + index);
+    const body = tableColumnBodyAddress(table, index);
+    if (column.width !== undefined) {
+      const points = charsToPoints(column.width);
+      list.add(() => {
+        sheet().getRange(whole).format.columnWidth = points;
+      }, points);
+    }
+    if (column.wrap) {
+      const withHeader = blockAddress({ row: top.row, column: top.column + index }, 1 + tableBodyRowCount(table), 1);
+      list.add(() => {
+        sheet().getRange(withHeader).format.wrapText = true;
+      });
+    }
+    if (isHidden(column)) {
+      list.add(() => {
+        sheet().getRange(whole).columnHidden = true;
+      });
+    }
+    if (column.role === "input") {
+      list.add(() => {
+        sheet().getRange(body).format.protection.locked = false;
+      });
+    }
+  });
+}
+
+/** The block a RangeSpec covers, padded to its widest row. */
+export function rangeShape(spec: RangeSpec): { topLeft: CellRef; rows: number; columns: number } {
+  const columns = spec.rows.reduce((max, row) => Math.max(max, row.length), 0);
+  return { topLeft: parseCell(spec.topLeft), rows: spec.rows.length, columns };
+}
+
+export function rangeFormats(spec: RangeSpec, rows: number, columns: number): string[][] | null {
+  if (spec.numberFormat === undefined) return null;
+  if (typeof spec.numberFormat === "string") {
+    const format = spec.numberFormat;
+    return Array.from({ length: rows }, () => new Array<string>(columns).fill(format));
+  }
+  return spec.numberFormat.map((row) => Array.from({ length: columns }, (_, c) => row[c] ?? "General"));
+}
+
+export function queueRange(list: CommandList, sheet: () => Excel.Worksheet, spec: RangeSpec): void {
+  const { topLeft, rows, columns } = rangeShape(spec);
+  if (rows === 0 || columns === 0) return;
+  queueBlockWrite(list, sheet, topLeft, toFormulaRows(spec.rows, columns), rangeFormats(spec, rows, columns));
+  const address = blockAddress(topLeft, rows, columns);
+  const { bold, fontSize, wrap, unlocked } = spec;
+  if (bold !== undefined || fontSize !== undefined || wrap !== undefined || unlocked) {
+    list.add(() => {
+      const format = sheet().getRange(address).format;
+      if (bold !== undefined) format.font.bold = bold;
+      if (fontSize !== undefined) format.font.size = fontSize;
+      if (wrap !== undefined) format.wrapText = wrap;
+      if (unlocked) format.protection.locked = false;
+    });
+  }
+}
+
+export function queueColumnWidths(
+  list: CommandList,
+  sheet: () => Excel.Worksheet,
+  widths: Record<string, number>,
+): void {
+  for (const [letters, chars] of Object.entries(widths)) {
+    const points = charsToPoints(chars);
+    const address = `${letters}:${letters}`;
+    list.add(() => {
+      sheet().getRange(address).format.columnWidth = points;
+    }, points);
+  }
+}
+
+/**
+ * Custom (formula) rules, added in priority order; `priority` is set to the rule's rank in the
+ * sheet so that Excel's contiguous priorities keep the description's order.
+ */
+export function queueConditionalFormats(
+  list: CommandList,
+  sheet: () => Excel.Worksheet,
+  rules: readonly ConditionalFormatSpec[],
+): void {
+  const ordered = rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => a.rule.priority - b.rule.priority || a.index - b.index)
+    .map((entry) => entry.rule);
+  ordered.forEach((rule, rank) => {
+    list.add(
+      () => {
+        const cf = sheet().getRange(rule.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = rule.formula;
+        cf.custom.format.fill.color = rule.style.fill;
+        cf.custom.format.font.color = rule.style.font;
+        cf.stopIfTrue = rule.stopIfTrue;
+        // Last: add() puts the rule on top, and after a priority change the proxy must not be reused.
+        cf.priority = rank;
+      },
+      rule.range,
+      rule.formula,
+      rule.style,
+    );
+  });
+}
+
+function validationRule(spec: ValidationSpec): Excel.DataValidationRule {
+  switch (spec.type) {
+    case "decimal":
+      if (spec.min !== undefined && spec.max !== undefined) {
+        return { decimal: { formula1: spec.min, formula2: spec.max, operator: Excel.DataValidationOperator.between } };
+      }
+      if (spec.max !== undefined) {
+        return { decimal: { formula1: spec.max, operator: Excel.DataValidationOperator.lessThanOrEqualTo } };
+      }
+      // Without bounds the rule still refuses text: any number ≥ the smallest Excel accepts.
+      return {
+        decimal: { formula1: spec.min ?? -9.99e307, operator: Excel.DataValidationOperator.greaterThanOrEqualTo },
+      };
+    case "date":
+      return { date: { formula1: "1900-01-01", operator: Excel.DataValidationOperator.greaterThanOrEqualTo } };
+    case "list":
+      // Office.js takes the source as comma-separated text: a value with a comma would split.
+      for (const value of spec.values) {
+        if (value.includes(",")) throw new Error(`Valore di elenco con virgola non ammesso: «${value}»`);
+      }
+      return { list: { inCellDropDown: true, source: spec.values.join(",") } };
+    case "custom":
+      return { custom: { formula: spec.formula } };
+  }
+}
+
+export function checkValidationTexts(spec: ValidationSpec): void {
+  for (const m of [spec.prompt, spec.error]) {
+    if (m.title.length > VALIDATION_TITLE_MAX || m.message.length > VALIDATION_MESSAGE_MAX) {
+      throw new Error(
+        `Messaggio di convalida troppo lungo su ${spec.range}: titolo massimo ${VALIDATION_TITLE_MAX} caratteri, testo massimo ${VALIDATION_MESSAGE_MAX}.`,
+      );
+    }
+  }
+}
+
+export function queueValidations(
+  list: CommandList,
+  sheet: () => Excel.Worksheet,
+  specs: readonly ValidationSpec[],
+): void {
+  for (const spec of specs) {
+    checkValidationTexts(spec);
+    const rule = validationRule(spec);
+    const prompt: Excel.DataValidationPrompt = {
+      showPrompt: true,
+      title: spec.prompt.title,
+      message: spec.prompt.message,
+    };
+    const errorAlert: Excel.DataValidationErrorAlert = {
+      showAlert: true,
+      style: Excel.DataValidationAlertStyle.stop,
+      title: spec.error.title,
+      message: spec.error.message,
+    };
+    list.add(
+      () => {
+        const validation = sheet().getRange(spec.range).dataValidation;
+        validation.rule = rule;
+        validation.prompt = prompt;
+        validation.errorAlert = errorAlert;
+      },
+      spec.range,
+      rule,
+      prompt,
+      errorAlert,
+    );
+  }
+}
+
+export function queueCharts(
+  list: CommandList,
+  sheet: () => Excel.Worksheet,
+  resolveSheet: SheetResolver,
+  charts: readonly ChartSpec[],
+): void {
+  for (const spec of charts) {
+    const values = splitSheetAddress(spec.values);
+    const categories = splitSheetAddress(spec.categories);
+    list.add(() => {
+      const source = resolveSheet(values.sheet).getRange(values.address);
+      const chart = sheet().charts.add(Excel.ChartType.barClustered, source, Excel.ChartSeriesBy.columns);
+      chart.title.text = spec.title;
+      chart.legend.visible = false;
+      const series = chart.series.getItemAt(0);
+      series.name = spec.seriesName;
+      series.setXAxisValues(resolveSheet(categories.sheet).getRange(categories.address));
+      chart.setPosition(spec.from, spec.to);
+    }, spec);
+  }
+}
+
+export function queueFreeze(list: CommandList, sheet: () => Excel.Worksheet, freeze: SheetSpec["freeze"]): void {
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return;
+  const { rows, columns } = freeze;
+  list.add(() => {
+    const panes = sheet().freezePanes;
+    if (rows > 0 && columns > 0) panes.freezeAt(blockAddress({ row: 0, column: 0 }, rows, columns));
+    else if (rows > 0) panes.freezeRows(rows);
+    else panes.freezeColumns(columns);
+  });
+}
+
+export function protectionOptions(spec: ProtectionSpec): Excel.WorksheetProtectionOptions {
+  return {
+    allowAutoFilter: spec.allowAutoFilter,
+    allowSort: spec.allowSort,
+    allowFormatColumns: spec.allowFormatColumns,
+  };
+}
+
+export function queueProtect(list: CommandList, sheet: () => Excel.Worksheet, spec: ProtectionSpec): void {
+  if (!spec.protect) return;
+  const options = protectionOptions(spec);
+  list.add(() => {
+    // An empty password means none: passing "" would still be a password on some hosts.
+    if (spec.password) sheet().protection.protect(options, spec.password);
+    else sheet().protection.protect(options);
+  }, options);
+}

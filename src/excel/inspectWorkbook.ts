@@ -1,0 +1,74 @@
+// What the description would overwrite: which of its sheets exist, and how many actuals users
+// have typed in the input columns of its existing tables (so the UI can ask before replacing).
+import type { TableSpec, WorkbookDescription } from "../workbook/types";
+
+export interface WorkbookInspection {
+  /** The description's sheets that already exist, in description order. */
+  existingSheets: string[];
+  /** Non-empty cells in the input columns (role "input") of the existing tables. */
+  typedActuals: number;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleUpperCase("it") === b.toLocaleUpperCase("it");
+}
+
+function isTyped(value: unknown): boolean {
+  return value !== "" && value !== null && value !== undefined;
+}
+
+/** Three reads at most, whatever the size: existence, then headers, then the input columns. */
+export async function inspectWorkbook(
+  context: Excel.RequestContext,
+  wb: WorkbookDescription,
+): Promise<WorkbookInspection> {
+  const worksheets = context.workbook.worksheets;
+  const sheets = wb.sheets.map((spec) => {
+    const proxy = worksheets.getItemOrNullObject(spec.name);
+    proxy.load("name");
+    return { spec, proxy };
+  });
+  const withInputs: TableSpec[] = wb.sheets.flatMap((s) => s.tables).filter((t) => t.columns.some(isInput));
+  const tables = withInputs.map((spec) => {
+    const proxy = context.workbook.tables.getItemOrNullObject(spec.name);
+    proxy.load("name");
+    return { spec, proxy };
+  });
+  await context.sync();
+
+  const existingSheets = sheets.filter((s) => !s.proxy.isNullObject).map((s) => s.spec.name);
+  const found = tables.filter((t) => !t.proxy.isNullObject);
+  if (found.length === 0) return { existingSheets, typedActuals: 0 };
+
+  const withHeaders = found.map((t) => {
+    const header = t.proxy.getHeaderRowRange();
+    header.load("values");
+    return { ...t, header };
+  });
+  await context.sync();
+
+  // Only the input columns are read back: a whole table body can exceed the 5 MB response limit.
+  const inputColumns: Excel.Range[] = [];
+  for (const t of withHeaders) {
+    const headers = (t.header.values[0] ?? []).map((h) => String(h));
+    const body = t.proxy.getDataBodyRange();
+    for (const column of t.spec.columns.filter(isInput)) {
+      const index = headers.findIndex((h) => sameName(h, column.header));
+      if (index < 0) continue;
+      const cells = body.getColumn(index);
+      cells.load("values");
+      inputColumns.push(cells);
+    }
+  }
+  await context.sync();
+
+  let typedActuals = 0;
+  for (const cells of inputColumns) {
+    for (const row of cells.values) for (const value of row) if (isTyped(value)) typedActuals++;
+  }
+  return { existingSheets, typedActuals };
+}
+
+function isInput(column: { role: string }): boolean {
+  return column.role === "input";
+}

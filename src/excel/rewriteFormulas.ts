@@ -1,0 +1,175 @@
+// Switches the formula mode of an imported workbook in place: only the formula and helper
+// columns of the existing tables, and the formula cells of the description's ranges, are
+// rewritten. Input columns (the actuals users typed) and literal cells are never written.
+import type { CellSpec, ColumnSpec, RangeSpec, SheetSpec, TableSpec, WorkbookDescription } from "../workbook/types";
+import { isFormula } from "../workbook/types";
+import { parseCell, splitSheetAddress, wholeColumnAddress } from "./address";
+import { CommandList, SyncLedger } from "./batch";
+import { toFormulaInput } from "./cells";
+import { isHidden, queueBlockWrite, queueProtect, rangeFormats, rangeShape } from "./commands";
+import { checkDescription } from "./checkDescription";
+import { reportOf, type ApplyReport } from "./applyWorkbook";
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleUpperCase("it") === b.toLocaleUpperCase("it");
+}
+
+function isRewritten(column: ColumnSpec): boolean {
+  return column.role === "formula" || column.role === "helper";
+}
+
+function hasFormula(range: RangeSpec): boolean {
+  return range.rows.some((row) => row.some((cell) => isFormula(cell)));
+}
+
+interface TableTarget {
+  sheet: SheetSpec;
+  spec: TableSpec;
+  header: Excel.Range;
+  body: Excel.Range;
+}
+
+export async function rewriteFormulas(context: Excel.RequestContext, wb: WorkbookDescription): Promise<ApplyReport> {
+  checkDescription(wb);
+  const ledger = new SyncLedger(context);
+  const targets = wb.sheets.filter(
+    (s) => s.tables.some((t) => t.columns.some(isRewritten)) || s.ranges.some(hasFormula),
+  );
+
+  // Read 1: which sheets and tables exist, and which sheets are protected.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/protection/protected");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await ledger.sync();
+
+  const missingSheets = targets.filter((s) => !worksheets.items.some((w) => sameName(w.name, s.name)));
+  const tableSpecs = targets.flatMap((sheet) =>
+    sheet.tables.filter((t) => t.columns.some(isRewritten)).map((spec) => ({ sheet, spec })),
+  );
+  const missingTables = tableSpecs.filter((t) => !tables.items.some((e) => sameName(e.name, t.spec.name)));
+  if (missingSheets.length > 0 || missingTables.length > 0) {
+    const missing = [
+      ...missingSheets.map((s) => `foglio «${s.name}»`),
+      ...missingTables.map((t) => `tabella «${t.spec.name}»`),
+    ];
+    throw new Error(`Mancano ${missing.join(", ")}: importa di nuovo il cruscotto con «Sostituisci».`);
+  }
+  const wasProtected = new Map(targets.map((s) => [s.name, isProtected(worksheets.items, s.name)]));
+
+  // Read 2: where each table is and how its columns are named now (users may reorder columns).
+  const tableTargets: TableTarget[] = tableSpecs.map(({ sheet, spec }) => {
+    const table = tables.getItem(spec.name);
+    const header = table.getHeaderRowRange();
+    header.load("values,address");
+    const body = table.getDataBodyRange();
+    body.load("rowCount");
+    return { sheet, spec, header, body };
+  });
+  await ledger.sync();
+
+  const list = new CommandList();
+  for (const sheet of targets) {
+    const proxy = (): Excel.Worksheet => worksheets.getItem(sheet.name);
+    if (wasProtected.get(sheet.name)) {
+      const password = sheet.protection.password;
+      list.add(() => {
+        if (password) proxy().protection.unprotect(password);
+        else proxy().protection.unprotect();
+      });
+    }
+    for (const target of tableTargets.filter((t) => t.sheet === sheet)) queueTableRewrite(list, proxy, target);
+    for (const range of sheet.ranges) queueRangeFormulaCells(list, proxy, range);
+    queueProtect(list, proxy, sheet.protection);
+  }
+  await ledger.run(list);
+  return reportOf(
+    ledger,
+    list.commands.length,
+    targets.map((s) => s.name),
+    [],
+  );
+}
+
+function isProtected(items: Excel.Worksheet[], name: string): boolean {
+  const sheet = items.find((w) => sameName(w.name, name));
+  return sheet ? sheet.protection.protected : false;
+}
+
+function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, target: TableTarget): void {
+  const { spec, header, body } = target;
+  const located = splitSheetAddress(header.address);
+  if (!sameName(located.sheet, target.sheet.name)) {
+    throw new Error(`La tabella «${spec.name}» è sul foglio «${located.sheet}» invece di «${target.sheet.name}».`);
+  }
+  const expectedRows = Math.max(spec.rows.length, 1);
+  if (body.rowCount !== expectedRows) {
+    throw new Error(
+      `La tabella «${spec.name}» ha ${body.rowCount} righe, il cruscotto ne prevede ${expectedRows}: importa di nuovo con «Sostituisci».`,
+    );
+  }
+  const top = parseCell(located.address.split(":")[0]);
+  const headers = (header.values[0] ?? []).map((h) => String(h));
+  // Existing column index of every rewritten column of the description.
+  const placed = spec.columns
+    .map((column, specIndex) => ({ column, specIndex, index: headers.findIndex((h) => sameName(h, column.header)) }))
+    .filter((p) => isRewritten(p.column));
+  const absent = placed.filter((p) => p.index < 0).map((p) => p.column.header);
+  if (absent.length > 0) {
+    throw new Error(
+      `Nella tabella «${spec.name}» mancano le colonne ${absent.map((h) => `«${h}»`).join(", ")}: importa di nuovo con «Sostituisci».`,
+    );
+  }
+  placed.sort((a, b) => a.index - b.index);
+  // Contiguous runs of rewritten columns become one 2-D write each; input columns lie between runs.
+  let runStart = 0;
+  for (let i = 1; i <= placed.length; i++) {
+    if (i < placed.length && placed[i].index === placed[i - 1].index + 1) continue;
+    const run = placed.slice(runStart, i);
+    runStart = i;
+    if (spec.rows.length > 0) {
+      const rows = spec.rows.map((row) => run.map((p) => toFormulaInput(row[p.specIndex])));
+      const formatRow = run.map((p) => p.column.numberFormat);
+      queueBlockWrite(
+        list,
+        sheet,
+        { row: top.row + 1, column: top.column + run[0].index },
+        rows,
+        spec.rows.map(() => formatRow),
+      );
+    }
+  }
+  for (const p of placed) {
+    const whole = wholeColumnAddress(top.column + p.index);
+    const hidden = isHidden(p.column);
+    list.add(() => {
+      sheet().getRange(whole).columnHidden = hidden;
+    });
+  }
+}
+
+/** Rewrites only the formula cells of a range, one write per run of adjacent formula cells. */
+function queueRangeFormulaCells(list: CommandList, sheet: () => Excel.Worksheet, range: RangeSpec): void {
+  if (!hasFormula(range)) return;
+  const { topLeft, rows, columns } = rangeShape(range);
+  const formats = rangeFormats(range, rows, columns);
+  range.rows.forEach((row: CellSpec[], r) => {
+    let c = 0;
+    while (c < row.length) {
+      if (!isFormula(row[c])) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < row.length && isFormula(row[c])) c++;
+      const cells = [row.slice(start, c).map(toFormulaInput)];
+      queueBlockWrite(
+        list,
+        sheet,
+        { row: topLeft.row + r, column: topLeft.column + start },
+        cells,
+        formats ? [formats[r].slice(start, c)] : null,
+      );
+    }
+  });
+}
