@@ -1,0 +1,255 @@
+// The workbook description for the whole sample: structure, literal text, formulas limited to
+// what Excel 2016 and LibreOffice 7.4 know, names, colours, validations and protection.
+import { readCruscotto } from "../../src/domain/reader";
+import type { Plan } from "../../src/domain/model";
+import { defaultSettings, type Settings } from "../../src/domain/settings";
+import { HEADERS, NAMES, SHEETS, TABLES, buildWorkbook, indicatorLayout } from "../../src/workbook/build";
+import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
+import { sampleText } from "../helpers/sample";
+
+const plan = readCruscotto(sampleText());
+const native = buildWorkbook(plan, { ...defaultSettings(plan), formulaMode: "native" });
+const pira = buildWorkbook(plan, { ...defaultSettings(plan), formulaMode: "pira" });
+
+// Functions every formula may use: all exist in Excel 2016 and LibreOffice 7.4.
+const PORTABLE = new Set([
+  "IF",
+  "IFERROR",
+  "AND",
+  "OR",
+  "NOT",
+  "ISNUMBER",
+  "ISLOGICAL",
+  "TRIM",
+  "UPPER",
+  "INT",
+  "MAX",
+  "ABS",
+  "SUMPRODUCT",
+  "CHOOSE",
+  "MATCH",
+]);
+
+function allCells(wb: WorkbookDescription): { sheet: string; cell: CellSpec; where: string }[] {
+  return wb.sheets.flatMap((s) => [
+    ...s.tables.flatMap((t) =>
+      t.rows.flatMap((r, ri) => r.map((cell, ci) => ({ sheet: s.name, cell, where: `${t.name}[${ri},${ci}]` }))),
+    ),
+    ...s.ranges.flatMap((g) =>
+      g.rows.flatMap((r, ri) => r.map((cell, ci) => ({ sheet: s.name, cell, where: `${g.topLeft}+${ri},${ci}` }))),
+    ),
+  ]);
+}
+
+function formulas(wb: WorkbookDescription): string[] {
+  return [
+    ...allCells(wb)
+      .map((c) => c.cell)
+      .filter(isFormula)
+      .map((f) => f.formula),
+    ...wb.sheets.flatMap((s) => s.conditionalFormats.map((c) => c.formula)),
+    ...wb.sheets.flatMap((s) => s.validations.flatMap((v) => (v.type === "custom" ? [v.formula] : []))),
+  ];
+}
+
+function functionsUsed(formula: string): string[] {
+  const withoutStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return [...withoutStrings.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]);
+}
+
+describe("workbook description of the sample", () => {
+  it("has the five Italian sheets in order, each protected without a password", () => {
+    expect(native.sheets.map((s) => s.name)).toEqual([
+      "Cruscotto",
+      "Indicatori",
+      "Obiettivi",
+      "Impostazioni",
+      "Diagnostica",
+    ]);
+    for (const s of native.sheets) expect(s.protection).toMatchObject({ protect: true, password: "" });
+  });
+
+  it("has one Indicatori row per indicator with id, name, OC, weight, objective and every year's target", () => {
+    const table = native.sheets[1].tables[0];
+    expect(table.name).toBe(TABLES.indicators);
+    const layout = indicatorLayout(plan.years);
+    const indicators = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ o, i })));
+    expect(table.rows).toHaveLength(58);
+    table.rows.forEach((row, r) => {
+      const { o, i } = indicators[r];
+      expect(row[layout.fixed.id]).toBe(i.id);
+      expect(row[layout.fixed.name]).toBe(i.name);
+      expect(row[layout.fixed.common]).toBe(i.common ? "SI" : "");
+      expect(row[layout.fixed.weight]).toBeCloseTo(i.weight / 100, 12);
+      expect(row[layout.fixed.objective]).toBe(o.number);
+      for (const year of plan.years) {
+        expect(row[layout.perYear.get(year)!.target]).toBe(i.targets[String(year)]?.text ?? null);
+        expect(row[layout.perYear.get(year)!.actual]).toBeNull();
+      }
+    });
+  });
+
+  it("has one Obiettivi row per objective with all its fields", () => {
+    const table = native.sheets[2].tables[0];
+    expect(table.name).toBe(TABLES.objectives);
+    expect(table.rows.map((r) => r.slice(0, 9))).toEqual(
+      plan.objectives.map((o) => [
+        o.number,
+        o.title,
+        o.areaCode,
+        plan.areas.find((a) => a.code === o.areaCode)!.name,
+        Number((o.weightOnArea / 100).toPrecision(12)),
+        o.resources,
+        o.perspective,
+        o.mission,
+        o.programme,
+      ]),
+    );
+    const headers = table.columns.map((c) => c.header);
+    for (const year of plan.years)
+      expect(headers).toEqual(
+        expect.arrayContaining([HEADERS.score(year), HEADERS.coverage(year), HEADERS.status(year)]),
+      );
+  });
+
+  it("lists the reader's diagnostics with their lines", () => {
+    const rows = native.sheets[4].tables[0].rows;
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual(
+      plan.diagnostics.map((d) => [
+        d.line,
+        { error: "Errore", warning: "Avviso", info: "Nota" }[d.severity],
+        d.message,
+      ]),
+    );
+  });
+
+  it("uses only portable functions in native mode, and PIRA functions only for indicator scores in PIRA mode", () => {
+    for (const f of formulas(native)) for (const fn of functionsUsed(f)) expect(PORTABLE).toContain(fn);
+    const piraOnly = formulas(pira).filter((f) => /PIRA\./.test(f));
+    expect(piraOnly).toHaveLength(58 * plan.years.length * 2);
+    for (const f of formulas(pira))
+      for (const fn of functionsUsed(f)) expect([...PORTABLE, "PIRA.SCORE", "PIRA.STATUS"]).toContain(fn);
+  });
+
+  it("refers only to names it defines", () => {
+    const defined = new Set(native.names.map((n) => n.name));
+    expect([...defined].sort()).toEqual(Object.values(NAMES).sort());
+    for (const f of [...formulas(native), ...formulas(pira)]) {
+      const withoutStrings = f.replace(/"(?:[^"]|"")*"/g, '""');
+      for (const m of withoutStrings.matchAll(/\bPIRA_[A-Za-z]+/g)) expect(defined).toContain(m[0]);
+    }
+    for (const n of native.names) expect(n.refersTo).toMatch(/^=Impostazioni!\$B\$\d+$/);
+  });
+
+  it("differs between formula modes only in the indicator score and status cells and the mode label", () => {
+    const diff: string[] = [];
+    const a = allCells(native);
+    const b = allCells(pira);
+    expect(a).toHaveLength(b.length);
+    a.forEach((cell, i) => {
+      if (JSON.stringify(cell.cell) !== JSON.stringify(b[i].cell)) diff.push(`${cell.sheet}:${cell.where}`);
+    });
+    expect(diff.filter((d) => !d.startsWith("Indicatori:"))).toEqual(["Impostazioni:B7+0,0"]);
+    expect(diff.filter((d) => d.startsWith("Indicatori:"))).toHaveLength(58 * plan.years.length * 2);
+  });
+
+  it("colours consuntivo, score and status cells with three native rules per year, reading the threshold names", () => {
+    const cfs = native.sheets[1].conditionalFormats;
+    expect(cfs).toHaveLength(plan.years.length * 3);
+    expect(cfs.map((c) => c.meaning)).toEqual(plan.years.flatMap(() => ["green", "amber", "red"]));
+    for (const c of cfs) {
+      expect(c.range).toMatch(/^[A-Z]+2:[A-Z]+59$/);
+      expect(c.formula).toMatch(/^=AND\(ISNUMBER\(\$[A-Z]+2\),/);
+      expect(c.formula).toMatch(c.meaning === "red" ? /PIRA_SogliaGialla/ : /PIRA_Soglia/);
+    }
+    for (const s of native.sheets) {
+      const priorities = s.conditionalFormats.map((c) => c.priority);
+      expect(new Set(priorities).size).toBe(priorities.length);
+    }
+  });
+
+  it("validates every consuntivo column and the settings, with Italian messages", () => {
+    const layout = indicatorLayout(plan.years);
+    const validations = native.sheets[1].validations;
+    expect(validations).toHaveLength(plan.years.length);
+    for (const v of validations) {
+      expect(v.type).toBe("custom");
+      expect(v.prompt.message).toMatch(/^Consuntivo \d{4}: un numero/);
+      expect(v.error.title).toBe("Consuntivo non valido");
+    }
+    const actualColumns = native.sheets[1].tables[0].columns.filter((c) => c.role === "input");
+    expect(actualColumns.map((c) => c.header)).toEqual(plan.years.map((y) => HEADERS.actual(y)));
+    // Percent targets get a percent cell, deadlines a date cell.
+    const formats = actualColumns[0].cellNumberFormats!;
+    const targets2023 = plan.objectives.flatMap((o) => o.indicators.map((i) => i.targets["2023"]));
+    targets2023.forEach((t, r) =>
+      expect(formats[r]).toBe(t?.unit === "%" ? "0.00%" : t?.kind === "deadline" ? "dd/mm/yyyy" : "General"),
+    );
+    expect(layout.columns.filter((c) => c.role === "helper").every((c) => c.hidden)).toBe(true);
+    expect(native.sheets[3].validations.map((v) => v.type)).toEqual(["list", "decimal", "list", "decimal"]);
+  });
+
+  it("puts settings where the names point and unlocks only what users may change", () => {
+    const settings = native.sheets[3];
+    const unlocked = settings.ranges.filter((r) => r.unlocked);
+    expect(unlocked).toHaveLength(1);
+    expect(unlocked[0]).toMatchObject({ topLeft: "B3", rows: [[2023], [1], [0.7], ["proporzionale"]] });
+    expect(settings.tables[0].columns.map((c) => c.role)).toEqual(["data", "data", "input"]);
+    for (const s of native.sheets)
+      for (const t of s.tables)
+        for (const c of t.columns)
+          if (c.role === "input") expect([TABLES.indicators, TABLES.areaWeights]).toContain(t.name);
+  });
+
+  it("draws the area and objective scores as native bar charts on the Cruscotto sheet", () => {
+    const charts = native.sheets[0].charts;
+    expect(charts.map((c) => c.title)).toEqual(["Punteggio per ambito strategico", "Punteggio per obiettivo"]);
+    expect(charts[0].values).toBe("Cruscotto!$D$9:$D$12");
+    expect(charts[1].values).toBe("Cruscotto!$E$16:$E$29");
+  });
+});
+
+describe("text from the document never becomes a formula", () => {
+  const hostile = ['=HYPERLINK("http://x","clic")', "+SOMMA(A1)", "-2+3", "@CMD", "=1+1"];
+  const evil: Plan = JSON.parse(JSON.stringify(plan));
+  evil.title = hostile[0];
+  evil.objectives.forEach((o, i) => {
+    o.title = hostile[i % hostile.length];
+    o.programme = hostile[(i + 1) % hostile.length];
+    o.indicators.forEach((ind, j) => {
+      ind.name = hostile[j % hostile.length];
+      ind.targets["2023"] = {
+        text: hostile[(i + j) % hostile.length],
+        kind: "unreadable",
+        value: null,
+        unit: "",
+        deadline: null,
+      };
+    });
+  });
+  evil.diagnostics.push({ line: 1, severity: "error", message: hostile[1] });
+
+  it.each<[string, Settings["formulaMode"]]>([
+    ["native", "native"],
+    ["pira", "pira"],
+  ])("in %s mode every hostile text is a literal string cell", (_name, formulaMode) => {
+    const wb = buildWorkbook(evil, { ...defaultSettings(evil), formulaMode });
+    const cells = allCells(wb);
+    const literal = cells.filter((c) => typeof c.cell === "string" && hostile.includes(c.cell));
+    expect(literal.length).toBeGreaterThan(58 * 2);
+    for (const f of cells.map((c) => c.cell).filter(isFormula))
+      for (const h of hostile) expect(f.formula).not.toContain(h);
+  });
+});
+
+describe("sheets for a plan of other shape", () => {
+  it("builds for the 100× plan with one row per indicator", () => {
+    // Imported lazily: the synthetic generator is test-only.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { syntheticCruscotto } = require("../helpers/synthetic") as typeof import("../helpers/synthetic");
+    const big = readCruscotto(syntheticCruscotto(100));
+    const wb = buildWorkbook(big, defaultSettings(big));
+    expect(wb.sheets.find((s) => s.name === SHEETS.indicators)!.tables[0].rows).toHaveLength(5800);
+    expect(wb.sheets.find((s) => s.name === SHEETS.objectives)!.tables[0].rows).toHaveLength(1400);
+  });
+});
