@@ -1,0 +1,317 @@
+// Actuals (consuntivi) as a CSV file: indicator id, year, actual. The format Italian Excel saves
+// ("indicatore;anno;consuntivo", semicolons, decimal comma) and the English one
+// ("indicator,year,actual", commas, values with a decimal comma in quotes), read and written.
+
+import { parseActualText } from "./actual";
+import { serialToIso } from "./dates";
+import type { Actual, Actuals, Indicator, Plan, Target } from "./model";
+import { ScoreError, scoreTarget } from "./score";
+
+export type CsvSeparator = ";" | ",";
+
+export interface CsvProblem {
+  /** 1-based line of the file where the record starts. */
+  line: number;
+  /** Plain Italian. */
+  message: string;
+}
+
+export interface ActualsCsvResult {
+  /** Only the filled values: a blank actual is no entry. Empty when the header is wrong. */
+  actuals: Actuals;
+  /** What stops the file from being used: the CLI prints them all and writes nothing. */
+  problems: CsvProblem[];
+  /** Likely mistakes that still give a valid file (a percent written without "%"). */
+  warnings: CsvProblem[];
+}
+
+const HEADERS: readonly (readonly string[])[] = [
+  ["indicatore", "anno", "consuntivo"],
+  ["indicator", "year", "actual"],
+];
+const HEADER_HINT = "indicatore;anno;consuntivo (oppure indicator,year,actual)";
+const YEAR_RE = /^\d{4}$/;
+const MAX_SERIAL = 2958465;
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/** The separator of the header (the first non-blank line): ";" when it has one, else ",". */
+function detectSeparator(text: string): CsvSeparator {
+  const header = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== "") ?? "";
+  return header.includes(";") || !header.includes(",") ? ";" : ",";
+}
+
+/**
+ * RFC 4180 records: quoted fields may hold separators, doubled quotes and line breaks. Lenient
+ * where spreadsheets are: a quote inside an unquoted field is literal, CR, LF and CRLF all end lines.
+ */
+function splitRecords(text: string, separator: CsvSeparator): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let fieldStart = true;
+  let line = 1;
+  let recordLine = 1;
+  const endRecord = (): void => {
+    fields.push(field);
+    records.push({ line: recordLine, fields });
+    fields = [];
+    field = "";
+    fieldStart = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (ch === separator) {
+      fields.push(field);
+      field = "";
+      fieldStart = true;
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      fieldStart = false;
+    }
+  }
+  if (field !== "" || fields.length > 0 || quoted) endRecord();
+  return records;
+}
+
+function isBlank(record: CsvRecord): boolean {
+  return record.fields.every((f) => f.trim() === "");
+}
+
+/** Trailing empty fields, as spreadsheets add when some other row is wider, are not columns. */
+function meaningfulFields(fields: string[]): string[] {
+  let end = fields.length;
+  while (end > 3 && fields[end - 1].trim() === "") end--;
+  return fields.slice(0, end);
+}
+
+function isHeader(fields: string[]): boolean {
+  const names = meaningfulFields(fields).map((f) => f.trim().toLowerCase());
+  return HEADERS.some((h) => h.length === names.length && h.every((name, i) => name === names[i]));
+}
+
+function indicatorIndex(plan: Plan): Map<string, Indicator> {
+  const byId = new Map<string, Indicator>();
+  for (const objective of plan.objectives)
+    for (const indicator of objective.indicators) byId.set(indicator.id, indicator);
+  return byId;
+}
+
+function columnCountMessage(count: number, separator: CsvSeparator): string {
+  const hint =
+    separator === ","
+      ? ' Con la virgola come separatore, i decimali con la virgola vanno tra virgolette ("3,5") o scritti con il punto (3.5).'
+      : "";
+  return `${count} colonne invece di 3 (indicatore, anno, consuntivo).${hint}`;
+}
+
+/** Whether the actual fits the target (a number for "≥ 13 N.", a date or SI/NO for a deadline). */
+function mismatch(target: Target | null, actual: Actual): string | null {
+  if (target === null || target.kind === "unreadable") return null;
+  try {
+    scoreTarget(target, actual);
+    return null;
+  } catch (e) {
+    if (e instanceof ScoreError) return e.message;
+    throw e;
+  }
+}
+
+/** A bare number ten times the target or more (at least 1): percent points typed without "%". */
+function looksLikePercentPoints(actual: number, target: Target): boolean {
+  const t = (target.value ?? 0) / 100;
+  return Math.abs(actual) > 1 && Math.abs(actual) >= 10 * Math.max(Math.abs(t), 0.1);
+}
+
+/**
+ * Reads a CSV of actuals against the plan. Every problem (unknown indicator, year outside the
+ * plan, unreadable or unsuitable value, duplicate, wrong column count) comes with its line.
+ */
+export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
+  const actuals: Actuals = {};
+  const problems: CsvProblem[] = [];
+  const warnings: CsvProblem[] = [];
+  const body = text.replace(/^\uFEFF/, "");
+  const separator = detectSeparator(body);
+  const records = splitRecords(body, separator).filter((r) => !isBlank(r));
+  const header = records[0];
+  if (header === undefined) {
+    problems.push({ line: 1, message: `il file è vuoto: la prima riga deve essere ${HEADER_HINT}.` });
+    return { actuals, problems, warnings };
+  }
+  if (!isHeader(header.fields)) {
+    const found = header.fields.join(separator);
+    problems.push({
+      line: header.line,
+      message: `intestazione non riconosciuta «${found}»: la prima riga deve essere ${HEADER_HINT}.`,
+    });
+    return { actuals, problems, warnings };
+  }
+
+  const byId = indicatorIndex(plan);
+  const years = new Set(plan.years.map(String));
+  const seen = new Map<string, number>();
+  for (const { line, fields: raw } of records.slice(1)) {
+    const fields = meaningfulFields(raw);
+    if (fields.length !== 3) {
+      problems.push({ line, message: columnCountMessage(fields.length, separator) });
+      continue;
+    }
+    const [id, year, value] = fields.map((f) => f.trim());
+    const indicator = byId.get(id);
+    if (indicator === undefined) {
+      problems.push({ line, message: `indicatore «${id}» non presente nel piano.` });
+      continue;
+    }
+    if (!YEAR_RE.test(year) || !years.has(year)) {
+      problems.push({ line, message: `anno «${year}» fuori dal piano (anni: ${plan.years.join(", ")}).` });
+      continue;
+    }
+    const key = `${id}\u0000${year}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({ line, message: `consuntivo di ${id} per il ${year} già indicato alla riga ${first}.` });
+      continue;
+    }
+    seen.set(key, line);
+    let actual: Actual;
+    try {
+      actual = parseActualText(value);
+    } catch (e) {
+      if (!(e instanceof ScoreError)) throw e;
+      problems.push({ line, message: e.message });
+      continue;
+    }
+    if (actual === null) continue;
+    const target = indicator.targets[year] ?? null;
+    const wrong = mismatch(target, actual);
+    if (wrong !== null) {
+      problems.push({ line, message: wrong });
+      continue;
+    }
+    if (target === null) {
+      warnings.push({
+        line,
+        message: `l'indicatore ${id} non ha un target per il ${year}: il consuntivo non avrà punteggio.`,
+      });
+    } else if (
+      target.unit === "%" &&
+      typeof actual === "number" &&
+      !value.includes("%") &&
+      looksLikePercentPoints(actual, target)
+    ) {
+      // "82,5" for a percent target is 8250 %: almost always a forgotten "%".
+      warnings.push({
+        line,
+        message: `il target di ${id} per il ${year} è in percentuale: «${value}» vale ${italianDecimal(Number((actual * 100).toPrecision(12)))} %; se intendevi ${value} % scrivi «${value}%».`,
+      });
+    }
+    (actuals[id] ??= {})[year] = actual;
+  }
+  return { actuals, problems, warnings };
+}
+
+/** The shortest decimal that reads back as `n`, without exponent (parseActualText reads none). */
+function plainDecimal(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, fraction = "", exp] = m;
+  const digits = lead + fraction;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** "3,5" (a decimal comma, no thousands dots: unambiguous for parseActualText). */
+function italianDecimal(n: number): string {
+  return plainDecimal(n).replace(".", ",");
+}
+
+/** 0.825 → "82,5%", when that text reads back as exactly `n`; else null. */
+function percentText(n: number): string | null {
+  if (!Number.isFinite(n * 100)) return null;
+  for (let digits = 1; digits <= 17; digits++) {
+    const text = `${italianDecimal(Number((n * 100).toPrecision(digits)))}%`;
+    if (parseActualText(text) === n) return text;
+  }
+  return null;
+}
+
+function ddmmyyyy(serial: number): string {
+  const [y, m, d] = serialToIso(serial).split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** The text of one actual in the CSV; null for a blank actual. */
+export function formatActual(actual: Actual, target: Target | null): string | null {
+  if (actual === null) return null;
+  if (typeof actual === "boolean") return actual ? "VERO" : "FALSO";
+  if (typeof actual === "string") return actual.trim() === "" ? null : actual;
+  if (!Number.isFinite(actual)) return null;
+  // Serial 60 is Excel's phantom 1900-02-29, which no date reader accepts; 2958465 is 9999-12-31.
+  if (target?.kind === "deadline" && Number.isInteger(actual) && actual > 60 && actual <= MAX_SERIAL) {
+    return ddmmyyyy(actual);
+  }
+  if (target?.unit === "%") {
+    const percent = percentText(actual);
+    if (percent !== null) return percent;
+  }
+  return italianDecimal(actual);
+}
+
+function csvField(text: string, separator: CsvSeparator): string {
+  return text.includes(separator) || /["\r\n]/.test(text) || /^\s|\s$/.test(text)
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
+}
+
+/**
+ * Writes the filled actuals in plan order (objective, indicator, year): Italian notation, "82,5%"
+ * for percent targets, dd/mm/yyyy for deadlines, SI/NO as typed. With "," the English header and
+ * quoted decimal commas. Lines end with CRLF, as spreadsheets write them.
+ */
+export function formatActualsCsv(plan: Plan, actuals: Actuals, separator: CsvSeparator = ";"): string {
+  const header = separator === ";" ? HEADERS[0] : HEADERS[1];
+  const lines = [header.join(separator)];
+  for (const objective of plan.objectives) {
+    for (const indicator of objective.indicators) {
+      const byYear = actuals[indicator.id];
+      if (byYear === undefined) continue;
+      for (const year of plan.years) {
+        const key = String(year);
+        const text = formatActual(byYear[key] ?? null, indicator.targets[key] ?? null);
+        if (text === null) continue;
+        lines.push([indicator.id, key, text].map((f) => csvField(f, separator)).join(separator));
+      }
+    }
+  }
+  return lines.join("\r\n") + "\r\n";
+}
