@@ -29,6 +29,11 @@ export function charsToPoints(chars: number): number {
 /**
  * Writes `rows` (formula inputs) and their number formats at `topLeft`, split into chunks of
  * whole rows so that no chunk's arguments exceed CHUNK_TARGET_BYTES.
+ *
+ * Formats go after the content: Excel stores a formula written into a "@" (text) cell as text,
+ * and its own guess (a date format for =TODAY()) must not win. Cells that already exist may
+ * hold "@" from an earlier import: with `existingCells`, formula cells are set to "General"
+ * before the write (and get their own format after it).
  */
 export function queueBlockWrite(
   list: CommandList,
@@ -36,21 +41,25 @@ export function queueBlockWrite(
   topLeft: CellRef,
   rows: FormulaInput[][],
   formats: string[][] | null,
+  existingCells = false,
 ): void {
   if (rows.length === 0) return;
   const width = rows[0].length;
+  const reset = existingCells
+    ? rows.map((row, r) => row.map((v, c) => (isFormulaInput(v) ? "General" : (formats?.[r][c] ?? "General"))))
+    : null;
   let start = 0;
   let bytes = 0;
   const flush = (end: number): void => {
     const formulas = rows.slice(start, end);
     const numberFormat = formats ? formats.slice(start, end) : null;
+    const before = reset ? reset.slice(start, end) : null;
     const address = blockAddress({ row: topLeft.row + start, column: topLeft.column }, end - start, width);
     // Row sizes plus the brackets and commas that join them into 2-D arrays.
-    const arrayBytes = bytes + 2 * (end - start) + (numberFormat ? 2 : 0);
+    const arrayBytes = bytes + 2 * (end - start) + (numberFormat ? 2 : 0) + (before ? 2 : 0);
     list.addSized(() => {
       const range = sheet().getRange(address);
-      // Formats after the content: a formula written into a "@" (text) cell would be stored
-      // as text, and Excel's own guess (e.g. a date format for =TODAY()) must not win.
+      if (before) range.numberFormat = before;
       range.formulas = formulas;
       if (numberFormat) range.numberFormat = numberFormat;
     }, arrayBytes);
@@ -58,11 +67,15 @@ export function queueBlockWrite(
     bytes = 0;
   };
   for (let r = 0; r < rows.length; r++) {
-    const rowBytes = jsonBytes(rows[r]) + (formats ? jsonBytes(formats[r]) : 0);
+    const rowBytes = jsonBytes(rows[r]) + (formats ? jsonBytes(formats[r]) : 0) + (reset ? jsonBytes(reset[r]) : 0);
     if (r > start && bytes + rowBytes > CHUNK_TARGET_BYTES) flush(r);
     bytes += rowBytes;
   }
   flush(rows.length);
+}
+
+function isFormulaInput(value: FormulaInput): boolean {
+  return typeof value === "string" && value.startsWith("=");
 }
 
 export function tableTopLeft(table: TableSpec): CellRef {

@@ -136,6 +136,7 @@ function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, targ
         { row: top.row + 1, column: top.column + run[0].index },
         rows,
         spec.rows.map(() => formatRow),
+        true,
       );
     }
   }
@@ -169,6 +170,7 @@ function queueRangeFormulaCells(list: CommandList, sheet: () => Excel.Worksheet,
         { row: topLeft.row + r, column: topLeft.column + start },
         cells,
         formats ? [formats[r].slice(start, c)] : null,
+        true,
       );
     }
   });

@@ -197,7 +197,7 @@ export function payloadBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? "";
   // Each UTF-16 unit outside ASCII adds bytes: 1 more below U+0800, 2 more above; a surrogate
   // pair (2 units, 4 bytes) adds 1 per unit.
-  const wide = json.replace(/[\u0000-\u007f]+/g, "");
+  const wide = json.replace(/[^\u0080-\uffff]+/g, "");
   let extra = 0;
   for (let i = 0; i < wide.length; i++) {
     const code = wide.charCodeAt(i);
