@@ -1,0 +1,174 @@
+// The task pane: three sections (import, follow, settings) over one injected gateway.
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { Plan } from "../domain/model";
+import { DEFAULT_THRESHOLDS, defaultSettings, type Settings } from "../domain/settings";
+import { buildWorkbook } from "../workbook/build";
+import { FollowView } from "./components/FollowView";
+import { ImportView } from "./components/ImportView";
+import { SettingsView, type SettingsChoices } from "./components/SettingsView";
+import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
+import { I18nContext, makeI18n, useI18n, type Lang } from "./i18n";
+import { usePlanPreview } from "./state/usePlanPreview";
+import { useImport } from "./state/useImport";
+
+export type TabId = "import" | "follow" | "settings";
+const TABS: readonly TabId[] = ["import", "follow", "settings"];
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100%" },
+  app: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    maxWidth: "720px",
+  },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
+});
+
+export const DEFAULT_CHOICES: SettingsChoices = { ...DEFAULT_THRESHOLDS, mode: "proporzionale", formulaMode: "native" };
+
+function choicesOf(settings: Settings): SettingsChoices {
+  const { greenFrom, amberFrom, mode, formulaMode } = settings;
+  return { greenFrom, amberFrom, mode, formulaMode };
+}
+
+function settingsFor(plan: Plan, choices: SettingsChoices, base?: Partial<Settings>): Settings {
+  return { ...defaultSettings(plan), ...base, ...choices };
+}
+
+interface Imported {
+  plan: Plan;
+  settings: Settings;
+}
+
+export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JSX.Element {
+  const styles = useStyles();
+  const gateway = useGateway();
+  const { t } = useI18n();
+  const [tab, setTab] = React.useState<TabId>(initialTab);
+  const [text, setText] = React.useState("");
+  const preview = usePlanPreview(text);
+  const [choices, setChoices] = React.useState<SettingsChoices>(DEFAULT_CHOICES);
+  const [imported, setImported] = React.useState<Imported | null>(null);
+
+  const onImported = React.useCallback((plan: Plan, settings: Settings) => setImported({ plan, settings }), []);
+  const importer = useImport(gateway, onImported);
+
+  // A workbook imported earlier (the pane reloads every time it opens): follow it straight away.
+  React.useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const plan = await gateway.readPlan();
+        if (!plan || !live) return;
+        const stored = (await gateway.readSettings()) ?? {};
+        if (!live) return;
+        const settings = { ...defaultSettings(plan), ...stored };
+        setImported((current) => current ?? { plan, settings });
+        setChoices(choicesOf(settings));
+        setTab((current) => (current === "import" ? "follow" : current));
+      } catch {
+        // A workbook without our tables is simply a new one: the import tab is the way in.
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [gateway]);
+
+  const onImport = (): void => {
+    if (!preview.plan) return;
+    void importer.start(preview.plan, settingsFor(preview.plan, choices));
+  };
+
+  const onApply = async (next: SettingsChoices): Promise<void> => {
+    if (!imported) return;
+    const settings = settingsFor(imported.plan, next, imported.settings);
+    await gateway.switchFormulas(buildWorkbook(imported.plan, settings));
+    setImported({ plan: imported.plan, settings });
+  };
+
+  return (
+    <main className={styles.app}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, data) => setTab(data.value as TabId)}
+        aria-label={t.tabListLabel}
+      >
+        {TABS.map((id) => (
+          <Tab key={id} value={id} id={`pira-tab-${id}`} aria-controls={`pira-panel-${id}`}>
+            {t.tabs[id]}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={`pira-panel-${tab}`} aria-labelledby={`pira-tab-${tab}`}>
+        {tab === "import" && (
+          <ImportView
+            text={text}
+            onTextChange={setText}
+            plan={preview.plan}
+            pending={preview.pending}
+            formulaMode={choices.formulaMode}
+            onFormulaModeChange={(formulaMode) => setChoices({ ...choices, formulaMode })}
+            importer={importer}
+            onImport={onImport}
+            onGoToFollow={() => setTab("follow")}
+          />
+        )}
+        {tab === "follow" &&
+          (imported ? (
+            <FollowView plan={imported.plan} settings={imported.settings} />
+          ) : (
+            <div className={styles.empty}>
+              <Caption1>{t.follow.noPlan}</Caption1>
+              <Button onClick={() => setTab("import")}>{t.tabs.import}</Button>
+            </div>
+          ))}
+        {tab === "settings" && (
+          <SettingsView
+            choices={choices}
+            onChange={setChoices}
+            imported={imported !== null}
+            workbookFormulaMode={imported?.settings.formulaMode ?? null}
+            onApply={onApply}
+          />
+        )}
+      </div>
+    </main>
+  );
+}
+
+export interface TaskPaneProps {
+  gateway: PiraGateway;
+  lang: Lang;
+  theme: Theme;
+  initialTab?: TabId;
+}
+
+/** Everything the pane needs from outside: the gateway, Office's language and theme. */
+export function TaskPane({ gateway, lang, theme, initialTab }: TaskPaneProps): React.JSX.Element {
+  const styles = useStyles();
+  const i18n = React.useMemo(() => makeI18n(lang), [lang]);
+  return (
+    <FluentProvider theme={theme} lang={lang} className={styles.provider}>
+      <I18nContext.Provider value={i18n}>
+        <GatewayContext.Provider value={gateway}>
+          <App initialTab={initialTab} />
+        </GatewayContext.Provider>
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+}

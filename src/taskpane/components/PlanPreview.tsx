@@ -1,0 +1,102 @@
+// What an import would write, before it is written: counts, the tree and the reader's findings.
+import { Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import type { Plan } from "../../domain/model";
+import { useI18n } from "../i18n";
+import { Diagnostics } from "./Diagnostics";
+import { PlanTree } from "./PlanTree";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, margin: 0 },
+  counts: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(68px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyle: "none",
+  },
+  count: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  number: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+  },
+  title: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function Count({ n, label }: { n: number; label: string }): React.JSX.Element {
+  const styles = useStyles();
+  // The label repeats the number so a screen reader reads "14 obiettivi" as one item.
+  const words = label.replace(/^\d+\s+/, "");
+  return (
+    <li className={styles.count} aria-label={label} data-count={words}>
+      <span className={styles.number} aria-hidden="true">
+        {n}
+      </span>
+      <Caption1 aria-hidden="true">{words}</Caption1>
+    </li>
+  );
+}
+
+export function PlanPreview({ plan, pending }: { plan: Plan | null; pending: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const { t, date } = useI18n();
+  const indicators = React.useMemo(
+    () => (plan ? plan.objectives.reduce((n, o) => n + o.indicators.length, 0) : 0),
+    [plan],
+  );
+
+  return (
+    <section className={styles.section} aria-labelledby="pira-preview-heading" aria-busy={pending}>
+      <h2 id="pira-preview-heading" className={styles.heading}>
+        <Subtitle2>{t.preview.heading}</Subtitle2>
+        {pending && <Spinner size="extra-tiny" aria-label={t.source.reading} />}
+      </h2>
+      {plan === null ? (
+        <Caption1 className={styles.muted}>{pending ? t.source.reading : t.preview.empty}</Caption1>
+      ) : (
+        <>
+          {(plan.title || plan.date) && (
+            <Caption1 className={styles.title}>
+              {plan.title}
+              {plan.date && ` · ${t.preview.approvedOn(date(plan.date))}`}
+            </Caption1>
+          )}
+          <ul className={styles.counts} aria-label={t.preview.counts}>
+            <Count n={plan.areas.length} label={t.preview.areas(plan.areas.length)} />
+            <Count n={plan.objectives.length} label={t.preview.objectives(plan.objectives.length)} />
+            <Count n={indicators} label={t.preview.indicators(indicators)} />
+            <Count n={plan.years.length} label={t.preview.years(plan.years.length)} />
+          </ul>
+          {plan.years.length > 0 && (
+            <Caption1 className={styles.muted}>
+              {plan.years[0]}–{plan.years[plan.years.length - 1]}
+            </Caption1>
+          )}
+          {plan.objectives.length === 0 ? (
+            <Caption1>{t.preview.nothingFound}</Caption1>
+          ) : (
+            <>
+              <Caption1 className={styles.muted}>{t.preview.treeHint}</Caption1>
+              <PlanTree plan={plan} />
+            </>
+          )}
+          <h3 className={styles.heading}>
+            <Subtitle2>{t.diagnostics.heading}</Subtitle2>
+          </h3>
+          <Diagnostics diagnostics={plan.diagnostics} />
+        </>
+      )}
+    </section>
+  );
+}

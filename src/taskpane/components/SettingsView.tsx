@@ -1,0 +1,185 @@
+// Settings: thresholds, scoring method and formula mode, applied to the imported workbook without
+// touching the actuals; "Prepara per la condivisione" switches to native Excel formulas.
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../../domain/settings";
+import { useI18n } from "../i18n";
+import { errorMessage } from "../state/useImport";
+import { FormulaModeField } from "./FormulaModeField";
+
+/** What the user chooses; the rest of Settings (year, area weights) comes from the plan. */
+export type SettingsChoices = Pick<Settings, "greenFrom" | "amberFrom" | "mode" | "formulaMode">;
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  spin: { width: "120px" },
+  button: { alignSelf: "flex-start" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  share: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+type ApplyState =
+  { kind: "idle" } | { kind: "applying" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
+
+export interface SettingsViewProps {
+  choices: SettingsChoices;
+  onChange: (choices: SettingsChoices) => void;
+  /** Whether a workbook was imported (the settings can then be applied to it). */
+  imported: boolean;
+  /** The formula mode the imported workbook uses now. */
+  workbookFormulaMode: FormulaMode | null;
+  /** Writes the choices into the imported workbook (formulas and settings; actuals kept). */
+  onApply: (choices: SettingsChoices) => Promise<void>;
+}
+
+function percentOf(fraction: number): number {
+  return Math.round(fraction * 1000) / 10;
+}
+
+export function SettingsView(props: SettingsViewProps): React.JSX.Element {
+  const { choices, onChange, imported, onApply, workbookFormulaMode } = props;
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [state, setState] = React.useState<ApplyState>({ kind: "idle" });
+  const invalid = choices.amberFrom > choices.greenFrom;
+  const busy = state.kind === "applying";
+
+  const apply = async (next: SettingsChoices, done: string): Promise<void> => {
+    setState({ kind: "applying" });
+    try {
+      await onApply(next);
+      setState({ kind: "done", message: done });
+    } catch (e) {
+      setState({ kind: "failed", message: errorMessage(e) });
+    }
+  };
+
+  const threshold = (key: "greenFrom" | "amberFrom", label: string): React.JSX.Element => (
+    <Field label={label} className={styles.spin}>
+      <SpinButton
+        value={percentOf(choices[key])}
+        min={0}
+        max={200}
+        step={5}
+        disabled={busy}
+        onChange={(_e, data) => {
+          const value =
+            data.value ?? (data.displayValue === undefined ? NaN : Number(data.displayValue.replace(",", ".")));
+          if (Number.isFinite(value)) onChange({ ...choices, [key]: Math.max(0, value) / 100 });
+        }}
+      />
+    </Field>
+  );
+
+  return (
+    <div className={styles.view}>
+      <section className={styles.section} aria-labelledby="pira-thresholds-heading">
+        <h2 id="pira-thresholds-heading" className={styles.heading}>
+          <Subtitle2>{t.settings.thresholds}</Subtitle2>
+        </h2>
+        <div className={styles.row}>
+          {threshold("greenFrom", t.settings.greenFrom)}
+          {threshold("amberFrom", t.settings.amberFrom)}
+        </div>
+        {invalid && (
+          <Caption1 role="alert" className={styles.muted}>
+            {t.settings.thresholdsInvalid}
+          </Caption1>
+        )}
+      </section>
+
+      <section className={styles.section}>
+        <Field label={t.settings.mode}>
+          <RadioGroup
+            value={choices.mode}
+            disabled={busy}
+            onChange={(_e, data) => onChange({ ...choices, mode: data.value as ScoringMode })}
+          >
+            {SCORING_MODES.map((mode) => (
+              <Radio key={mode} value={mode} label={t.settings.modes[mode]} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <FormulaModeField
+          label={t.settings.formulaMode}
+          value={choices.formulaMode}
+          disabled={busy}
+          onChange={(formulaMode) => onChange({ ...choices, formulaMode })}
+        />
+        {imported ? (
+          <Button
+            className={styles.button}
+            appearance="primary"
+            disabledFocusable={busy || invalid}
+            onClick={() => void apply(choices, t.settings.applied)}
+          >
+            {t.settings.apply}
+          </Button>
+        ) : (
+          <Caption1 className={styles.muted}>{t.settings.needImport}</Caption1>
+        )}
+      </section>
+
+      {imported && (
+        <section className={styles.share} aria-labelledby="pira-share-heading">
+          <h2 id="pira-share-heading" className={styles.heading}>
+            <Subtitle2>{t.settings.share}</Subtitle2>
+          </h2>
+          <Caption1>{t.settings.shareHint}</Caption1>
+          <Button
+            className={styles.button}
+            disabledFocusable={busy || invalid}
+            onClick={() => {
+              const next = { ...choices, formulaMode: "native" as const };
+              onChange(next);
+              void apply(next, workbookFormulaMode === "native" ? t.settings.alreadyShared : t.settings.shared);
+            }}
+          >
+            {t.settings.share}
+          </Button>
+        </section>
+      )}
+
+      <div aria-live="polite" data-testid="settings-status">
+        {state.kind === "applying" && <Spinner size="tiny" labelPosition="after" label={t.settings.applying} />}
+        {state.kind === "done" && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{state.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === "failed" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.settings.applyFailed}</MessageBarTitle>
+              {state.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,340 @@
+// The pane's words. Italian is the product language; English is shown only when Office's UI
+// language is English. Messages coming from the domain and the Excel adapter stay Italian.
+import { createContext, useContext } from "react";
+import type { Severity } from "../domain/model";
+import { formatItalianNumber } from "../domain/numbers";
+import type { Status } from "../domain/score";
+import type { FormulaMode, ScoringMode } from "../domain/settings";
+
+export type Lang = "it" | "en";
+
+/** Office's display language ("it-IT", "en-US", …) → the pane's language. */
+export function langOf(displayLanguage: string | undefined | null): Lang {
+  return /^en\b/i.test(displayLanguage ?? "") ? "en" : "it";
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const it = {
+  appTitle: "Cruscotto PIRA",
+  tabs: { import: "Importa", follow: "Monitoraggio", settings: "Impostazioni" },
+  tabListLabel: "Sezioni del cruscotto",
+
+  source: {
+    label: "Testo del cruscotto",
+    hint: "Incolla il testo del cruscotto approvato dal Consiglio, oppure apri o trascina qui un file .txt o .md.",
+    placeholder: "Incolla qui il cruscotto obiettivi strategici…",
+    open: "Apri file…",
+    clear: "Svuota",
+    dropHere: "Rilascia il file per leggerlo",
+    fileLoaded: (name: string) => `File «${name}» letto.`,
+    fileRejected: (name: string) => `Il file «${name}» non è un testo (.txt o .md): non è stato letto.`,
+    fileUnreadable: (name: string) => `Impossibile leggere il file «${name}».`,
+    reading: "Lettura del cruscotto…",
+  },
+
+  preview: {
+    heading: "Anteprima",
+    empty: "L'anteprima compare qui dopo aver incollato o aperto il cruscotto.",
+    nothingFound:
+      "Nel testo non è stato trovato nessun obiettivo. Controlla di aver incollato il cruscotto completo (con le righe «Ambito strategico» e «Indicatori»).",
+    counts: "Contenuto",
+    areas: (n: number) => plural(n, "ambito", "ambiti"),
+    objectives: (n: number) => plural(n, "obiettivo", "obiettivi"),
+    indicators: (n: number) => plural(n, "indicatore", "indicatori"),
+    years: (n: number) => plural(n, "anno", "anni"),
+    approvedOn: (date: string) => `Approvato il ${date}`,
+    treeLabel: "Ambiti, obiettivi e indicatori",
+    treeHint: "Apri un ambito o un obiettivo per vederne il contenuto (frecce della tastiera per muoversi).",
+    weight: "peso",
+    weightOnArea: "peso sull'ambito",
+    noTarget: "nessun target",
+    common: "OC",
+    commonTitle: "Indicatore comune Unioncamere",
+    objectiveLabel: (n: number) => `Obiettivo ${n}`,
+    moreAreas: (shown: number, total: number) => `Mostrati ${shown} ambiti su ${total}.`,
+    showMore: "Mostra altri",
+  },
+
+  diagnostics: {
+    heading: "Controlli",
+    none: "Nessun problema trovato nel testo.",
+    group: { error: "Errori", warning: "Avvisi", info: "Note" } as Record<Severity, string>,
+    line: (n: number) => (n > 0 ? `riga ${n}` : "intero cruscotto"),
+    errorsBeforeImport: (n: number) =>
+      `${n === 1 ? "C'è 1 errore" : `Ci sono ${n} errori`} nel testo: si può importare, ma i punteggi ` +
+      `interessati potrebbero mancare. Controlla i dettagli sotto «Controlli».`,
+  },
+
+  formulaMode: {
+    label: "Formule nella cartella",
+    native: "Formule di Excel (consigliato: chi apre la cartella senza il componente vede gli stessi valori)",
+    pira: "Funzioni PIRA.SCORE (richiedono il componente aggiuntivo)",
+    short: { native: "Formule di Excel", pira: "Funzioni PIRA" } as Record<FormulaMode, string>,
+  },
+
+  import: {
+    button: "Importa nella cartella",
+    busy: "Importazione in corso…",
+    checking: "Controllo della cartella…",
+    writing: "Scrittura dei fogli…",
+    done: "Importazione completata",
+    success: (areas: number, objectives: number, indicators: number, sheets: number) =>
+      `Importati ${plural(areas, "ambito", "ambiti")}, ${plural(objectives, "obiettivo", "obiettivi")} e ` +
+      `${plural(indicators, "indicatore", "indicatori")} in ${plural(sheets, "foglio", "fogli")}.`,
+    failed: "Importazione non riuscita",
+    refused: "Importazione annullata",
+    typedActuals: (n: number) =>
+      `La cartella contiene ${n === 1 ? "1 consuntivo già inserito" : `${n} consuntivi già inseriti`}: ` +
+      `l'importazione ${n === 1 ? "lo cancellerebbe" : "li cancellerebbe"}. I consuntivi inseriti non vengono mai ` +
+      `cancellati: importa il cruscotto in una cartella nuova.`,
+    replaceTitle: "Sostituire i fogli esistenti?",
+    replaceBody: (sheets: string[]) =>
+      `La cartella contiene già ${sheets.length === 1 ? "il foglio" : "i fogli"} ${sheets
+        .map((s) => `«${s}»`)
+        .join(", ")}. Non contiene consuntivi inseriti. Vuoi sostituirli con il cruscotto in anteprima?`,
+    replace: "Sostituisci",
+    cancel: "Annulla",
+    cancelled: "Importazione annullata: la cartella non è stata modificata.",
+    goToFollow: "Vai al monitoraggio",
+    noPlan: "Incolla o apri un cruscotto per importarlo.",
+  },
+
+  follow: {
+    heading: "Monitoraggio",
+    noPlan: "Importa un cruscotto per seguirne l'andamento.",
+    year: "Anno",
+    refresh: "Aggiorna dai consuntivi",
+    loading: "Lettura dei consuntivi…",
+    readFailed: "Lettura dei consuntivi non riuscita",
+    chamber: "Camera di commercio",
+    areas: "Ambiti strategici",
+    objectives: "Obiettivi",
+    score: "Punteggio",
+    coverage: (pct: string) => `copertura ${pct}`,
+    noScore: "nessun consuntivo",
+    missing: (n: number, year: number) =>
+      n === 0
+        ? `Tutti i consuntivi ${year} sono inseriti.`
+        : `Mancano ${n} ${n === 1 ? "consuntivo" : "consuntivi"} per il ${year}`,
+    missingHint: "Seleziona un indicatore per andare alla sua riga nel foglio Indicatori.",
+    goTo: (id: string, name: string) => `Vai all'indicatore ${id}: ${name}`,
+    goFailed: "Impossibile andare alla riga dell'indicatore",
+    updatedAt: (time: string) => `Aggiornato alle ${time}`,
+  },
+
+  status: {
+    Raggiunto: "Raggiunto",
+    "Parzialmente raggiunto": "Parzialmente raggiunto",
+    "Non raggiunto": "Non raggiunto",
+    "n.d.": "n.d.",
+  } as Record<Status, string>,
+
+  settings: {
+    heading: "Impostazioni",
+    thresholds: "Soglie",
+    greenFrom: "«Raggiunto» da (%)",
+    amberFrom: "«Parzialmente raggiunto» da (%)",
+    thresholdsInvalid: "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
+    mode: "Metodo di calcolo",
+    modes: {
+      proporzionale: "Proporzionale (consuntivo / target)",
+      binario: "Binario (raggiunto o no)",
+      lineare: "Lineare (scostamento dal target)",
+    } as Record<ScoringMode, string>,
+    formulaMode: "Formule",
+    apply: "Applica alla cartella",
+    applying: "Aggiornamento della cartella…",
+    applied: "Impostazioni applicate. I consuntivi inseriti sono stati mantenuti.",
+    applyFailed: "Aggiornamento non riuscito",
+    needImport: "Importa un cruscotto per modificare le impostazioni della cartella.",
+    share: "Prepara per la condivisione",
+    shareHint:
+      "Passa alle formule di Excel: chi apre la cartella senza il componente aggiuntivo (per esempio l'OIV) vede gli stessi punteggi.",
+    shared: "Cartella pronta per la condivisione: usa formule di Excel. I consuntivi inseriti sono stati mantenuti.",
+    alreadyShared: "La cartella usa già le formule di Excel.",
+  },
+
+  live: { ready: "Pronto" },
+  errorPrefix: "Errore",
+};
+
+export type Strings = typeof it;
+
+const en: Strings = {
+  appTitle: "PIRA dashboard",
+  tabs: { import: "Import", follow: "Monitoring", settings: "Settings" },
+  tabListLabel: "Dashboard sections",
+
+  source: {
+    label: "Dashboard text",
+    hint: "Paste the dashboard text approved by the Council, or open or drop a .txt or .md file here.",
+    placeholder: "Paste the strategic objectives dashboard here…",
+    open: "Open file…",
+    clear: "Clear",
+    dropHere: "Drop the file to read it",
+    fileLoaded: (name) => `File "${name}" read.`,
+    fileRejected: (name) => `"${name}" is not a text file (.txt or .md): it was not read.`,
+    fileUnreadable: (name) => `Could not read "${name}".`,
+    reading: "Reading the dashboard…",
+  },
+
+  preview: {
+    heading: "Preview",
+    empty: "The preview appears here once you paste or open the dashboard.",
+    nothingFound:
+      'No objective was found in the text. Check that you pasted the whole dashboard (with its "Ambito strategico" and "Indicatori" lines).',
+    counts: "Contents",
+    areas: (n) => plural(n, "area", "areas"),
+    objectives: (n) => plural(n, "objective", "objectives"),
+    indicators: (n) => plural(n, "indicator", "indicators"),
+    years: (n) => plural(n, "year", "years"),
+    approvedOn: (date) => `Approved on ${date}`,
+    treeLabel: "Areas, objectives and indicators",
+    treeHint: "Open an area or an objective to see its contents (arrow keys move).",
+    weight: "weight",
+    weightOnArea: "weight in area",
+    noTarget: "no target",
+    common: "OC",
+    commonTitle: "Unioncamere common indicator",
+    objectiveLabel: (n) => `Objective ${n}`,
+    moreAreas: (shown, total) => `Showing ${shown} of ${total} areas.`,
+    showMore: "Show more",
+  },
+
+  diagnostics: {
+    heading: "Checks",
+    none: "No problem found in the text.",
+    group: { error: "Errors", warning: "Warnings", info: "Notes" },
+    line: (n) => (n > 0 ? `line ${n}` : "whole dashboard"),
+    errorsBeforeImport: (n) =>
+      `The text has ${n === 1 ? "1 error" : `${n} errors`}: you can import, but the scores concerned may be ` +
+      `missing. See the details under "Checks".`,
+  },
+
+  formulaMode: {
+    label: "Formulas in the workbook",
+    native: "Excel formulas (recommended: people without the add-in see the same values)",
+    pira: "PIRA.SCORE functions (need the add-in)",
+    short: { native: "Excel formulas", pira: "PIRA functions" },
+  },
+
+  import: {
+    button: "Import into the workbook",
+    busy: "Importing…",
+    checking: "Checking the workbook…",
+    writing: "Writing the sheets…",
+    done: "Import complete",
+    success: (areas, objectives, indicators, sheets) =>
+      `Imported ${plural(areas, "area", "areas")}, ${plural(objectives, "objective", "objectives")} and ` +
+      `${plural(indicators, "indicator", "indicators")} into ${plural(sheets, "sheet", "sheets")}.`,
+    failed: "Import failed",
+    refused: "Import cancelled",
+    typedActuals: (n) =>
+      `The workbook already holds ${n === 1 ? "1 typed actual" : `${n} typed actuals`}: importing would delete ` +
+      `${n === 1 ? "it" : "them"}. Typed actuals are never deleted: import the dashboard into a new workbook.`,
+    replaceTitle: "Replace the existing sheets?",
+    replaceBody: (sheets) =>
+      `The workbook already has ${sheets.length === 1 ? "the sheet" : "the sheets"} ${sheets
+        .map((s) => `"${s}"`)
+        .join(", ")}. It holds no typed actuals. Replace them with the previewed dashboard?`,
+    replace: "Replace",
+    cancel: "Cancel",
+    cancelled: "Import cancelled: the workbook was not changed.",
+    goToFollow: "Go to monitoring",
+    noPlan: "Paste or open a dashboard to import it.",
+  },
+
+  follow: {
+    heading: "Monitoring",
+    noPlan: "Import a dashboard to follow its progress.",
+    year: "Year",
+    refresh: "Refresh from actuals",
+    loading: "Reading the actuals…",
+    readFailed: "Could not read the actuals",
+    chamber: "Chamber of commerce",
+    areas: "Strategic areas",
+    objectives: "Objectives",
+    score: "Score",
+    coverage: (pct) => `coverage ${pct}`,
+    noScore: "no actual yet",
+    missing: (n, year) =>
+      n === 0 ? `All ${year} actuals are in.` : `${n} ${n === 1 ? "actual" : "actuals"} missing for ${year}`,
+    missingHint: "Select an indicator to go to its row on the Indicatori sheet.",
+    goTo: (id, name) => `Go to indicator ${id}: ${name}`,
+    goFailed: "Could not go to the indicator's row",
+    updatedAt: (time) => `Updated at ${time}`,
+  },
+
+  status: {
+    Raggiunto: "Achieved",
+    "Parzialmente raggiunto": "Partly achieved",
+    "Non raggiunto": "Not achieved",
+    "n.d.": "n/a",
+  },
+
+  settings: {
+    heading: "Settings",
+    thresholds: "Thresholds",
+    greenFrom: '"Achieved" from (%)',
+    amberFrom: '"Partly achieved" from (%)',
+    thresholdsInvalid: 'The "Partly achieved" threshold must not exceed the "Achieved" one.',
+    mode: "Scoring method",
+    modes: {
+      proporzionale: "Proportional (actual / target)",
+      binario: "Binary (achieved or not)",
+      lineare: "Linear (distance from target)",
+    },
+    formulaMode: "Formulas",
+    apply: "Apply to the workbook",
+    applying: "Updating the workbook…",
+    applied: "Settings applied. Typed actuals were kept.",
+    applyFailed: "Update failed",
+    needImport: "Import a dashboard to change the workbook's settings.",
+    share: "Prepare for sharing",
+    shareHint: "Switch to Excel formulas, so reviewers without the add-in (e.g. the OIV) see the same scores.",
+    shared: "Workbook ready to share: it uses Excel formulas. Typed actuals were kept.",
+    alreadyShared: "The workbook already uses Excel formulas.",
+  },
+
+  live: { ready: "Ready" },
+  errorPrefix: "Error",
+};
+
+export const STRINGS: Record<Lang, Strings> = { it, en };
+
+export interface I18n {
+  lang: Lang;
+  t: Strings;
+  /** A 0..1 score as a percentage with one decimal ("82,5%"). */
+  percent(score: number): string;
+  /** A weight written as a percentage in the document ("14,29%"). */
+  weight(percent: number): string;
+  /** An ISO date "2023-10-31" as the language writes it. */
+  date(iso: string): string;
+}
+
+export function makeI18n(lang: Lang): I18n {
+  const number = (n: number, decimals: number): string =>
+    lang === "it"
+      ? formatItalianNumber(n, decimals)
+      : n.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return {
+    lang,
+    t: STRINGS[lang],
+    percent: (score) => `${number(score * 100, 1)}%`,
+    weight: (percent) => `${number(percent, 2)}%`,
+    date: (iso) => {
+      const [y, m, d] = iso.split("-");
+      return lang === "it" ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+    },
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n("it"));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

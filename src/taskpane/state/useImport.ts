@@ -1,0 +1,100 @@
+// The import as a small state machine: check the workbook, ask before replacing sheets, refuse
+// when users' actuals would be lost, then write with progress and end in success or failure.
+import { useCallback, useRef, useState } from "react";
+import type { Plan } from "../../domain/model";
+import type { Settings } from "../../domain/settings";
+import { buildWorkbook } from "../../workbook/build";
+import type { WorkbookDescription } from "../../workbook/types";
+import type { ImportOutcome, ImportProgress, PiraGateway } from "../gateway";
+
+export type ImportState =
+  | { kind: "idle" }
+  | { kind: "running"; progress: ImportProgress }
+  | { kind: "confirmReplace"; sheets: string[] }
+  | { kind: "refused"; typedActuals: number }
+  | { kind: "cancelled" }
+  | { kind: "done"; outcome: ImportOutcome; plan: Plan }
+  | { kind: "failed"; message: string };
+
+/** The message of whatever an adapter threw; Office errors carry theirs in `message` too. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "object" && error !== null && "message" in error) return String(error.message);
+  return String(error);
+}
+
+export interface ImportController {
+  state: ImportState;
+  start(plan: Plan, settings: Settings): Promise<void>;
+  /** The user's answer to "replace the existing sheets?". */
+  confirmReplace(replace: boolean): Promise<void>;
+  reset(): void;
+}
+
+export function useImport(
+  gateway: PiraGateway,
+  onImported: (plan: Plan, settings: Settings) => void,
+): ImportController {
+  const [state, setState] = useState<ImportState>({ kind: "idle" });
+  const pending = useRef<{ plan: Plan; settings: Settings; wb: WorkbookDescription } | null>(null);
+
+  const write = useCallback(
+    async (replace: boolean): Promise<void> => {
+      const job = pending.current;
+      if (!job) return;
+      setState({ kind: "running", progress: { stage: "writing", fraction: 0.2 } });
+      try {
+        const outcome = await gateway.importWorkbook(job.wb, {
+          replace,
+          onProgress: (progress) => setState({ kind: "running", progress }),
+        });
+        pending.current = null;
+        setState({ kind: "done", outcome, plan: job.plan });
+        onImported(job.plan, job.settings);
+      } catch (error) {
+        pending.current = null;
+        setState({ kind: "failed", message: errorMessage(error) });
+      }
+    },
+    [gateway, onImported],
+  );
+
+  const start = useCallback(
+    async (plan: Plan, settings: Settings): Promise<void> => {
+      setState({ kind: "running", progress: { stage: "checking", fraction: 0 } });
+      try {
+        const wb = buildWorkbook(plan, settings);
+        const found = await gateway.inspect(wb);
+        if (found.typedActuals > 0) {
+          setState({ kind: "refused", typedActuals: found.typedActuals });
+          return;
+        }
+        pending.current = { plan, settings, wb };
+        if (found.existingSheets.length > 0) {
+          setState({ kind: "confirmReplace", sheets: found.existingSheets });
+          return;
+        }
+      } catch (error) {
+        setState({ kind: "failed", message: errorMessage(error) });
+        return;
+      }
+      await write(false);
+    },
+    [gateway, write],
+  );
+
+  const confirmReplace = useCallback(
+    async (replace: boolean): Promise<void> => {
+      if (!replace) {
+        pending.current = null;
+        setState({ kind: "cancelled" });
+        return;
+      }
+      await write(true);
+    },
+    [write],
+  );
+
+  const reset = useCallback(() => setState({ kind: "idle" }), []);
+  return { state, start, confirmReplace, reset };
+}

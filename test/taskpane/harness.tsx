@@ -1,0 +1,65 @@
+// Shared set-up for the task-pane tests: the pane rendered as index.tsx renders it, over either
+// the real Office gateway backed by the recording Excel fake, or a hand-made gateway.
+import { webLightTheme } from "@fluentui/react-components";
+import { render, type RenderResult } from "@testing-library/react";
+import * as React from "react";
+import { readCruscotto } from "../../src/domain/reader";
+import { TaskPane, type TabId } from "../../src/taskpane/App";
+import type { PiraGateway } from "../../src/taskpane/gateway";
+import type { Lang } from "../../src/taskpane/i18n";
+import { createOfficeGateway } from "../../src/taskpane/officeGateway";
+import { indicatorLayout } from "../../src/workbook/build";
+import { columnLetter } from "../../src/workbook/address";
+import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
+import { sampleText } from "../helpers/sample";
+
+export const SAMPLE = sampleText();
+export const SAMPLE_PLAN = readCruscotto(SAMPLE);
+
+export function renderPane(gateway: PiraGateway, options: { lang?: Lang; initialTab?: TabId } = {}): RenderResult {
+  return render(
+    <TaskPane gateway={gateway} lang={options.lang ?? "it"} theme={webLightTheme} initialTab={options.initialTab} />,
+  );
+}
+
+export interface FakeOffice {
+  gateway: PiraGateway;
+  excel: RecordingExcel;
+}
+
+/** The real officeGateway over the recording fake, installed as the global Excel. */
+export function fakeOffice(sheets = ["Foglio1"]): FakeOffice {
+  const excel = createRecordingExcel({ sheets });
+  (globalThis as unknown as { Excel: unknown }).Excel = excel.excelNamespace;
+  return { gateway: createOfficeGateway(), excel };
+}
+
+/** Types actuals into the Indicatori sheet the way a user does (unlocked input cells, one sync). */
+export async function typeActuals(excel: RecordingExcel, entries: [id: string, year: number, value: unknown][]) {
+  const layout = indicatorLayout(SAMPLE_PLAN.years);
+  const ids = SAMPLE_PLAN.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+  const sheet = excel.context.workbook.worksheets.getItem("Indicatori");
+  for (const [id, year, value] of entries) {
+    const row = ids.indexOf(id) + 2;
+    if (row < 2) throw new Error(`no indicator ${id}`);
+    sheet.getRange(`${columnLetter(layout.perYear.get(year)!.actual)}${row}`).values = [[value]];
+  }
+  await excel.context.sync();
+}
+
+/** An in-memory gateway whose every method is a jest.fn with a sensible default. */
+export function stubGateway(overrides: Partial<PiraGateway> = {}): jest.Mocked<PiraGateway> {
+  return {
+    inspect: jest.fn().mockResolvedValue({ existingSheets: [], typedActuals: 0 }),
+    importWorkbook: jest.fn().mockResolvedValue({
+      sheets: ["Cruscotto", "Indicatori", "Obiettivi", "Impostazioni", "Diagnostica"],
+      replacedSheets: [],
+    }),
+    switchFormulas: jest.fn().mockResolvedValue(undefined),
+    readActuals: jest.fn().mockResolvedValue({}),
+    readPlan: jest.fn().mockResolvedValue(null),
+    readSettings: jest.fn().mockResolvedValue(null),
+    goToIndicator: jest.fn().mockResolvedValue(undefined),
+    ...overrides,
+  } as jest.Mocked<PiraGateway>;
+}
