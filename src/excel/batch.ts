@@ -4,8 +4,6 @@
 
 /** Upper bound for the estimated payload of one sync, below the 5 MB web limit. */
 export const MAX_REQUEST_BYTES = 4_000_000;
-/** Target size of one chunk of table rows: small enough to pack syncs well, big enough to stay few. */
-export const CHUNK_TARGET_BYTES = 500_000;
 /** Our estimate of what one queued command costs besides its arguments (object path, ids, names). */
 export const COMMAND_OVERHEAD_BYTES = 120;
 /** Write syncs allowed in one operation; with the reading sync it keeps every operation at ≤ 6 syncs. */
@@ -29,6 +27,11 @@ export function jsonBytes(value: unknown): number {
 export interface PendingCommand {
   bytes: number;
   queue: () => void;
+  /**
+   * For large writes: the part that fits in `budget` bytes and the rest, cut at a row boundary,
+   * or null when not even one row fits.
+   */
+  split?: (budget: number) => [PendingCommand, PendingCommand] | null;
 }
 
 /** Collects commands in order; `planBatches` splits them into syncs under the byte budget. */
@@ -47,29 +50,77 @@ export class CommandList {
     this.commands.push({ bytes: COMMAND_OVERHEAD_BYTES + argumentBytes, queue });
   }
 
+  /**
+   * Adds a 2-D write of `rows` that the planner may cut between rows when a sync fills up;
+   * `write(from, to)` queues rows [from, to) as one block.
+   */
+  addRows<T>(rows: readonly T[], write: (from: number, to: number) => void): void {
+    if (rows.length === 0) return;
+    const rowBytes = rows.map((row) => jsonBytes(row) + 1); // + the comma that joins rows
+    this.commands.push(rowsCommand(rowBytes, 0, rows.length, write));
+  }
+
   get totalBytes(): number {
     return this.commands.reduce((sum, c) => sum + c.bytes, 0);
   }
 }
 
-/** Greedy, order-preserving split of `commands` into batches of at most `maxBytes` each. */
+function rowsCommand(
+  rowBytes: number[],
+  from: number,
+  to: number,
+  write: (from: number, to: number) => void,
+): PendingCommand {
+  let bytes = COMMAND_OVERHEAD_BYTES + 2; // the outer brackets
+  for (let r = from; r < to; r++) bytes += rowBytes[r];
+  return {
+    bytes,
+    queue: () => write(from, to),
+    split: (budget) => {
+      let end = from;
+      let used = COMMAND_OVERHEAD_BYTES + 2;
+      while (end < to && used + rowBytes[end] <= budget) used += rowBytes[end++];
+      if (end === from || end === to) return null;
+      return [rowsCommand(rowBytes, from, end, write), rowsCommand(rowBytes, end, to, write)];
+    },
+  };
+}
+
+/**
+ * Order-preserving split of `commands` into batches of at most `maxBytes` each. A command that
+ * does not fit what is left of a batch fills it up to the byte if it can be split between rows.
+ */
 export function planBatches(commands: readonly PendingCommand[], maxBytes = MAX_REQUEST_BYTES): PendingCommand[][] {
   const batches: PendingCommand[][] = [];
   let current: PendingCommand[] = [];
   let size = 0;
-  for (const command of commands) {
-    if (command.bytes > maxBytes) {
-      throw new Error(
-        `Una singola scrittura (${command.bytes} byte) supera il limite di ${maxBytes} byte per richiesta.`,
-      );
+  const close = (): void => {
+    batches.push(current);
+    current = [];
+    size = 0;
+  };
+  for (const original of commands) {
+    let command = original;
+    for (;;) {
+      if (size + command.bytes <= maxBytes) {
+        current.push(command);
+        size += command.bytes;
+        break;
+      }
+      const parts = command.split?.(maxBytes - size);
+      if (parts) {
+        current.push(parts[0]);
+        close();
+        command = parts[1];
+        continue;
+      }
+      if (current.length === 0) {
+        throw new Error(
+          `Una singola scrittura (${command.bytes} byte) supera il limite di ${maxBytes} byte per richiesta.`,
+        );
+      }
+      close();
     }
-    if (current.length > 0 && size + command.bytes > maxBytes) {
-      batches.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(command);
-    size += command.bytes;
   }
   if (current.length > 0) batches.push(current);
   return batches;

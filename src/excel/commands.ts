@@ -11,7 +11,7 @@ import type {
   ValidationSpec,
 } from "../workbook/types";
 import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress, type CellRef } from "./address";
-import { CHUNK_TARGET_BYTES, CommandList, jsonBytes } from "./batch";
+import { CommandList } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
 
 /** Resolves a sheet proxy when a command runs (the sheet may be added by an earlier command). */
@@ -27,55 +27,38 @@ export function charsToPoints(chars: number): number {
 }
 
 /**
- * Writes `rows` (formula inputs) and their number formats at `topLeft`, split into chunks of
- * whole rows so that no chunk's arguments exceed CHUNK_TARGET_BYTES.
- *
- * Formats go after the content: Excel stores a formula written into a "@" (text) cell as text,
- * and its own guess (a date format for =TODAY()) must not win. Cells that already exist may
- * hold "@" from an earlier import: with `existingCells`, formula cells are set to "General"
- * before the write (and get their own format after it).
+ * Writes `rows` at `topLeft` with Range.formulas: one 2-D block, cut between rows only where a
+ * sync's 4 MB budget runs out (so small tables are always written in one block).
  */
-export function queueBlockWrite(
+export function queueFormulaRows(
   list: CommandList,
   sheet: () => Excel.Worksheet,
   topLeft: CellRef,
   rows: FormulaInput[][],
-  formats: string[][] | null,
-  existingCells = false,
 ): void {
   if (rows.length === 0) return;
   const width = rows[0].length;
-  const reset = existingCells
-    ? rows.map((row, r) => row.map((v, c) => (isFormulaInput(v) ? "General" : (formats?.[r][c] ?? "General"))))
-    : null;
-  let start = 0;
-  let bytes = 0;
-  const flush = (end: number): void => {
-    const formulas = rows.slice(start, end);
-    const numberFormat = formats ? formats.slice(start, end) : null;
-    const before = reset ? reset.slice(start, end) : null;
-    const address = blockAddress({ row: topLeft.row + start, column: topLeft.column }, end - start, width);
-    // Row sizes plus the brackets and commas that join them into 2-D arrays.
-    const arrayBytes = bytes + 2 * (end - start) + (numberFormat ? 2 : 0) + (before ? 2 : 0);
-    list.addSized(() => {
-      const range = sheet().getRange(address);
-      if (before) range.numberFormat = before;
-      range.formulas = formulas;
-      if (numberFormat) range.numberFormat = numberFormat;
-    }, arrayBytes);
-    start = end;
-    bytes = 0;
-  };
-  for (let r = 0; r < rows.length; r++) {
-    const rowBytes = jsonBytes(rows[r]) + (formats ? jsonBytes(formats[r]) : 0) + (reset ? jsonBytes(reset[r]) : 0);
-    if (r > start && bytes + rowBytes > CHUNK_TARGET_BYTES) flush(r);
-    bytes += rowBytes;
-  }
-  flush(rows.length);
+  list.addRows(rows, (from, to) => {
+    const address = blockAddress({ row: topLeft.row + from, column: topLeft.column }, to - from, width);
+    sheet().getRange(address).formulas = rows.slice(from, to);
+  });
 }
 
-function isFormulaInput(value: FormulaInput): boolean {
-  return typeof value === "string" && value.startsWith("=");
+/**
+ * One number format for every cell of `address`. Office.js applies a single value to the whole
+ * range ("If the argument is a single value, it will be applied to all cells in the range", Range
+ * reference; Microsoft's snippets do `range.numberFormat = "d-mmm"`), although the typings only
+ * declare 2-D arrays: a column's format then costs a few bytes instead of one string per row.
+ */
+export function queueNumberFormat(
+  list: CommandList,
+  sheet: () => Excel.Worksheet,
+  address: string,
+  format: string,
+): void {
+  list.add(() => {
+    sheet().getRange(address).numberFormat = format as unknown as string[][];
+  }, format);
 }
 
 export function tableTopLeft(table: TableSpec): CellRef {
@@ -119,19 +102,25 @@ export function queueTableCreation(list: CommandList, sheet: () => Excel.Workshe
   );
 }
 
-/** All body rows of the table: formulas for formula cells, quoted literals for text. */
+/**
+ * All body rows of the table (formulas for formula cells, quoted literals for text), then each
+ * column's number format. Formats go after the content: Excel stores a formula written into a
+ * "@" (text) cell as text, and its own guess (a date format for =TODAY()) must not win.
+ */
 export function queueTableBody(list: CommandList, sheet: () => Excel.Worksheet, table: TableSpec): void {
   if (table.rows.length === 0) return;
   const top = tableTopLeft(table);
-  const width = table.columns.length;
-  const formatRow = table.columns.map((c) => c.numberFormat);
-  queueBlockWrite(
+  queueFormulaRows(
     list,
     sheet,
     { row: top.row + 1, column: top.column },
-    toFormulaRows(table.rows, width),
-    table.rows.map(() => formatRow),
+    toFormulaRows(table.rows, table.columns.length),
   );
+  table.columns.forEach((column, index) => {
+    if (column.numberFormat !== "General") {
+      queueNumberFormat(list, sheet, tableColumnBodyAddress(table, index), column.numberFormat);
+    }
+  });
 }
 
 /** Widths, wrapping, hidden helper columns and unlocked input cells of a table's columns. */
@@ -183,8 +172,18 @@ export function rangeFormats(spec: RangeSpec, rows: number, columns: number): st
 export function queueRange(list: CommandList, sheet: () => Excel.Worksheet, spec: RangeSpec): void {
   const { topLeft, rows, columns } = rangeShape(spec);
   if (rows === 0 || columns === 0) return;
-  queueBlockWrite(list, sheet, topLeft, toFormulaRows(spec.rows, columns), rangeFormats(spec, rows, columns));
   const address = blockAddress(topLeft, rows, columns);
+  queueFormulaRows(list, sheet, topLeft, toFormulaRows(spec.rows, columns));
+  if (typeof spec.numberFormat === "string") {
+    queueNumberFormat(list, sheet, address, spec.numberFormat);
+  } else {
+    const formats = rangeFormats(spec, rows, columns);
+    if (formats) {
+      list.add(() => {
+        sheet().getRange(address).numberFormat = formats;
+      }, formats);
+    }
+  }
   const { bold, fontSize, wrap, unlocked } = spec;
   if (bold !== undefined || fontSize !== undefined || wrap !== undefined || unlocked) {
     list.add(() => {

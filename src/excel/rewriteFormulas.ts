@@ -3,10 +3,10 @@
 // rewritten. Input columns (the actuals users typed) and literal cells are never written.
 import type { CellSpec, ColumnSpec, RangeSpec, SheetSpec, TableSpec, WorkbookDescription } from "../workbook/types";
 import { isFormula } from "../workbook/types";
-import { parseCell, splitSheetAddress, wholeColumnAddress } from "./address";
+import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress } from "./address";
 import { CommandList, SyncLedger } from "./batch";
 import { toFormulaInput } from "./cells";
-import { isHidden, queueBlockWrite, queueProtect, rangeFormats, rangeShape } from "./commands";
+import { isHidden, queueFormulaRows, queueNumberFormat, queueProtect, rangeFormats, rangeShape } from "./commands";
 import { checkDescription } from "./checkDescription";
 import { reportOf, type ApplyReport } from "./applyWorkbook";
 
@@ -121,6 +121,11 @@ function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, targ
     );
   }
   placed.sort((a, b) => a.index - b.index);
+  const columnBody = (index: number): string =>
+    blockAddress({ row: top.row + 1, column: top.column + index }, expectedRows, 1);
+  // The cells may hold "@" from the previous import, and Excel stores a formula written into a
+  // text cell as text: formats are reset first and set to the description's after the write.
+  for (const p of placed) queueNumberFormat(list, sheet, columnBody(p.index), "General");
   // Contiguous runs of rewritten columns become one 2-D write each; input columns lie between runs.
   let runStart = 0;
   for (let i = 1; i <= placed.length; i++) {
@@ -129,18 +134,11 @@ function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, targ
     runStart = i;
     if (spec.rows.length > 0) {
       const rows = spec.rows.map((row) => run.map((p) => toFormulaInput(row[p.specIndex])));
-      const formatRow = run.map((p) => p.column.numberFormat);
-      queueBlockWrite(
-        list,
-        sheet,
-        { row: top.row + 1, column: top.column + run[0].index },
-        rows,
-        spec.rows.map(() => formatRow),
-        true,
-      );
+      queueFormulaRows(list, sheet, { row: top.row + 1, column: top.column + run[0].index }, rows);
     }
   }
   for (const p of placed) {
+    if (p.column.numberFormat !== "General") queueNumberFormat(list, sheet, columnBody(p.index), p.column.numberFormat);
     const whole = wholeColumnAddress(top.column + p.index);
     const hidden = isHidden(p.column);
     list.add(() => {
@@ -164,14 +162,16 @@ function queueRangeFormulaCells(list: CommandList, sheet: () => Excel.Worksheet,
       const start = c;
       while (c < row.length && isFormula(row[c])) c++;
       const cells = [row.slice(start, c).map(toFormulaInput)];
-      queueBlockWrite(
-        list,
-        sheet,
-        { row: topLeft.row + r, column: topLeft.column + start },
-        cells,
-        formats ? [formats[r].slice(start, c)] : null,
-        true,
-      );
+      const at = { row: topLeft.row + r, column: topLeft.column + start };
+      const address = blockAddress(at, 1, c - start);
+      queueNumberFormat(list, sheet, address, "General");
+      queueFormulaRows(list, sheet, at, cells);
+      const own = formats ? [formats[r].slice(start, c)] : null;
+      if (own) {
+        list.add(() => {
+          sheet().getRange(address).numberFormat = own;
+        }, own);
+      }
     }
   });
 }

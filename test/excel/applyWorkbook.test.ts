@@ -87,6 +87,14 @@ describe("applyWorkbook on an empty workbook (small description)", () => {
     expect(fake.workbook.sheet("Impostazioni").cell("B2")).toMatchObject({ value: 0.7, numberFormat: "0%" });
   });
 
+  it("writes each column's number format once, after the table's content", () => {
+    const formats = fake.log.writes.filter((w) => w.sheet === "Indicatori" && w.op === "numberFormat");
+    expect(formats.map((w) => w.address)).toEqual(["A4:A6", "B4:B6", "C4:C6", "E4:E6", "F4:F6", "D1:E1"]);
+    expect(formats.slice(0, 5).every((w) => w.payloadBytes < 20)).toBe(true);
+    const body = fake.log.writes.findIndex((w) => w.op === "formulas" && w.address === "A4:F6");
+    expect(fake.log.writes.indexOf(formats[0])).toBeGreaterThan(body);
+  });
+
   it("sets widths in points, wraps long text and hides helper columns", () => {
     const s = fake.workbook.sheet("Indicatori");
     expect(s.columnWidth("B")).toBe(charsToPoints(40));

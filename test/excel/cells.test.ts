@@ -87,6 +87,54 @@ describe("payload batching", () => {
     expect(() => planBatches([{ bytes: MAX_REQUEST_BYTES + 1, queue: () => undefined }])).toThrow(/supera il limite/);
   });
 
+  it("cuts a large 2-D write between rows, filling each request up to the last row that fits (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (texts, before) => {
+          const rows = texts.map((t) => [t]);
+          const written: [number, number][] = [];
+          const list = new CommandList();
+          list.addSized(() => undefined, before);
+          list.addRows(rows, (from, to) => written.push([from, to]));
+          const batches = planBatches(list.commands, 4000);
+          for (const batch of batches) {
+            for (const command of batch) {
+              const count = written.length;
+              command.queue();
+              if (written.length > count) {
+                const [from, to] = written[written.length - 1];
+                // The estimate covers the JSON actually sent.
+                expect(command.bytes).toBeGreaterThanOrEqual(120 + jsonBytes(rows.slice(from, to)));
+              }
+            }
+          }
+          // The pieces tile the rows in order.
+          expect(written[0][0]).toBe(0);
+          for (let i = 1; i < written.length; i++) expect(written[i][0]).toBe(written[i - 1][1]);
+          expect(written[written.length - 1][1]).toBe(rows.length);
+          // Every request is under the budget, and every one but the last is full to within a row.
+          const widest = Math.max(...rows.map((r) => jsonBytes(r) + 1));
+          batches.forEach((batch, i) => {
+            const size = batch.reduce((sum, c) => sum + c.bytes, 0);
+            expect(size).toBeLessThanOrEqual(4000);
+            if (i < batches.length - 1) expect(size).toBeGreaterThan(4000 - widest - 122);
+          });
+        },
+      ),
+    );
+  });
+
+  it("writes a table that fits as one block", () => {
+    const list = new CommandList();
+    const written: [number, number][] = [];
+    list.addRows([[1], [2], [3]], (from, to) => written.push([from, to]));
+    planBatches(list.commands).forEach((b) => b.forEach((c) => c.queue()));
+    expect(written).toEqual([[0, 3]]);
+    expect(list.commands[0].bytes).toBe(120 + jsonBytes([[1], [2], [3]]) + 1);
+  });
+
   it("refuses, before queueing anything, an operation that would need more syncs than allowed", async () => {
     const fake = createRecordingExcel();
     const list = new CommandList();

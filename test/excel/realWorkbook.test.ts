@@ -1,0 +1,85 @@
+// The adapter with the real builder: buildWorkbook(readCruscotto(sample)) and a plan 100× its
+// size, through the recording fake (which refuses what Office.js refuses).
+import { applyWorkbook } from "../../src/excel/applyWorkbook";
+import { MAX_REQUEST_BYTES } from "../../src/excel/batch";
+import { inspectWorkbook } from "../../src/excel/inspectWorkbook";
+import { readTable } from "../../src/excel/navigation";
+import { rewriteFormulas } from "../../src/excel/rewriteFormulas";
+import type { Plan } from "../../src/domain/model";
+import { readCruscotto } from "../../src/domain/reader";
+import { defaultSettings, type Settings } from "../../src/domain/settings";
+import { buildWorkbook, HEADERS, SHEETS, TABLES } from "../../src/workbook/build";
+import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
+import { sampleText } from "../helpers/sample";
+import { syntheticCruscotto } from "../helpers/synthetic";
+
+let fake: RecordingExcel;
+
+beforeEach(() => {
+  fake = createRecordingExcel();
+  (globalThis as unknown as { Excel: unknown }).Excel = fake.excelNamespace;
+});
+
+const plan: Plan = readCruscotto(sampleText());
+const settings: Settings = defaultSettings(plan);
+
+function columnOf(headers: string[], header: string): string {
+  const index = headers.indexOf(header);
+  expect(index).toBeGreaterThanOrEqual(0);
+  return String.fromCharCode(65 + index); // the columns looked up here are within A–Z
+}
+
+describe("the sample's workbook", () => {
+  it("is written in 2 syncs, one request of a few hundred kB", async () => {
+    const report = await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
+    expect(report.syncs).toBe(2);
+    expect(report.largestRequestBytes).toBeLessThan(400_000);
+    expect(fake.workbook.sheetNames()).toEqual(["Foglio1", ...Object.values(SHEETS)]);
+    expect(fake.workbook.tables.map((t) => t.name).sort()).toEqual(Object.values(TABLES).sort());
+    const indicators = fake.workbook.table(TABLES.indicators);
+    expect(indicators?.rect.rows).toBe(1 + plan.objectives.reduce((n, o) => n + o.indicators.length, 0));
+  });
+
+  it("keeps typed actuals through a switch to PIRA formulas and back", async () => {
+    await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
+    const table = fake.workbook.table(TABLES.indicators);
+    const headers = table?.headers() ?? [];
+    const actual = columnOf(headers, HEADERS.actual(plan.years[0]));
+    const score = columnOf(headers, HEADERS.score(plan.years[0]));
+    const sheet = fake.workbook.sheet(SHEETS.indicators);
+    sheet.type(`${actual}2`, 0.5);
+    sheet.type(`${actual}3`, "SI");
+
+    await rewriteFormulas(fake.context, buildWorkbook(plan, { ...settings, formulaMode: "pira" }));
+    expect(sheet.cell(`${score}2`).formula).toMatch(/PIRA\.SCORE/);
+    expect(sheet.cell(`${actual}2`).value).toBe(0.5);
+    expect(sheet.cell(`${actual}3`).value).toBe("SI");
+
+    await rewriteFormulas(fake.context, buildWorkbook(plan, settings));
+    expect(sheet.cell(`${score}2`).formula).not.toMatch(/PIRA\.SCORE/);
+    expect(sheet.cell(`${actual}2`).value).toBe(0.5);
+    expect(sheet.protection.protected).toBe(true);
+
+    const found = await inspectWorkbook(fake.context, buildWorkbook(plan, settings));
+    expect(found.existingSheets).toEqual(Object.values(SHEETS));
+    // The two actuals, plus the area weights: input cells too (see the report on types.ts).
+    const weights = fake.workbook.table(TABLES.areaWeights)?.bodyRect().rows ?? 0;
+    expect(found.typedActuals).toBe(2 + weights);
+
+    const read = await readTable(fake.context, SHEETS.indicators, TABLES.indicators);
+    expect(read.headers).toEqual(headers);
+    expect(read.rows[0][headers.indexOf(HEADERS.actual(plan.years[0]))]).toBe(0.5);
+  });
+});
+
+describe("a plan 100× the sample", () => {
+  it("is written in at most 6 syncs, no request over 4 MB", async () => {
+    const big = readCruscotto(syntheticCruscotto(100));
+    const wb = buildWorkbook(big, defaultSettings(big));
+    expect(wb.sheets.find((s) => s.name === SHEETS.indicators)?.tables[0].rows).toHaveLength(5800);
+    const report = await applyWorkbook(fake.context, wb, { replace: false });
+    expect(report.syncs).toBeLessThanOrEqual(6);
+    expect(Math.max(...fake.log.requestBytes)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    expect(fake.workbook.table(TABLES.indicators)?.rect.rows).toBe(5801);
+  }, 30_000);
+});
