@@ -8,7 +8,8 @@ import { TaskPane, type TabId } from "../../src/taskpane/App";
 import type { PiraGateway } from "../../src/taskpane/gateway";
 import type { Lang } from "../../src/taskpane/i18n";
 import { createOfficeGateway } from "../../src/taskpane/officeGateway";
-import { indicatorLayout } from "../../src/workbook/build";
+import { defaultSettings, type Settings } from "../../src/domain/settings";
+import { buildWorkbook, indicatorLayout } from "../../src/workbook/build";
 import { columnLetter } from "../../src/workbook/address";
 import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
 import { sampleText } from "../helpers/sample";
@@ -34,17 +35,26 @@ export function fakeOffice(sheets = ["Foglio1"]): FakeOffice {
   return { gateway: createOfficeGateway(), excel };
 }
 
-/** Types actuals into the Indicatori sheet the way a user does (unlocked input cells, one sync). */
-export async function typeActuals(excel: RecordingExcel, entries: [id: string, year: number, value: unknown][]) {
+/** The Indicatori cell holding an indicator's actual for a year, e.g. "I2" for 1.1 in 2023. */
+export function actualCell(id: string, year: number): string {
   const layout = indicatorLayout(SAMPLE_PLAN.years);
   const ids = SAMPLE_PLAN.objectives.flatMap((o) => o.indicators.map((i) => i.id));
-  const sheet = excel.context.workbook.worksheets.getItem("Indicatori");
-  for (const [id, year, value] of entries) {
-    const row = ids.indexOf(id) + 2;
-    if (row < 2) throw new Error(`no indicator ${id}`);
-    sheet.getRange(`${columnLetter(layout.perYear.get(year)!.actual)}${row}`).values = [[value]];
-  }
-  await excel.context.sync();
+  const row = ids.indexOf(id) + 2;
+  if (row < 2) throw new Error(`no indicator ${id}`);
+  return `${columnLetter(layout.perYear.get(year)!.actual)}${row}`;
+}
+
+/** Types actuals into the Indicatori sheet as a user does (protection applies: only input cells). */
+export function typeActuals(excel: RecordingExcel, entries: [id: string, year: number, value: string | number][]) {
+  const sheet = excel.workbook.sheet("Indicatori");
+  for (const [id, year, value] of entries) sheet.type(actualCell(id, year), value);
+}
+
+/** Imports the sample straight through the gateway, as an earlier session of the pane did. */
+export async function importSample(gateway: PiraGateway, settings: Partial<Settings> = {}): Promise<Settings> {
+  const full = { ...defaultSettings(SAMPLE_PLAN), ...settings };
+  await gateway.importWorkbook(buildWorkbook(SAMPLE_PLAN, full), { replace: false });
+  return full;
 }
 
 /** An in-memory gateway whose every method is a jest.fn with a sensible default. */

@@ -225,7 +225,7 @@ describe("import", () => {
     await pasteSample(user);
     await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
     await within(screen.getByTestId("import-status")).findByText("Importazione completata");
-    await typeActuals(excel, [
+    typeActuals(excel, [
       ["1.1", 2023, 15],
       ["1.3", 2023, 650],
       ["2.1", 2024, "SI"],

@@ -1,0 +1,118 @@
+// Settings: thresholds, scoring method and formula mode written into the imported workbook, and
+// "Prepara per la condivisione"; typed actuals survive every change.
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { RecordingExcel } from "../fakes/recordingExcel";
+import { actualCell, fakeOffice, importSample, renderPane, stubGateway, typeActuals } from "./harness";
+
+jest.setTimeout(60_000);
+
+function scoreFormulas(excel: RecordingExcel): string[] {
+  // Punteggio 2023 is column J of tblIndicatori, rows 2..59.
+  const sheet = excel.workbook.sheet("Indicatori");
+  return Array.from({ length: 58 }, (_, i) => sheet.cell(`J${i + 2}`).formula ?? "");
+}
+
+async function openSettings(formulaMode: "pira" | "native") {
+  const office = fakeOffice();
+  await importSample(office.gateway, { formulaMode });
+  typeActuals(office.excel, [
+    ["1.1", 2023, 15],
+    ["1.3", 2023, 350],
+  ]);
+  const user = userEvent.setup();
+  renderPane(office.gateway);
+  await screen.findByTestId("chamber-score");
+  await user.click(screen.getByRole("tab", { name: "Impostazioni" }));
+  return { ...office, user };
+}
+
+test("the settings show the workbook's values and apply new ones, keeping the actuals", async () => {
+  const { user, excel } = await openSettings("native");
+  const green = screen.getByRole("spinbutton", { name: "«Raggiunto» da (%)" }) as HTMLInputElement;
+  const amber = screen.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" }) as HTMLInputElement;
+  expect(green.value).toBe("100");
+  expect(amber.value).toBe("70");
+  expect((screen.getByRole("radio", { name: /Proporzionale/ }) as HTMLInputElement).checked).toBe(true);
+  expect((screen.getByRole("radio", { name: /^Formule di Excel/ }) as HTMLInputElement).checked).toBe(true);
+
+  await user.clear(amber);
+  await user.type(amber, "50");
+  await user.tab();
+  await user.click(screen.getByRole("radio", { name: /Binario/ }));
+  await user.click(screen.getByRole("button", { name: "Applica alla cartella" }));
+  await within(screen.getByTestId("settings-status")).findByText(
+    "Impostazioni applicate. I consuntivi inseriti sono stati mantenuti.",
+  );
+  const settings = excel.workbook.sheet("Impostazioni");
+  expect(settings.cell("B4").value).toBe(1);
+  expect(settings.cell("B5").value).toBe(0.5);
+  expect(settings.cell("B6").value).toBe("binario");
+  expect(settings.cell("B7").value).toBe("native");
+  expect(settings.cell("B8").formula).toMatch(/^=MATCH\(PIRA_Anno/);
+  expect(excel.workbook.sheet("Impostazioni").protection.protected).toBe(true);
+  const indicators = excel.workbook.sheet("Indicatori");
+  expect(indicators.cell(actualCell("1.1", 2023)).value).toBe(15);
+  expect(indicators.cell(actualCell("1.3", 2023)).value).toBe(350);
+
+  // The follow view scores with the applied method: binary, so 1.3 (350 of 700) counts 0.
+  await user.click(screen.getByRole("tab", { name: "Monitoraggio" }));
+  await screen.findByTestId("chamber-score");
+  expect(screen.getByTestId("chamber-score").textContent).toContain("Parzialmente raggiunto");
+  expect(screen.getByLabelText("Punteggio: 50,0%")).toBeTruthy();
+});
+
+test("«Prepara per la condivisione» turns PIRA.SCORE formulas into native ones and keeps the actuals", async () => {
+  const { user, excel } = await openSettings("pira");
+  expect(scoreFormulas(excel).every((f) => /PIRA\.SCORE\(/.test(f))).toBe(true);
+  expect(excel.workbook.sheet("Impostazioni").cell("B7").value).toBe("PIRA");
+  expect((screen.getByRole("radio", { name: /^Funzioni PIRA\.SCORE/ }) as HTMLInputElement).checked).toBe(true);
+
+  await user.click(screen.getByRole("button", { name: "Prepara per la condivisione" }));
+  await within(screen.getByTestId("settings-status")).findByText(
+    "Cartella pronta per la condivisione: usa formule di Excel. I consuntivi inseriti sono stati mantenuti.",
+  );
+  const formulas = scoreFormulas(excel);
+  expect(formulas.every((f) => f.startsWith("=") && !/PIRA\.SCORE/i.test(f))).toBe(true);
+  expect(excel.workbook.sheet("Impostazioni").cell("B7").value).toBe("native");
+  expect((screen.getByRole("radio", { name: /^Formule di Excel/ }) as HTMLInputElement).checked).toBe(true);
+  const indicators = excel.workbook.sheet("Indicatori");
+  expect(indicators.cell(actualCell("1.1", 2023)).value).toBe(15);
+  expect(indicators.cell(actualCell("1.3", 2023)).value).toBe(350);
+  expect(indicators.protection.protected).toBe(true);
+});
+
+test("thresholds in the wrong order are refused before anything is written", async () => {
+  const gateway = stubGateway();
+  const user = userEvent.setup();
+  renderPane(gateway, { initialTab: "settings" });
+  expect(screen.getByText("Importa un cruscotto per modificare le impostazioni della cartella.")).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Applica alla cartella" })).toBeNull();
+  const amber = screen.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" });
+  await user.clear(amber);
+  await user.type(amber, "120");
+  await user.tab();
+  expect(screen.getByRole("alert").textContent).toBe(
+    "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
+  );
+  expect(gateway.switchFormulas).not.toHaveBeenCalled();
+});
+
+test("a failing update says why", async () => {
+  const office = fakeOffice();
+  await importSample(office.gateway);
+  const gateway = {
+    ...office.gateway,
+    switchFormulas: jest
+      .fn()
+      .mockRejectedValue(new Error("Mancano foglio «Indicatori»: importa di nuovo il cruscotto con «Sostituisci».")),
+  };
+  const user = userEvent.setup();
+  renderPane(gateway);
+  await screen.findByTestId("chamber-score");
+  await user.click(screen.getByRole("tab", { name: "Impostazioni" }));
+  await user.click(screen.getByRole("button", { name: "Applica alla cartella" }));
+  const status = screen.getByTestId("settings-status");
+  await within(status).findByText("Aggiornamento non riuscito");
+  expect(status.textContent).toContain("Mancano foglio «Indicatori»");
+});
