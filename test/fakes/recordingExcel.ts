@@ -2300,3 +2300,46 @@ export function createRecordingExcel(options: RecordingOptions = {}): RecordingE
   } as unknown as new () => Excel.RequestContext;
   return { context, fakeContext, excelNamespace: { ...fakeEnums, run, RequestContext }, log, workbook: book };
 }
+
+// ---------------------------------------------------------------- compile-time fidelity checks
+
+// The fake's members must have Office.js' types where the adapter uses them (a renamed or
+// retyped member then fails to compile here rather than passing tests for the wrong reason).
+type Mirrors<Office, Fake extends Office> = Fake;
+export type FakeTypeChecks = [
+  Mirrors<
+    Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "columnHidden" | "address" | "rowCount" | "select">,
+    Pick<FakeRange, "values" | "formulas" | "numberFormat" | "columnHidden" | "address" | "rowCount" | "select">
+  >,
+  Mirrors<Pick<Excel.RangeFormat, "columnWidth" | "wrapText">, Pick<FakeRangeFormat, "columnWidth" | "wrapText">>,
+  Mirrors<Pick<Excel.FormatProtection, "locked">, Pick<FakeFormatProtection, "locked">>,
+  Mirrors<
+    Pick<Excel.WorksheetProtection, "protected" | "protect" | "unprotect">,
+    Pick<FakeWorksheetProtection, "protected" | "protect" | "unprotect">
+  >,
+  Mirrors<
+    Pick<Excel.Worksheet, "name" | "tabColor" | "activate" | "delete" | "isNullObject">,
+    Pick<FakeWorksheet, "name" | "tabColor" | "activate" | "delete" | "isNullObject">
+  >,
+  Mirrors<
+    Pick<Excel.Table, "name" | "style" | "showTotals" | "isNullObject">,
+    Pick<FakeTable, "name" | "style" | "showTotals" | "isNullObject">
+  >,
+  Mirrors<Pick<Excel.NamedItem, "name" | "formula" | "delete">, Pick<FakeNamedItem, "name" | "formula" | "delete">>,
+  Mirrors<
+    Pick<Excel.ConditionalFormat, "priority" | "stopIfTrue">,
+    Pick<FakeConditionalFormat, "priority" | "stopIfTrue">
+  >,
+  Mirrors<
+    Pick<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "clear">,
+    Pick<FakeDataValidation, "rule" | "prompt" | "errorAlert" | "clear">
+  >,
+  Mirrors<
+    Pick<Excel.Application, "suspendApiCalculationUntilNextSync">,
+    Pick<FakeApplication, "suspendApiCalculationUntilNextSync">
+  >,
+  Mirrors<
+    Pick<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns">,
+    Pick<FakeFreezePanes, "freezeRows" | "freezeColumns">
+  >,
+];
