@@ -81,9 +81,16 @@ export function piraScoreFormula(target: string, a: string): string {
   return `=IFERROR(PIRA.SCORE(${target},${a},${NAMES.mode}),"")`;
 }
 
-/** Status through the add-in's function, with the workbook's thresholds and mode. */
+/**
+ * Status through the add-in's function, with the workbook's thresholds and mode. "n.d." without
+ * an actual or without a target (a year the plan sets none for), as the domain says: PIRA.STATUS
+ * would give #VALUE! for the empty target.
+ */
 export function piraStatusFormula(target: string, a: string): string {
-  return `=IF(${isBlank(a)},"n.d.",PIRA.STATUS(${target},${a},${NAMES.green},${NAMES.amber},${NAMES.mode}))`;
+  return (
+    `=IF(OR(${isBlank(a)},${isBlank(target)}),"n.d.",` +
+    `PIRA.STATUS(${target},${a},${NAMES.green},${NAMES.amber},${NAMES.mode}))`
+  );
 }
 
 function gradedStatus(score: string): string {
