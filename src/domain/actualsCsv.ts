@@ -215,6 +215,11 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
       problems.push({ line, message: wrong });
       continue;
     }
+    // VERO/FALSO for a deadline or SI/NO target is SI/NO (the same score): LibreOffice has no
+    // boolean type, and in a deadline's date-formatted cell it would read FALSE as 30/12/1899.
+    if (typeof actual === "boolean" && (target?.kind === "deadline" || target?.kind === "yesno")) {
+      actual = actual ? "SI" : "NO";
+    }
     if (target === null) {
       warnings.push({
         line,
