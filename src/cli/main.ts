@@ -24,6 +24,18 @@ const COMMANDS: Record<string, CommandEntry> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     load: () => (require("./commands/score") as typeof import("./commands/score")).scoreCommand,
   },
+  build: {
+    usage: "pira build FILE -o OUT.xlsx [--actuals CSV] [--year AAAA] [--mode M]",
+    summary: "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV",
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => (require("./commands/build") as typeof import("./commands/build")).buildCommand,
+  },
+  "export-actuals": {
+    usage: "pira export-actuals CARTELLA.xlsx [-o CSV]",
+    summary: "estrae in CSV (indicatore;anno;consuntivo) i consuntivi inseriti nella cartella di lavoro",
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => (require("./commands/exportActuals") as typeof import("./commands/exportActuals")).exportActualsCommand,
+  },
   demo: {
     usage: "pira demo",
     summary: "esegue il lavoro principale sul campione incluso (samples/cruscotto-pira-2023.txt)",

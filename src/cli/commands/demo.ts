@@ -1,13 +1,58 @@
-// `pira demo`: the main job on the bundled sample.
+// `pira demo`: the main job on the bundled sample: the plan summary, the workbook built with the
+// bundled example actuals (demo/cruscotto-pira-2023.xlsx) and the scores of the year.
 import * as path from "node:path";
-import type { CliIO } from "../io";
-import { loadPlan } from "./parse";
+import type { Plan } from "../../domain/model";
+import { formatItalianNumber } from "../../domain/numbers";
+import { scorePlan, type PlanScore, type WeightedResult } from "../../domain/rollup";
+import type { Status } from "../../domain/score";
+import type { Settings } from "../../domain/settings";
+import { buildWorkbook } from "../../workbook/build";
+import { CliError, type CliIO } from "../io";
 import { planSummary } from "../summary";
+import { writeXlsx } from "../xlsx";
+import { buildSettings, countActuals, loadActuals, writeOutputFile } from "./build";
+import { loadPlan } from "./parse";
 
-export const BUNDLED_SAMPLE = path.join(__dirname, "..", "..", "..", "samples", "cruscotto-pira-2023.txt");
+const SAMPLES = path.join(__dirname, "..", "..", "..", "samples");
+export const BUNDLED_SAMPLE = path.join(SAMPLES, "cruscotto-pira-2023.txt");
+export const BUNDLED_ACTUALS = path.join(SAMPLES, "consuntivi-2023-esempio.csv");
+/** Relative to the working directory: `npm run demo` runs in the project root. */
+export const DEMO_WORKBOOK = path.join("demo", "cruscotto-pira-2023.xlsx");
+
+function percent(n: number | null, decimals: number): string {
+  return n === null ? "n.d." : `${formatItalianNumber(n * 100, decimals)}%`;
+}
+
+function line(label: string, r: WeightedResult & { status: Status }): string {
+  return `${label}: ${percent(r.score, 2)} · copertura ${percent(r.coverage, 0)} · ${r.status}`;
+}
+
+/** The chamber, each area and its objectives, with score, coverage and status. */
+export function scoreSummary(plan: Plan, scores: PlanScore, settings: Settings): string {
+  const out = [`Punteggi ${settings.year} (modalità ${settings.mode})`, line("Ente", scores.chamber)];
+  const areaName = new Map(plan.areas.map((a) => [a.code, a.name]));
+  for (const area of scores.areas) {
+    out.push(line(`  ${area.code} ${areaName.get(area.code) ?? "(ambito non elencato)"}`, area));
+    plan.objectives.forEach((o, i) => {
+      if (o.areaCode !== area.code) return;
+      const title = o.title.length > 60 ? `${o.title.slice(0, 59)}…` : o.title;
+      out.push(line(`    ${String(o.number).padStart(2)} ${title}`, scores.objectives[i]));
+    });
+  }
+  return out.join("\n") + "\n";
+}
 
 export async function demoCommand(_args: string[], io: CliIO): Promise<number> {
   const plan = loadPlan(BUNDLED_SAMPLE, io);
   io.out(planSummary(plan));
+  const actuals = loadActuals(BUNDLED_ACTUALS, plan, io, "demo");
+  if (actuals === null) throw new CliError(`i consuntivi di esempio "${BUNDLED_ACTUALS}" non sono validi.`);
+  const settings = buildSettings(plan, undefined, undefined);
+  writeOutputFile(DEMO_WORKBOOK, await writeXlsx(buildWorkbook(plan, settings, actuals)), io);
+  io.out(
+    `\nCartella di lavoro: ${DEMO_WORKBOOK} (${countActuals(actuals)} consuntivi da ${path.basename(BUNDLED_ACTUALS)}; ` +
+      `si apre in Excel o LibreOffice senza componente aggiuntivo)\n\n`,
+  );
+  io.out(scoreSummary(plan, scorePlan(plan, actuals, settings.year, settings), settings));
   return 0;
 }
