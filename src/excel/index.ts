@@ -4,3 +4,10 @@ export { inspectWorkbook, type WorkbookInspection } from "./inspectWorkbook";
 export { rewriteFormulas } from "./rewriteFormulas";
 export { readTable, selectCell, type TableCell, type TableContent } from "./navigation";
 export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "./batch";
+
+/**
+ * The ExcelApi requirement set the adapter needs: data validation is 1.8; freeze panes, tab
+ * colours, chart categories and protection passwords 1.7; conditional formats and calculation
+ * suspension 1.6. Check with Office.context.requirements.isSetSupported("ExcelApi", ...).
+ */
+export const REQUIRED_EXCEL_API = "1.8";
