@@ -26,6 +26,7 @@ import type {
   ColumnSpec,
   ConditionalFormatSpec,
   FillStyle,
+  NameSpec,
   ProtectionSpec,
   RangeSpec,
   SheetSpec,
@@ -275,16 +276,38 @@ function columnRange(ref: Ref): string {
   return absolute(ref.sheet, { row: 1, column: ref.column }, { row: Math.max(ref.rows, 1), column: ref.column });
 }
 
+/**
+ * Names for the Indicatori columns the objective roll-ups read: shorter formulas (the payload of
+ * a large import is mostly formula text) that an OIV reviewer can also read.
+ */
+export const RANGE_NAMES = {
+  objective: "PIRA_Ind_Obiettivo",
+  weight: "PIRA_Ind_Peso",
+  score: (year: number) => `PIRA_Ind_Punteggio_${year}`,
+} as const;
+
+function indicatorRangeNames(plan: Plan): NameSpec[] {
+  const layout = indicatorLayout(plan.years);
+  const rows = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
+  const ref = (column: number) => `=${columnRange({ sheet: SHEETS.indicators, column, rows })}`;
+  return [
+    { name: RANGE_NAMES.objective, refersTo: ref(layout.fixed.objective), comment: "Obiettivo di ogni indicatore" },
+    { name: RANGE_NAMES.weight, refersTo: ref(layout.fixed.weight), comment: "Peso di ogni indicatore" },
+    ...plan.years.map((year) => ({
+      name: RANGE_NAMES.score(year),
+      refersTo: ref(layout.perYear.get(year)!.score),
+      comment: `Punteggio ${year} di ogni indicatore`,
+    })),
+  ];
+}
+
 function buildObjectives(plan: Plan): {
   spec: SheetSpec;
   scoreColumn: (year: number) => number;
   coverageColumn: (year: number) => number;
 } {
-  const layout = indicatorLayout(plan.years);
-  const indicatorRows = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
-  const indRef = (column: number) => columnRange({ sheet: SHEETS.indicators, column, rows: indicatorRows });
-  const keys = indRef(layout.fixed.objective);
-  const weights = indRef(layout.fixed.weight);
+  const keys = RANGE_NAMES.objective;
+  const weights = RANGE_NAMES.weight;
 
   const columns: ColumnSpec[] = [
     { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
@@ -324,7 +347,7 @@ function buildObjectives(plan: Plan): {
     ];
     for (const year of plan.years) {
       const c = perYear.get(year)!;
-      const scores = indRef(layout.perYear.get(year)!.score);
+      const scores = RANGE_NAMES.score(year);
       row[c.score] = { formula: rollupScoreFormula(keys, key, weights, scores) };
       row[c.coverage] = { formula: rollupCoverageFormula(keys, key, weights, scores) };
       row[c.status] = { formula: `=${statusExpression(cellAddress(r, c.score))}` };
@@ -624,6 +647,7 @@ export function buildWorkbook(plan: Plan, settings: Settings, actuals: Actuals =
       { name: NAMES.mode, refersTo: `=${cell(SETTINGS_ROWS.mode)}`, comment: "Modalità di punteggio" },
       { name: NAMES.formulaMode, refersTo: `=${cell(SETTINGS_ROWS.formulaMode)}`, comment: "Formule PIRA o native" },
       { name: NAMES.yearIndex, refersTo: `=${cell(SETTINGS_ROWS.yearIndex)}`, comment: "Posizione dell'anno in vista" },
+      ...indicatorRangeNames(plan),
     ],
   };
 }

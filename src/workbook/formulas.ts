@@ -73,7 +73,8 @@ export function nativeScoreFormula(kind: TargetKind | null, a: string, t: string
     default:
       return `=""`;
   }
-  return `=IF(${isBlank(a)},"",${body})`;
+  // A blank or whitespace actual is neither a number, a boolean nor SI/NO: every branch gives "".
+  return `=${body}`;
 }
 
 /** Score through the add-in's function: the target text is read live. */

@@ -3,7 +3,15 @@
 import { readCruscotto } from "../../src/domain/reader";
 import type { Plan } from "../../src/domain/model";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
-import { HEADERS, NAMES, SHEETS, TABLES, buildWorkbook, indicatorLayout } from "../../src/workbook/build";
+import {
+  HEADERS,
+  NAMES,
+  RANGE_NAMES,
+  SHEETS,
+  TABLES,
+  buildWorkbook,
+  indicatorLayout,
+} from "../../src/workbook/build";
 import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
 import { sampleText } from "../helpers/sample";
 
@@ -133,12 +141,20 @@ describe("workbook description of the sample", () => {
 
   it("refers only to names it defines", () => {
     const defined = new Set(native.names.map((n) => n.name));
-    expect([...defined].sort()).toEqual(Object.values(NAMES).sort());
+    expect([...defined].sort()).toEqual(
+      [
+        ...Object.values(NAMES),
+        RANGE_NAMES.objective,
+        RANGE_NAMES.weight,
+        ...plan.years.map((y) => RANGE_NAMES.score(y)),
+      ].sort(),
+    );
     for (const f of [...formulas(native), ...formulas(pira)]) {
       const withoutStrings = f.replace(/"(?:[^"]|"")*"/g, '""');
-      for (const m of withoutStrings.matchAll(/\bPIRA_[A-Za-z]+/g)) expect(defined).toContain(m[0]);
+      for (const m of withoutStrings.matchAll(/\bPIRA_[A-Za-z0-9_]+/g)) expect(defined).toContain(m[0]);
     }
-    for (const n of native.names) expect(n.refersTo).toMatch(/^=Impostazioni!\$B\$\d+$/);
+    for (const n of native.names)
+      expect(n.refersTo).toMatch(/^=(Impostazioni!\$B\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59)$/);
   });
 
   it("differs between formula modes only in the indicator score and status cells and the mode label", () => {
