@@ -3,15 +3,7 @@
 import { readCruscotto } from "../../src/domain/reader";
 import type { Plan } from "../../src/domain/model";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
-import {
-  HEADERS,
-  NAMES,
-  RANGE_NAMES,
-  SHEETS,
-  TABLES,
-  buildWorkbook,
-  indicatorLayout,
-} from "../../src/workbook/build";
+import { HEADERS, NAMES, RANGE_NAMES, SHEETS, TABLES, buildWorkbook, indicatorLayout } from "../../src/workbook/build";
 import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
 import { sampleText } from "../helpers/sample";
 
