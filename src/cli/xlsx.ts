@@ -49,15 +49,17 @@ const FUTURE_FUNCTIONS = new Set([
   "XOR",
 ]);
 const FUNCTION_CALL_RE = /("(?:[^"]|"")*"|'(?:[^']|'')*')|(?<![\w.])([A-Za-z][A-Za-z0-9.]*)(?=\()/g;
+// A quick test first: tens of thousands of formulas of the 100× plan call none of them.
+const MAY_CALL_FUTURE = new RegExp(`(?:${[...FUTURE_FUNCTIONS].map((f) => f.replace(".", "\\.")).join("|")})\\(`, "i");
 
 /** "=IF(A1>0,1,0)" → "IF(A1>0,1,0)" as the file stores it (no "=", "_xlfn." where due). */
 export function fileFormula(formula: string): string {
   if (!formula.startsWith("=")) throw new Error(`Formula senza "=" iniziale: «${formula}»`);
-  return formula
-    .slice(1)
-    .replace(FUNCTION_CALL_RE, (whole: string, literal: string | undefined, name: string | undefined) =>
-      literal === undefined && name !== undefined && FUTURE_FUNCTIONS.has(name.toUpperCase()) ? `_xlfn.${name}` : whole,
-    );
+  const body = formula.slice(1);
+  if (!MAY_CALL_FUTURE.test(body)) return body;
+  return body.replace(FUNCTION_CALL_RE, (whole: string, literal: string | undefined, name: string | undefined) =>
+    literal === undefined && name !== undefined && FUTURE_FUNCTIONS.has(name.toUpperCase()) ? `_xlfn.${name}` : whole,
+  );
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -305,7 +307,8 @@ async function patchZip(buffer: Buffer, stopIfTrue: number[][], names: readonly 
     }
     zip.file(path, xml.replace("</sheets>", `</sheets>${definedNamesXml(names)}`));
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // Level 3: half the time of the default 6 on the 100× plan, for a file about a fifth larger.
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 3 } });
 }
 
 /**
