@@ -15,7 +15,6 @@ import { parseTarget } from "../domain/targets";
 import { HEADERS, SHEETS } from "../workbook/build";
 import type {
   CellSpec,
-  ColumnSpec,
   ConditionalFormatSpec,
   NameSpec,
   RangeSpec,
@@ -26,10 +25,9 @@ import type {
 } from "../workbook/types";
 import { isFormula } from "../workbook/types";
 import { parseCell } from "../workbook/address";
-
-/** Excel's limits on validation texts: longer ones make Excel repair the file. */
-const VALIDATION_TITLE_MAX = 32;
-const VALIDATION_MESSAGE_MAX = 255;
+// The Office.js adapter's checks and rules, shared so that both adapters refuse and hide alike.
+import { checkDescription } from "../excel/checkDescription";
+import { isHidden } from "../excel/commands";
 
 // Functions newer than Excel 2007 are stored with the "_xlfn." prefix in the file; without it
 // Excel and LibreOffice show #NAME?. The builder avoids them today; this keeps a new formula honest.
@@ -88,10 +86,6 @@ function argb(hex: string): string {
  */
 export function fileColumnWidth(chars: number): number {
   return Math.trunc(((chars * 7 + 5) / 7) * 256) / 256;
-}
-
-function isHidden(column: ColumnSpec): boolean {
-  return column.hidden ?? column.role === "helper";
 }
 
 function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
@@ -182,16 +176,6 @@ function writeConditionalFormats(ws: ExcelJS.Worksheet, rules: readonly Conditio
   return stopIfTrue;
 }
 
-function checkValidationTexts(spec: ValidationSpec): void {
-  for (const m of [spec.prompt, spec.error]) {
-    if (m.title.length > VALIDATION_TITLE_MAX || m.message.length > VALIDATION_MESSAGE_MAX) {
-      throw new Error(
-        `Messaggio di convalida troppo lungo su ${spec.range}: titolo massimo ${VALIDATION_TITLE_MAX} caratteri, testo massimo ${VALIDATION_MESSAGE_MAX}.`,
-      );
-    }
-  }
-}
-
 function validationRule(spec: ValidationSpec): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
   switch (spec.type) {
     case "decimal":
@@ -225,7 +209,6 @@ interface RangeValidations {
 function writeValidations(ws: ExcelJS.Worksheet, specs: readonly ValidationSpec[]): void {
   const { dataValidations } = ws as unknown as RangeValidations;
   for (const spec of specs) {
-    checkValidationTexts(spec);
     dataValidations.add(spec.range, {
       ...validationRule(spec),
       allowBlank: true,
@@ -317,6 +300,7 @@ async function patchZip(buffer: Buffer, stopIfTrue: number[][], names: readonly 
  * written (exceljs 4.4 has no chart support).
  */
 export async function writeXlsx(description: WorkbookDescription): Promise<Buffer> {
+  checkDescription(description);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Cruscotto PIRA";
   wb.calcProperties.fullCalcOnLoad = true;

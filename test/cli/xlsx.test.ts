@@ -388,6 +388,11 @@ describe("writeXlsx refuses what Excel would reject", () => {
       /Formula senza "=" iniziale/,
     ],
     ["an infinite number", { ranges: [{ topLeft: "D1", rows: [[Infinity]] }] }, /Numero non valido/],
+    [
+      "a sheet name Excel forbids (the Office.js adapter's checks)",
+      { name: "Dati/2023" },
+      /Descrizione del cruscotto non valida: nome di foglio non valido «Dati\/2023»/,
+    ],
   ];
   it.each(rows)("%s", async (_name, change, message) => {
     await expect(writeXlsx({ sheets: [{ ...sheet, ...change }], names: [] })).rejects.toThrow(message);
