@@ -31,44 +31,46 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /**
- * Opens each .xlsx in LibreOffice, recalculates and saves it as .xlsx into a new directory, in
- * one LibreOffice run. Returns the paths of the recalculated files, in the order given. The
- * input names must differ (LibreOffice names outputs after them).
+ * Opens each .xlsx in LibreOffice, recalculates and saves it as .xlsx into `outDir`, in one
+ * LibreOffice run. Returns the paths of the recalculated files, in the order given. The input
+ * names must differ (LibreOffice names outputs after them) and `outDir` must not hold the inputs.
  */
-export function recalculate(files: string[]): string[] {
+export function recalculate(files: string[], outDir: string): string[] {
   const soffice = sofficePath();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "pira-lo-"));
-  const profile = path.join(work, "profile");
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const outDir = path.join(work, "out");
-  fs.mkdirSync(outDir);
   const names = files.map((f) => path.basename(f));
   if (new Set(names).size !== names.length) throw new Error(`Nomi di file ripetuti: ${names.join(", ")}`);
-  const run = spawnSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 600_000 },
-  );
-  const outputs = names.map((n) => path.join(outDir, n));
-  const missing = outputs.filter((o) => !fs.existsSync(o));
-  if (run.status !== 0 || missing.length > 0) {
-    throw new Error(
-      `LibreOffice non ha convertito ${missing.map((m) => path.basename(m)).join(", ") || "i file"} ` +
-        `(uscita ${run.status}, segnale ${run.signal}): ${run.stderr}${run.stdout}`,
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pira-lo-profile-"));
+  try {
+    fs.mkdirSync(path.join(profile, "user"));
+    fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+    fs.mkdirSync(outDir, { recursive: true });
+    const run = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        outDir,
+        ...files,
+      ],
+      { encoding: "utf8", timeout: 600_000 },
     );
+    const outputs = names.map((n) => path.join(outDir, n));
+    const missing = outputs.filter((o) => !fs.existsSync(o));
+    if (run.status !== 0 || missing.length > 0) {
+      throw new Error(
+        `LibreOffice non ha convertito ${missing.map((m) => path.basename(m)).join(", ") || "i file"} ` +
+          `(uscita ${run.status}, segnale ${run.signal}): ${run.stderr}${run.stdout}`,
+      );
+    }
+    return outputs;
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
   }
-  return outputs;
 }
 
 /** What a cell shows after recalculation: a formula's result ("" for an empty text), or the value. */

@@ -131,7 +131,10 @@ beforeAll(async () => {
     if (v.edits) buffer = await applyEdits(buffer, v.edits);
     fs.writeFileSync(v.file, buffer);
   }
-  const outputs = recalculate([...variants, edited].map((v) => v.file));
+  const outputs = recalculate(
+    [...variants, edited].map((v) => v.file),
+    path.join(work, "ricalcolati"),
+  );
   computedByFile = new Map();
   for (let i = 0; i < outputs.length; i++) {
     computedByFile.set([...variants, edited][i].file, await readComputed(outputs[i]));

@@ -59,6 +59,7 @@ beforeAll(async () => {
 
   const [outFile, staleFile, textsFile] = recalculate(
     ["out.xlsx", "stale.xlsx", "texts.xlsx"].map((f) => path.join(work, f)),
+    path.join(work, "ricalcolati"),
   );
   built = await readComputed(outFile);
   stale = await readComputed(staleFile);
