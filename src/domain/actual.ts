@@ -3,7 +3,7 @@
 
 import { dateToSerial } from "./dates";
 import type { Actual } from "./model";
-import { parseItalianNumber } from "./numbers";
+import { parseItalianNumber, percentToFraction } from "./numbers";
 import { ScoreError } from "./score";
 
 const YES_RE = /^(?:si|sì|sí|yes)$/i;
@@ -41,7 +41,7 @@ export function parseActualText(raw: string): Actual {
   const percent = PERCENT_RE.exec(text);
   if (percent) {
     const n = parseItalianNumber(percent[1]);
-    if (n !== null) return n / 100;
+    if (n !== null) return percentToFraction(n);
   } else {
     const n = parseItalianNumber(text);
     if (n !== null) return n;

@@ -5,6 +5,7 @@
 import { parseActualText } from "./actual";
 import { serialToIso } from "./dates";
 import type { Actual, Actuals, Indicator, Plan, Target } from "./model";
+import { percentToFraction } from "./numbers";
 import { ScoreError, scoreTarget } from "./score";
 
 export type CsvSeparator = ";" | ",";
@@ -145,7 +146,7 @@ function mismatch(target: Target | null, actual: Actual): string | null {
 
 /** A bare number ten times the target or more (at least 1): percent points typed without "%". */
 function looksLikePercentPoints(actual: number, target: Target): boolean {
-  const t = (target.value ?? 0) / 100;
+  const t = percentToFraction(target.value ?? 0);
   return Math.abs(actual) > 1 && Math.abs(actual) >= 10 * Math.max(Math.abs(t), 0.1);
 }
 

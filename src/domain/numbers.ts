@@ -27,3 +27,12 @@ export function formatItalianNumber(n: number, decimals = 2): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return (n < 0 && Number(fixed) !== 0 ? "-" : "") + grouped + (frac ? "," + frac : "");
 }
+
+/**
+ * A percent as written → Excel's fraction (14,30 % → 0.143). A bare division leaves float noise
+ * (14.3 / 100 = 0.14300000000000002), and an actual typed as 14,3 % would then miss its target
+ * by 2e-17; 15 significant digits is what Excel keeps.
+ */
+export function percentToFraction(percent: number): number {
+  return Number((percent / 100).toPrecision(15));
+}

@@ -5,7 +5,7 @@
 
 import { isoToSerial } from "./dates";
 import type { Actual, Target } from "./model";
-import { parseItalianNumber } from "./numbers";
+import { parseItalianNumber, percentToFraction } from "./numbers";
 import { DEFAULT_THRESHOLDS, type ScoringMode, type Thresholds } from "./settings";
 import { parseTarget } from "./targets";
 
@@ -186,7 +186,7 @@ export function scoreTarget(
     case "atMost":
     case "equal": {
       const value = target.value as number;
-      const t = target.unit === "%" ? value / 100 : value;
+      const t = target.unit === "%" ? percentToFraction(value) : value;
       const n = numericActual(a, target);
       if (target.kind === "atLeast") return scoreAtLeast(t, n, mode);
       if (target.kind === "atMost") return scoreAtMost(t, n, mode);

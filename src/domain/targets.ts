@@ -2,7 +2,7 @@
 // "Entro 31-12-2023", "SI". One parser for the reader, the scoring engine and the functions.
 
 import type { Target, TargetKind, Unit } from "./model";
-import { parseItalianNumber } from "./numbers";
+import { parseItalianNumber, percentToFraction } from "./numbers";
 import { cleanText } from "./text";
 
 const OPERATORS: ReadonlyArray<[RegExp, TargetKind]> = [
@@ -89,5 +89,5 @@ export function parseTarget(raw: string): Target | null {
 /** A target's value on Excel's scale: percents become fractions (82 % → 0.82). */
 export function excelScaleValue(target: Target): number | null {
   if (target.value === null) return null;
-  return target.unit === "%" ? target.value / 100 : target.value;
+  return target.unit === "%" ? percentToFraction(target.value) : target.value;
 }

@@ -3,6 +3,7 @@
 
 import type { Actual, Actuals, Diagnostic, Plan, Target } from "../domain/model";
 import { isoToSerial } from "../domain/dates";
+import { percentToFraction } from "../domain/numbers";
 import type { Settings } from "../domain/settings";
 import { SCORING_MODES } from "../domain/settings";
 import { excelScaleValue } from "../domain/targets";
@@ -86,11 +87,6 @@ const FORMAT = {
 } as const;
 
 const SEVERITY_LABEL: Record<Diagnostic["severity"], string> = { error: "Errore", warning: "Avviso", info: "Nota" };
-
-/** 14.28 (percent as written) → 0.1428, without the float noise of a bare division. */
-function percentToFraction(percent: number): number {
-  return Number((percent / 100).toPrecision(12));
-}
 
 function protection(): ProtectionSpec {
   // No password by default: protection guards against slips, it is not a secret.

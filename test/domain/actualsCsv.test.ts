@@ -174,7 +174,8 @@ describe("formatActual", () => {
     [0.825, percent, "82,5%"],
     [0.07, percent, "7%"],
     [2.3, percent, "230%"],
-    [0.1 + 0.2, percent, "30,000000000000004%"],
+    // 30,000000000000004% would read back as 0.3 (percents keep 15 digits): the fraction is written.
+    [0.1 + 0.2, percent, "0,30000000000000004"],
     // No "x%" text reads back as exactly 1/3: the fraction is written instead.
     [1 / 3, percent, "0,3333333333333333"],
     [45275, deadline, "15/12/2023"],

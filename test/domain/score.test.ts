@@ -1,6 +1,7 @@
 import type { Actual, Target } from "../../src/domain/model";
 import { isMet, ScoreError, scoreTarget, scoringModeOf, statusOf, targetOf, type Status } from "../../src/domain/score";
 import type { ScoringMode, Thresholds } from "../../src/domain/settings";
+import { parseTarget } from "../../src/domain/targets";
 
 // Excel serials: 2023-12-31 is 45291 (checked against isoToSerial in score.dates.test.ts).
 const DEC_31_2023 = 45291;
@@ -324,5 +325,15 @@ describe("scoringModeOf", () => {
 
   it("rejects an unknown mode naming it", () => {
     expect(() => scoringModeOf("lineari")).toThrow(/Metodo di calcolo sconosciuto: "lineari"/);
+  });
+});
+
+describe("a percent actual typed exactly at its target", () => {
+  // 14,30 % typed in Excel is stored as 0.143; the target must not become 0.14300000000000002.
+  it.each([">= 14,30 %", ">= 69,20 %", ">= 69,40 %", ">= 68,60 %", "<= 33,34 %"])("%s is met", (text) => {
+    const t = parseTarget(text)!;
+    const typed = Number(`${t.value}e-2`);
+    expect(scoreTarget(t, typed)).toBe(1);
+    expect(statusOf(scoreTarget(t, typed))).toBe("Raggiunto");
   });
 });

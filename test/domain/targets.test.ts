@@ -103,3 +103,14 @@ describe("Italian numbers", () => {
     expect(formatItalianNumber(n, d)).toBe(expected);
   });
 });
+
+describe("percent targets on Excel's scale", () => {
+  it.each([">= 14,30 %", ">= 69,20 %", ">= 69,40 %", ">= 16,70 %", "<= 33,34 %", ">= 68,60 %"])(
+    "%s is exactly the fraction a user types as a percent",
+    (text) => {
+      const t = parseTarget(text)!;
+      // Excel stores 14,30 % typed in a cell as the double nearest to 0.143.
+      expect(excelScaleValue(t)).toBe(Number(`${t.value}e-2`));
+    },
+  );
+});
