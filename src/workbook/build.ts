@@ -465,6 +465,9 @@ function buildSettings(plan: Plan, settings: Settings): SheetSpec {
   });
 }
 
+/** The chamber row of the Cruscotto sheet: label, score, coverage, status. */
+export const DASHBOARD_CHAMBER = { label: "B6", score: "D6", coverage: "E6", status: "F6" } as const;
+
 function buildDashboard(
   plan: Plan,
   objectives: { scoreColumn: (year: number) => number; coverageColumn: (year: number) => number },
@@ -472,14 +475,7 @@ function buildDashboard(
   const chooseAcross = (column: (year: number) => number, row: number) =>
     `=CHOOSE(${NAMES.yearIndex},${plan.years.map((y) => absolute(SHEETS.objectives, { row, column: column(y) })).join(",")})`;
 
-  const ranges: RangeSpec[] = [
-    { topLeft: "A1", rows: [["Cruscotto obiettivi strategici PIRA"]], bold: true, fontSize: 16 },
-    { topLeft: "A2", rows: [[plan.title || "Piano degli indicatori e dei risultati attesi"]] },
-    { topLeft: "A3", rows: [["Anno in vista", { formula: `=${NAMES.year}` }]], bold: true },
-    { topLeft: "A5", rows: [["", "Punteggio", "Copertura", "Stato"]], bold: true },
-  ];
-
-  // Areas table first: its rows are referenced by the chamber score.
+  // Both tables put score, coverage and status in columns D:F, under the chamber row.
   const areaTop = 7; // 0-based header row of tblCruscottoAmbiti
   const nAreas = Math.max(plan.areas.length, 1);
   const objTop = areaTop + nAreas + 3;
@@ -496,8 +492,8 @@ function buildDashboard(
       a.code,
       a.name,
       { formula: `=${absolute(SHEETS.settings, { row: AREA_WEIGHTS_TOP + 1 + i, column: 2 })}` },
-      { formula: rollupScoreFormula(objRange(2), key, objRange(3), objRange(4)) },
-      { formula: rollupCoverageFormula(objRange(2), key, objRange(3), objRange(4)) },
+      { formula: rollupScoreFormula(objRange(6), key, objRange(2), objRange(3)) },
+      { formula: rollupCoverageFormula(objRange(6), key, objRange(2), objRange(3)) },
       { formula: `=${statusExpression(cellAddress(r, 3))}` },
     ];
   });
@@ -505,39 +501,53 @@ function buildDashboard(
     const r = objTop + 1 + i;
     return [
       o.number,
-      `${o.number} · ${o.title.length > 48 ? o.title.slice(0, 47) + "…" : o.title}`,
-      o.areaCode,
+      `${o.number} · ${o.title.length > 60 ? o.title.slice(0, 59) + "…" : o.title}`,
       { formula: `=${absolute(SHEETS.objectives, { row: 1 + i, column: 4 })}` },
       { formula: chooseAcross(objectives.scoreColumn, 1 + i) },
       { formula: chooseAcross(objectives.coverageColumn, 1 + i) },
-      { formula: `=${statusExpression(cellAddress(r, 4))}` },
+      { formula: `=${statusExpression(cellAddress(r, 3))}` },
+      o.areaCode,
     ];
   });
-  ranges.push({
-    topLeft: "A6",
-    rows: [
-      [
-        "Ente (tutti gli ambiti)",
-        { formula: weightedScoreFormula(areaRange(2), areaRange(3)) },
-        { formula: weightedCoverageFormula(areaRange(2), areaRange(3)) },
-        { formula: `=${statusExpression("B6")}` },
+
+  const c = DASHBOARD_CHAMBER;
+  const ranges: RangeSpec[] = [
+    { topLeft: "A1", rows: [["Cruscotto obiettivi strategici PIRA"]], bold: true, fontSize: 16 },
+    { topLeft: "A2", rows: [[plan.title || "Piano degli indicatori e dei risultati attesi"]] },
+    {
+      topLeft: "A3",
+      rows: [["Anno", { formula: `=${NAMES.year}` }]],
+      bold: true,
+      numberFormat: [[FORMAT.text, FORMAT.integer]],
+    },
+    { topLeft: "D5", rows: [["Punteggio", "Copertura", "Stato"]], bold: true },
+    {
+      topLeft: c.label,
+      rows: [
+        [
+          "Ente (tutti gli ambiti)",
+          null,
+          { formula: weightedScoreFormula(areaRange(2), areaRange(3)) },
+          { formula: weightedCoverageFormula(areaRange(2), areaRange(3)) },
+          { formula: `=${statusExpression(c.score)}` },
+        ],
       ],
-    ],
-    numberFormat: [[FORMAT.text, FORMAT.percent, FORMAT.coverage, FORMAT.general]],
-    bold: true,
-  });
+      numberFormat: [[FORMAT.text, FORMAT.general, FORMAT.percent, FORMAT.coverage, FORMAT.general]],
+      bold: true,
+    },
+  ];
 
   const tables: TableSpec[] = [
     {
       name: TABLES.dashboardAreas,
       topLeft: cellAddress(areaTop, 0),
       columns: [
-        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 34 },
-        { header: "Nome", role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
-        { header: "Peso nell'ente", role: "formula", numberFormat: FORMAT.general, width: 14 },
+        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 11 },
+        { header: "Nome", role: "data", numberFormat: FORMAT.text, width: 56, wrap: true },
+        { header: "Peso nell'ente", role: "formula", numberFormat: FORMAT.general, width: 13 },
         { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
         { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
-        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 22 },
+        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 24 },
       ],
       rows: areaRows.length > 0 ? areaRows : [["", "", null, null, null, null]],
       style: "TableStyleMedium9",
@@ -546,25 +556,25 @@ function buildDashboard(
       name: TABLES.dashboardObjectives,
       topLeft: cellAddress(objTop, 0),
       columns: [
-        { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 34 },
-        { header: "Titolo", role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
-        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 14 },
-        { header: "Peso su AS", role: "formula", numberFormat: FORMAT.percent, width: 12 },
-        { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 11 },
-        { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 22 },
-        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 22 },
+        { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
+        { header: "Titolo", role: "data", numberFormat: FORMAT.text, width: 56, wrap: true },
+        { header: "Peso su AS", role: "formula", numberFormat: FORMAT.percent, width: 13 },
+        { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
+        { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
+        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 24 },
+        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 9 },
       ],
-      rows: objectiveRows.length > 0 ? objectiveRows : [["", "", "", null, null, null, null]],
+      rows: objectiveRows.length > 0 ? objectiveRows : [["", "", null, null, null, null, ""]],
       style: "TableStyleMedium2",
     },
   ];
 
   const conditionalFormats: ConditionalFormatSpec[] = [
-    ...complianceFormats("B6:D6", "$B6", 1),
+    ...complianceFormats(`${c.score}:${c.status}`, `$${c.score}`, 1),
     ...complianceFormats(`D${areaTop + 2}:F${areaTop + 1 + nAreas}`, `$D${areaTop + 2}`, 4),
-    ...complianceFormats(`E${objTop + 2}:G${objTop + 1 + nObj}`, `$E${objTop + 2}`, 7),
+    ...complianceFormats(`D${objTop + 2}:F${objTop + 1 + nObj}`, `$D${objTop + 2}`, 7),
   ];
-  const chartLeft = "I";
+  const chartTop = Math.max(areaTop + nAreas + 3, 18);
   return sheet(SHEETS.dashboard, {
     tabColor: "#548235",
     ranges,
@@ -577,20 +587,20 @@ function buildDashboard(
         categories: areaRange(1),
         values: areaRange(3),
         seriesName: "Punteggio",
-        from: `${chartLeft}2`,
+        from: "I2",
         to: `P${Math.max(areaTop + nAreas + 1, 16)}`,
       },
       {
         type: "barClustered",
         title: "Punteggio per obiettivo",
         categories: objRange(1),
-        values: objRange(4),
+        values: objRange(3),
         seriesName: "Punteggio",
-        from: `${chartLeft}${Math.max(areaTop + nAreas + 3, 18)}`,
-        to: `P${Math.max(areaTop + nAreas + 3, 18) + Math.max(nObj + 4, 16)}`,
+        from: `I${chartTop}`,
+        to: `P${chartTop + Math.max(nObj + 4, 16)}`,
       },
     ],
-    columnWidths: { A: 34, B: 50, C: 14, D: 12 },
+    columnWidths: { A: 11, B: 56, C: 13, D: 12, E: 11, F: 24, G: 9 },
   });
 }
 

@@ -14,7 +14,7 @@ import { scorePlan, type PlanScore } from "../../src/domain/rollup";
 import { isEmptyActual } from "../../src/domain/score";
 import { defaultSettings, SCORING_MODES, type ScoringMode, type Settings } from "../../src/domain/settings";
 import { excelScaleValue } from "../../src/domain/targets";
-import { HEADERS, SHEETS, TABLES, buildWorkbook } from "../../src/workbook/build";
+import { DASHBOARD_CHAMBER, HEADERS, SHEETS, TABLES, buildWorkbook } from "../../src/workbook/build";
 import { columnLetter, parseCell } from "../../src/workbook/address";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { readComputed, recalculate, type Computed, type ComputedWorkbook } from "../helpers/libreoffice";
@@ -156,13 +156,9 @@ function tableCell(description: WorkbookDescription, tableName: string, header: 
   throw new Error(`Tabella ${tableName} assente`);
 }
 
-/** The cells right of the label "Ente (tutti gli ambiti)": score, coverage, status. */
-function chamberCells(description: WorkbookDescription): [string, string, string] {
-  const dashboard = description.sheets.find((s) => s.name === SHEETS.dashboard)!;
-  const range = dashboard.ranges.find((r) => r.rows[0]?.[0] === "Ente (tutti gli ambiti)")!;
-  const top = parseCell(range.topLeft);
-  const at = (offset: number) => `${columnLetter(top.column + offset)}${top.row + 1}`;
-  return [at(1), at(2), at(3)];
+/** The chamber's score, coverage and status cells. */
+function chamberCells(): [string, string, string] {
+  return [DASHBOARD_CHAMBER.score, DASHBOARD_CHAMBER.coverage, DASHBOARD_CHAMBER.status];
 }
 
 function expectScore(computed: Computed | undefined, expected: number | null, where: string): void {
@@ -228,7 +224,7 @@ function checkDashboard(v: Variant, sheets: ComputedWorkbook): void {
   const expected = scorePlan(plan, actuals, v.settings.year, v.settings);
   const dashboard = sheets.get(SHEETS.dashboard)!;
   const name = path.basename(v.file);
-  const [score, coverage, status] = chamberCells(v.description);
+  const [score, coverage, status] = chamberCells();
   expectScore(dashboard.get(score), expected.chamber.score, `${name} ente`);
   expectScore(dashboard.get(coverage), expected.chamber.coverage, `${name} ente copertura`);
   expectText(dashboard.get(status), expected.chamber.status, `${name} ente stato`);

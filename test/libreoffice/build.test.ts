@@ -12,7 +12,7 @@ import { formatActual, parseActualsCsv } from "../../src/domain/actualsCsv";
 import type { Actuals } from "../../src/domain/model";
 import { readCruscotto } from "../../src/domain/reader";
 import { columnLetter } from "../../src/workbook/address";
-import { indicatorLayout } from "../../src/workbook/build";
+import { DASHBOARD_CHAMBER, indicatorLayout } from "../../src/workbook/build";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { captureIO } from "../helpers/cliIO";
 import { readComputed, recalculate, type ComputedWorkbook } from "../helpers/libreoffice";
@@ -104,8 +104,8 @@ describe("pira build, opened in LibreOffice", () => {
 
   it("shows the chamber score of the year in view", () => {
     const dashboard = built.get("Cruscotto")!;
-    expect(dashboard.get("A6")).toBe("Ente (tutti gli ambiti)");
-    expect(typeof dashboard.get("B6")).toBe("number");
+    expect(dashboard.get(DASHBOARD_CHAMBER.label)).toBe("Ente (tutti gli ambiti)");
+    expect(typeof dashboard.get(DASHBOARD_CHAMBER.score)).toBe("number");
     expect(dashboard.get("B3")).toBe(2023);
   });
 });

@@ -15,7 +15,7 @@ import {
 } from "../../src/domain/settings";
 import { excelScaleValue } from "../../src/domain/targets";
 import { cellAddress, parseCell } from "../../src/workbook/address";
-import { HEADERS, SHEETS, TABLES, buildWorkbook } from "../../src/workbook/build";
+import { DASHBOARD_CHAMBER, HEADERS, SHEETS, TABLES, buildWorkbook } from "../../src/workbook/build";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { ExcelError, WorkbookEvaluator, type Scalar } from "../helpers/formulaEvaluator";
 import { sampleText } from "../helpers/sample";
@@ -254,9 +254,9 @@ function layoutOf(wb: WorkbookDescription): Layout {
 
   const dash = SHEETS.dashboard;
   const chamber: Array<[string, (e: PlanScore) => Expected]> = [
-    ["B6", (e) => score(e.chamber.score)],
-    ["C6", (e) => score(e.chamber.coverage)],
-    ["D6", (e) => status(e.chamber.status)],
+    [DASHBOARD_CHAMBER.score, (e) => score(e.chamber.score)],
+    [DASHBOARD_CHAMBER.coverage, (e) => score(e.chamber.coverage)],
+    [DASHBOARD_CHAMBER.status, (e) => status(e.chamber.status)],
   ];
   for (const [a, pick] of chamber) {
     layout.dashboard.push({

@@ -213,7 +213,7 @@ describe("workbook description of the sample", () => {
     const charts = native.sheets[0].charts;
     expect(charts.map((c) => c.title)).toEqual(["Punteggio per ambito strategico", "Punteggio per obiettivo"]);
     expect(charts[0].values).toBe("Cruscotto!$D$9:$D$12");
-    expect(charts[1].values).toBe("Cruscotto!$E$16:$E$29");
+    expect(charts[1].values).toBe("Cruscotto!$D$16:$D$29");
   });
 });
 
