@@ -46,6 +46,7 @@ const it = {
     indicators: (n: number) => plural(n, "indicatore", "indicatori"),
     years: (n: number) => plural(n, "anno", "anni"),
     approvedOn: (date: string) => `Approvato il ${date}`,
+    yearRange: (from: number, to: number) => (from === to ? `Anno ${from}` : `Anni ${from}–${to}`),
     treeLabel: "Ambiti, obiettivi e indicatori",
     treeHint: "Apri un ambito o un obiettivo per vederne il contenuto (frecce della tastiera per muoversi).",
     weight: "peso",
@@ -115,6 +116,7 @@ const it = {
     score: "Punteggio",
     coverage: (pct: string) => `copertura ${pct}`,
     noScore: "nessun consuntivo",
+    coverageHint: "La copertura è la parte del peso che ha già un consuntivo.",
     missing: (n: number, year: number) =>
       n === 0
         ? `Tutti i consuntivi ${year} sono inseriti.`
@@ -192,6 +194,7 @@ const en: Strings = {
     indicators: (n) => plural(n, "indicator", "indicators"),
     years: (n) => plural(n, "year", "years"),
     approvedOn: (date) => `Approved on ${date}`,
+    yearRange: (from, to) => (from === to ? `Year ${from}` : `Years ${from}–${to}`),
     treeLabel: "Areas, objectives and indicators",
     treeHint: "Open an area or an objective to see its contents (arrow keys move).",
     weight: "weight",
@@ -260,6 +263,7 @@ const en: Strings = {
     score: "Score",
     coverage: (pct) => `coverage ${pct}`,
     noScore: "no actual yet",
+    coverageHint: "Coverage is the share of the weight that already has an actual.",
     missing: (n, year) =>
       n === 0 ? `All ${year} actuals are in.` : `${n} ${n === 1 ? "actual" : "actuals"} missing for ${year}`,
     missingHint: "Select an indicator to go to its row on the Indicatori sheet.",

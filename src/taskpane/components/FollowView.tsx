@@ -29,7 +29,7 @@ import { errorMessage } from "../state/useImport";
 import { useFollow, type MissingActual } from "../state/useFollow";
 import { StatusBadge } from "./StatusBadge";
 
-export const MISSING_PAGE = 25;
+export const MISSING_PAGE = 10;
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -58,19 +58,19 @@ const useStyles = makeStyles({
   objectives: {
     listStyle: "none",
     margin: 0,
-    padding: 0,
+    // Lined up with the area's name above, with a rule showing they belong to it.
+    marginLeft: "20px",
+    padding: `0 0 0 ${tokens.spacingHorizontalM}`,
+    borderLeft: `2px solid ${tokens.colorNeutralStroke2}`,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
-  objective: { display: "flex", flexDirection: "column", gap: "2px", paddingLeft: tokens.spacingHorizontalS },
-  missingList: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-  },
+  objective: { display: "flex", flexDirection: "column", gap: "2px" },
+  missingList: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  missingLink: { textAlign: "left" },
+  missingId: { fontWeight: tokens.fontWeightSemibold },
+  more: { alignSelf: "flex-start" },
   allIn: { color: tokens.colorPaletteGreenForeground1 },
 });
 
@@ -126,16 +126,22 @@ function MissingList({ missing, year }: { missing: MissingActual[]; year: number
               <li key={indicator.id}>
                 <Link
                   as="button"
+                  className={styles.missingLink}
                   onClick={() => void go(indicator.id)}
                   aria-label={t.follow.goTo(indicator.id, indicator.name)}
                 >
-                  {indicator.id} {indicator.name}
+                  <span className={styles.missingId}>{indicator.id}</span> {indicator.name}
                 </Link>
               </li>
             ))}
           </ul>
           {missing.length > shown && (
-            <Button size="small" appearance="subtle" onClick={() => setShown((n) => n + MISSING_PAGE * 4)}>
+            <Button
+              className={styles.more}
+              size="small"
+              appearance="subtle"
+              onClick={() => setShown((n) => n + MISSING_PAGE * 5)}
+            >
               {t.preview.showMore} ({missing.length - shown})
             </Button>
           )}
@@ -218,9 +224,8 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
               {chamberScore}
             </Text>
             <ScoreLine result={scores.chamber} withScore={false} />
+            <Caption1 className={styles.muted}>{t.follow.coverageHint}</Caption1>
           </section>
-
-          <MissingList key={follow.year} missing={follow.missing} year={follow.year} />
 
           <section className={styles.section} aria-labelledby="pira-areas-heading">
             <h3 id="pira-areas-heading" className={styles.heading}>
@@ -256,6 +261,8 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
               ))}
             </Accordion>
           </section>
+
+          <MissingList key={follow.year} missing={follow.missing} year={follow.year} />
         </>
       )}
     </div>

@@ -66,23 +66,21 @@ export function PlanPreview({ plan, pending }: { plan: Plan | null; pending: boo
         <Caption1 className={styles.muted}>{pending ? t.source.reading : t.preview.empty}</Caption1>
       ) : (
         <>
-          {(plan.title || plan.date) && (
-            <Caption1 className={styles.title}>
-              {plan.title}
-              {plan.date && ` · ${t.preview.approvedOn(date(plan.date))}`}
-            </Caption1>
-          )}
+          <Caption1 className={styles.title}>
+            {[
+              plan.title,
+              plan.date && t.preview.approvedOn(date(plan.date)),
+              plan.years.length > 0 && t.preview.yearRange(plan.years[0], plan.years[plan.years.length - 1]),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Caption1>
           <ul className={styles.counts} aria-label={t.preview.counts}>
             <Count n={plan.areas.length} label={t.preview.areas(plan.areas.length)} />
             <Count n={plan.objectives.length} label={t.preview.objectives(plan.objectives.length)} />
             <Count n={indicators} label={t.preview.indicators(indicators)} />
             <Count n={plan.years.length} label={t.preview.years(plan.years.length)} />
           </ul>
-          {plan.years.length > 0 && (
-            <Caption1 className={styles.muted}>
-              {plan.years[0]}–{plan.years[plan.years.length - 1]}
-            </Caption1>
-          )}
           {plan.objectives.length === 0 ? (
             <Caption1>{t.preview.nothingFound}</Caption1>
           ) : (

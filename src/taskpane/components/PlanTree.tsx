@@ -26,7 +26,7 @@ const useStyles = makeStyles({
   },
   main: { display: "flex", flexDirection: "column", paddingBlock: "2px", minWidth: 0 },
   title: { overflowWrap: "anywhere" },
-  code: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  code: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   common: { marginLeft: tokens.spacingHorizontalXS, verticalAlign: "middle" },
   more: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
@@ -62,8 +62,7 @@ function IndicatorItem({ indicator, years }: { indicator: Indicator; years: numb
       <TreeItemLayout>
         <div className={styles.main}>
           <span className={styles.title}>
-            <span className={styles.code}>{indicator.id}</span>
-            {indicator.name}
+            <span className={styles.code}>{indicator.id}</span> {indicator.name}
             {indicator.common && (
               <Badge className={styles.common} size="small" appearance="outline" title={t.preview.commonTitle}>
                 {t.preview.common}
@@ -95,8 +94,7 @@ function ObjectiveItem({
       <TreeItemLayout>
         <div className={styles.main}>
           <span className={styles.title}>
-            <span className={styles.code}>{objective.number}</span>
-            {objective.title}
+            <span className={styles.code}>{objective.number}</span> {objective.title}
           </span>
           <Caption1 className={styles.meta}>
             {t.preview.weightOnArea} {weight(objective.weightOnArea)} ·{" "}
@@ -143,8 +141,7 @@ export function PlanTree({ plan }: { plan: Plan }): React.JSX.Element {
               <TreeItemLayout>
                 <div className={styles.main}>
                   <span className={styles.title}>
-                    <span className={styles.code}>{group.code}</span>
-                    {group.name}
+                    <span className={styles.code}>{group.code}</span> {group.name}
                   </span>
                   <Caption1 className={styles.meta}>
                     {t.preview.objectives(group.objectives.length)} ·{" "}
