@@ -1,0 +1,299 @@
+#!/usr/bin/env node
+// npm run test:e2e: the built taskpane.html in headless Chromium with a fake Office host. Pastes
+// the sample, checks the preview, imports, checks what the (recording) workbook received, types
+// actuals, follows them, and saves screenshots to test-artifacts/. Fails, never skips, when
+// Chromium is missing (CI included).
+/* global window, document, getComputedStyle -- page.evaluate callbacks run in the browser */
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+const {
+  ROOT,
+  buildAddin,
+  chromiumPath,
+  fakeExcelBundle,
+  launch,
+  officeHostScript,
+  openPane,
+  serve,
+} = require("./browser");
+
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const SAMPLE = fs.readFileSync(path.join(ROOT, "samples/cruscotto-pira-2023.txt"), "utf8");
+// Generous ceilings for a shared 2-core machine; nothing is asserted about time.
+const WAIT = { timeout: 60_000 };
+
+const results = [];
+let failed = false;
+
+async function check(name, fn) {
+  if (failed) {
+    results.push({ name, status: "not run" });
+    return;
+  }
+  try {
+    await fn();
+    results.push({ name, status: "passed" });
+    process.stdout.write(`  ✓ ${name}\n`);
+  } catch (error) {
+    failed = true;
+    results.push({ name, status: "failed", error });
+    process.stdout.write(
+      `  ✗ ${name}\n    ${String(error && error.stack ? error.stack : error).replace(/\n/g, "\n    ")}\n`,
+    );
+  }
+}
+
+function expectEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+function expectContains(text, part, what) {
+  if (!String(text).includes(part)) throw new Error(`${what}: expected to contain «${part}», got «${text}»`);
+}
+
+/** Runs in the page: the recording workbook, summarised. */
+function workbookSummary() {
+  const book = window.__pira.fake.workbook;
+  const table = book.table("tblIndicatori");
+  const sheet = book.sheet("Indicatori");
+  const headers = table.headers();
+  const formulaCells = (header) => {
+    const col = headers.indexOf(header);
+    let n = 0;
+    for (let r = 1; r < table.rect.rows; r++) {
+      if (/^=/.test(String(sheet.formulaAt(table.rect.row + r, table.rect.column + col)))) n++;
+    }
+    return n;
+  };
+  return {
+    sheets: book.sheetNames(),
+    tables: book.tables.map((t) => t.name).sort(),
+    names: book.names.map((n) => n.name).sort(),
+    indicatorRows: table.rect.rows - 1,
+    firstIds: [1, 2, 3].map((r) =>
+      sheet.valueAt(table.rect.row + r, table.rect.column + headers.indexOf("Indicatore")),
+    ),
+    scoreFormulas: formulaCells("Punteggio 2023"),
+    statusFormulas: formulaCells("Stato 2023"),
+    piraCalls: [...sheet.cells.values()].filter(
+      (c) => c.content && c.content.kind === "formula" && /PIRA\./.test(c.content.formula),
+    ).length,
+    protectedSheets: book.sheets.filter((s) => s.protection.protected).map((s) => s.name),
+    syncs: window.__pira.fake.log.syncs,
+  };
+}
+
+/** Runs in the page: types actuals into the Indicatori table as a user would; returns the cells typed. */
+function typeActuals(entries) {
+  const book = window.__pira.fake.workbook;
+  const table = book.table("tblIndicatori");
+  const sheet = book.sheet("Indicatori");
+  const headers = table.headers();
+  const letters = (c) => {
+    let n = c + 1;
+    let s = "";
+    while (n > 0) {
+      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  };
+  const idCol = table.rect.column + headers.indexOf("Indicatore");
+  return entries.map(([id, year, value]) => {
+    let row = -1;
+    for (let r = 1; r < table.rect.rows; r++)
+      if (sheet.valueAt(table.rect.row + r, idCol) === id) row = table.rect.row + r;
+    const address = `${letters(table.rect.column + headers.indexOf(`Consuntivo ${year}`))}${row + 1}`;
+    sheet.type(address, value);
+    return address;
+  });
+}
+
+async function main() {
+  chromiumPath(); // fail before the build when there is nothing to run it in
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  process.stdout.write("e2e: building the add-in (webpack --mode development)…\n");
+  const out = await buildAddin("development");
+  const server = await serve(out);
+  const browser = await launch();
+  const pageErrors = [];
+  try {
+    const bundle = fakeExcelBundle();
+    const functionIds = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")).functions.map(
+      (f) => f.id,
+    );
+    const { page } = await openPane(browser, server.url, officeHostScript(bundle));
+    page.on("pageerror", (error) => pageErrors.push(error));
+    await page.goto(`${server.url}taskpane.html`);
+
+    await check("the page loads Office (faked), the functions and the pane, in Italian", async () => {
+      await page.getByRole("tablist", { name: "Sezioni del cruscotto" }).waitFor(WAIT);
+      expectEqual(await page.evaluate(() => document.documentElement.lang), "it", "page language");
+      expectEqual(await page.evaluate(() => window.__pira.associated), functionIds, "custom functions associated");
+    });
+
+    await check("pasting the sample previews 4 areas, 14 objectives, 58 indicators, 4 years", async () => {
+      await page.getByRole("textbox", { name: /Testo del cruscotto/ }).fill(SAMPLE);
+      const counts = page.getByRole("list", { name: "Contenuto" });
+      await counts.waitFor(WAIT);
+      const labels = await counts
+        .getByRole("listitem")
+        .evaluateAll((items) => items.map((i) => i.getAttribute("aria-label")));
+      expectEqual(labels, ["4 ambiti", "14 obiettivi", "58 indicatori", "4 anni"], "preview counts");
+    });
+
+    await check("the tree opens to indicators with weights and targets; diagnostics carry line numbers", async () => {
+      await page.getByRole("treeitem", { name: /^011 Utenti, imprese e territorio/ }).click();
+      await page.getByRole("treeitem", { name: /^1 Semplificazione Amministrativa/ }).click();
+      const indicator = page.getByRole("treeitem", { name: /^1\.1 Azioni di diffusione/ });
+      await indicator.waitFor(WAIT);
+      const text = await indicator.textContent();
+      expectContains(text, "peso 14,28%", "indicator 1.1");
+      expectContains(text, "2023: >= 13 N.", "indicator 1.1");
+      const warnings = await page.getByRole("button", { name: /Avvisi/ }).textContent();
+      expectContains(warnings, "3", "warnings group");
+      expectContains(
+        await page.getByText("Manca il target 2025 dell'indicatore 1.4").locator("..").first().textContent(),
+        "riga 35",
+        "diagnostic line",
+      );
+      await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-preview.png"), fullPage: true });
+    });
+
+    await check(
+      "importing writes the five sheets, 58 indicator rows and native formulas into the workbook",
+      async () => {
+        await page.getByRole("button", { name: "Importa nella cartella" }).click();
+        const status = page.getByTestId("import-status");
+        await status.getByText("Importazione completata").waitFor(WAIT);
+        expectContains(
+          await status.textContent(),
+          "Importati 4 ambiti, 14 obiettivi e 58 indicatori in 5 fogli.",
+          "result",
+        );
+        const wb = await page.evaluate(workbookSummary);
+        for (const sheet of ["Cruscotto", "Indicatori", "Obiettivi", "Impostazioni", "Diagnostica"]) {
+          if (!wb.sheets.includes(sheet)) throw new Error(`sheet ${sheet} missing: ${wb.sheets.join(", ")}`);
+        }
+        expectEqual(wb.indicatorRows, 58, "tblIndicatori body rows");
+        expectEqual(wb.firstIds, ["1.1", "1.2", "1.3"], "first indicator ids");
+        expectEqual([wb.scoreFormulas, wb.statusFormulas], [58, 58], "2023 score and status formulas");
+        expectEqual(wb.piraCalls, 0, "PIRA.* calls in native mode");
+        for (const t of ["tblIndicatori", "tblObiettivi", "tblPesiAmbiti"]) {
+          if (!wb.tables.includes(t)) throw new Error(`table ${t} missing: ${wb.tables.join(", ")}`);
+        }
+        for (const n of ["PIRA_SogliaVerde", "PIRA_SogliaGialla", "PIRA_Anno"]) {
+          if (!wb.names.includes(n)) throw new Error(`name ${n} missing: ${wb.names.join(", ")}`);
+        }
+        if (!wb.protectedSheets.includes("Indicatori")) throw new Error("Indicatori is not protected");
+      },
+    );
+
+    await check("importing again asks before replacing the sheets; «Annulla» leaves the workbook alone", async () => {
+      const syncsBefore = await page.evaluate(() => window.__pira.fake.log.syncs);
+      await page.getByRole("button", { name: "Importa nella cartella" }).click();
+      const dialog = page.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" });
+      await dialog.waitFor(WAIT);
+      expectContains(await dialog.textContent(), "«Cruscotto», «Indicatori», «Obiettivi»", "dialog text");
+      // Focus is inside the dialog, on its first button, ready for the keyboard.
+      expectEqual(
+        await page.evaluate(() => document.activeElement && document.activeElement.textContent),
+        "Sostituisci",
+        "focused button",
+      );
+      await dialog.getByRole("button", { name: "Annulla" }).click();
+      await page.getByText("Importazione annullata: la cartella non è stata modificata.").waitFor(WAIT);
+      const writes = await page.evaluate(
+        (before) => window.__pira.fake.log.writes.filter((w) => w.sync > before).length,
+        syncsBefore,
+      );
+      expectEqual(writes, 0, "writes after «Annulla»");
+    });
+
+    await check("typed actuals are scored in the follow view; missing ones are counted", async () => {
+      const cells = await page.evaluate(typeActuals, [
+        ["1.1", 2023, 15],
+        ["1.2", 2023, "SI"],
+        ["1.3", 2023, 350],
+        ["1.5", 2023, "20%"],
+      ]);
+      expectEqual(cells, ["I2", "I3", "I4", "I6"], "cells typed");
+      await page.getByRole("tab", { name: "Monitoraggio" }).click();
+      const chamber = page.getByTestId("chamber-score");
+      await chamber.waitFor(WAIT);
+      await page.getByRole("heading", { name: "Mancano 54 consuntivi per il 2023" }).waitFor(WAIT);
+      await chamber.getByLabel("Punteggio: 82,5%").waitFor(WAIT);
+      const text = await chamber.textContent();
+      expectContains(text, "Parzialmente raggiunto", "chamber status");
+      expectContains(text, "copertura 25,0%", "chamber coverage");
+      const area = page.locator('[data-area="011"]');
+      await area.getByRole("button").click();
+      expectContains(await area.textContent(), "82,5%Parzialmente raggiuntocopertura 14,3%", "area 011");
+      expectContains(await page.locator('[data-area="032"]').textContent(), "n.d.", "area 032");
+    });
+
+    await check("choosing a missing indicator selects its actual cell in the Indicatori sheet", async () => {
+      await page.getByRole("button", { name: "Vai all'indicatore 1.4: DFP 3.3" }).click();
+      await page.waitForFunction(() => window.__pira.fake.workbook.selection !== null, undefined, WAIT);
+      expectEqual(
+        await page.evaluate(() => window.__pira.fake.workbook.selection),
+        { sheet: "Indicatori", address: "I5" },
+        "selection",
+      );
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-follow.png"), fullPage: true });
+    });
+
+    await check("with Office in English and a dark theme the pane is English and dark", async () => {
+      const { page: dark } = await openPane(
+        browser,
+        server.url,
+        officeHostScript(bundle, { displayLanguage: "en-US", bodyBackgroundColor: "#262626" }),
+      );
+      dark.on("pageerror", (error) => pageErrors.push(error));
+      await dark.goto(`${server.url}taskpane.html`);
+      await dark.getByRole("tablist", { name: "Dashboard sections" }).waitFor(WAIT);
+      expectEqual(await dark.evaluate(() => document.documentElement.lang), "en", "page language");
+      await dark.getByRole("textbox", { name: /Dashboard text/ }).fill(SAMPLE);
+      await dark.getByRole("list", { name: "Contents" }).waitFor(WAIT);
+      const background = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = background.match(/\d+/g).map(Number);
+      if (r + g + b > 3 * 80) throw new Error(`background is not dark: ${background}`);
+      await dark.screenshot({ path: path.join(ARTIFACTS, "taskpane-preview-dark-en.png"), fullPage: false });
+    });
+
+    await check("no uncaught error in the pages", async () => {
+      if (pageErrors.length > 0) throw new Error(pageErrors.map((e) => e.stack || String(e)).join("\n"));
+    });
+
+    if (failed) {
+      await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-failure.png"), fullPage: true }).catch(() => {});
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+main()
+  .catch((error) => {
+    failed = true;
+    results.push({ name: "set-up", status: "failed", error });
+    process.stdout.write(`  ✗ set-up\n    ${String(error && error.stack ? error.stack : error)}\n`);
+  })
+  .finally(() => {
+    const passed = results.filter((r) => r.status === "passed").length;
+    const failures = results.filter((r) => r.status === "failed").length;
+    const notRun = results.filter((r) => r.status === "not run").length;
+    process.stdout.write(
+      `e2e: ${passed} passed, ${failures} failed${notRun ? `, ${notRun} not run` : ""}` +
+        (failures === 0 ? ` (screenshots in ${path.relative(ROOT, ARTIFACTS)}/)` : "") +
+        "\n",
+    );
+    process.exitCode = failures > 0 || passed === 0 ? 1 : 0;
+  });
