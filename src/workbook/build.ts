@@ -466,7 +466,7 @@ function buildSettings(plan: Plan, settings: Settings): SheetSpec {
 }
 
 /** The chamber row of the Cruscotto sheet: label, score, coverage, status. */
-export const DASHBOARD_CHAMBER = { label: "B6", score: "D6", coverage: "E6", status: "F6" } as const;
+export const DASHBOARD_CHAMBER = { label: "A6", score: "C6", coverage: "D6", status: "E6" } as const;
 
 function buildDashboard(
   plan: Plan,
@@ -475,7 +475,8 @@ function buildDashboard(
   const chooseAcross = (column: (year: number) => number, row: number) =>
     `=CHOOSE(${NAMES.yearIndex},${plan.years.map((y) => absolute(SHEETS.objectives, { row, column: column(y) })).join(",")})`;
 
-  // Both tables put score, coverage and status in columns D:F, under the chamber row.
+  // Both tables put score, coverage and status in columns C:E, under the chamber row; each row is
+  // labelled "code · name", which the charts show too.
   const areaTop = 7; // 0-based header row of tblCruscottoAmbiti
   const nAreas = Math.max(plan.areas.length, 1);
   const objTop = areaTop + nAreas + 3;
@@ -485,27 +486,28 @@ function buildDashboard(
   const areaRange = (column: number) =>
     absolute(SHEETS.dashboard, { row: areaTop + 1, column }, { row: areaTop + nAreas, column });
 
+  const label = (code: string | number, name: string) =>
+    `${code} · ${name.length > 70 ? name.slice(0, 69) + "…" : name}`;
   const areaRows: CellSpec[][] = plan.areas.map((a, i) => {
     const r = areaTop + 1 + i;
-    const key = `$A${r + 1}`;
+    const key = `$F${r + 1}`;
     return [
-      a.code,
-      a.name,
+      label(a.code, a.name),
       { formula: `=${absolute(SHEETS.settings, { row: AREA_WEIGHTS_TOP + 1 + i, column: 2 })}` },
-      { formula: rollupScoreFormula(objRange(6), key, objRange(2), objRange(3)) },
-      { formula: rollupCoverageFormula(objRange(6), key, objRange(2), objRange(3)) },
-      { formula: `=${statusExpression(cellAddress(r, 3))}` },
+      { formula: rollupScoreFormula(objRange(5), key, objRange(1), objRange(2)) },
+      { formula: rollupCoverageFormula(objRange(5), key, objRange(1), objRange(2)) },
+      { formula: `=${statusExpression(cellAddress(r, 2))}` },
+      a.code,
     ];
   });
   const objectiveRows: CellSpec[][] = plan.objectives.map((o, i) => {
     const r = objTop + 1 + i;
     return [
-      o.number,
-      `${o.number} · ${o.title.length > 60 ? o.title.slice(0, 59) + "…" : o.title}`,
+      label(o.number, o.title),
       { formula: `=${absolute(SHEETS.objectives, { row: 1 + i, column: 4 })}` },
       { formula: chooseAcross(objectives.scoreColumn, 1 + i) },
       { formula: chooseAcross(objectives.coverageColumn, 1 + i) },
-      { formula: `=${statusExpression(cellAddress(r, 3))}` },
+      { formula: `=${statusExpression(cellAddress(r, 2))}` },
       o.areaCode,
     ];
   });
@@ -520,15 +522,15 @@ function buildDashboard(
       bold: true,
       numberFormat: [[FORMAT.text, FORMAT.integer]],
     },
-    { topLeft: "D5", rows: [["Punteggio", "Copertura", "Stato"]], bold: true },
+    { topLeft: "C5", rows: [["Punteggio", "Copertura", "Stato"]], bold: true },
     {
       topLeft: c.label,
       rows: [
         [
           "Ente (tutti gli ambiti)",
           null,
-          { formula: weightedScoreFormula(areaRange(2), areaRange(3)) },
-          { formula: weightedCoverageFormula(areaRange(2), areaRange(3)) },
+          { formula: weightedScoreFormula(areaRange(1), areaRange(2)) },
+          { formula: weightedCoverageFormula(areaRange(1), areaRange(2)) },
           { formula: `=${statusExpression(c.score)}` },
         ],
       ],
@@ -542,37 +544,36 @@ function buildDashboard(
       name: TABLES.dashboardAreas,
       topLeft: cellAddress(areaTop, 0),
       columns: [
-        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 11 },
-        { header: "Nome", role: "data", numberFormat: FORMAT.text, width: 56, wrap: true },
+        { header: "Ambito strategico", role: "data", numberFormat: FORMAT.text, width: 64, wrap: true },
         { header: "Peso nell'ente", role: "formula", numberFormat: FORMAT.general, width: 13 },
         { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
         { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
         { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 24 },
+        { header: "Codice", role: "data", numberFormat: FORMAT.text, width: 9 },
       ],
-      rows: areaRows.length > 0 ? areaRows : [["", "", null, null, null, null]],
+      rows: areaRows.length > 0 ? areaRows : [["", null, null, null, null, ""]],
       style: "TableStyleMedium9",
     },
     {
       name: TABLES.dashboardObjectives,
       topLeft: cellAddress(objTop, 0),
       columns: [
-        { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
-        { header: "Titolo", role: "data", numberFormat: FORMAT.text, width: 56, wrap: true },
+        { header: "Obiettivo strategico", role: "data", numberFormat: FORMAT.text, width: 64, wrap: true },
         { header: "Peso su AS", role: "formula", numberFormat: FORMAT.percent, width: 13 },
         { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
         { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
         { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 24 },
         { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 9 },
       ],
-      rows: objectiveRows.length > 0 ? objectiveRows : [["", "", null, null, null, null, ""]],
+      rows: objectiveRows.length > 0 ? objectiveRows : [["", null, null, null, null, ""]],
       style: "TableStyleMedium2",
     },
   ];
 
   const conditionalFormats: ConditionalFormatSpec[] = [
     ...complianceFormats(`${c.score}:${c.status}`, `$${c.score}`, 1),
-    ...complianceFormats(`D${areaTop + 2}:F${areaTop + 1 + nAreas}`, `$D${areaTop + 2}`, 4),
-    ...complianceFormats(`D${objTop + 2}:F${objTop + 1 + nObj}`, `$D${objTop + 2}`, 7),
+    ...complianceFormats(`C${areaTop + 2}:E${areaTop + 1 + nAreas}`, `$C${areaTop + 2}`, 4),
+    ...complianceFormats(`C${objTop + 2}:E${objTop + 1 + nObj}`, `$C${objTop + 2}`, 7),
   ];
   const chartTop = Math.max(areaTop + nAreas + 3, 18);
   return sheet(SHEETS.dashboard, {
@@ -584,23 +585,23 @@ function buildDashboard(
       {
         type: "barClustered",
         title: "Punteggio per ambito strategico",
-        categories: areaRange(1),
-        values: areaRange(3),
+        categories: areaRange(0),
+        values: areaRange(2),
         seriesName: "Punteggio",
-        from: "I2",
-        to: `P${Math.max(areaTop + nAreas + 1, 16)}`,
+        from: "H2",
+        to: `O${Math.max(areaTop + nAreas + 1, 16)}`,
       },
       {
         type: "barClustered",
         title: "Punteggio per obiettivo",
-        categories: objRange(1),
-        values: objRange(3),
+        categories: objRange(0),
+        values: objRange(2),
         seriesName: "Punteggio",
-        from: `I${chartTop}`,
-        to: `P${chartTop + Math.max(nObj + 4, 16)}`,
+        from: `H${chartTop}`,
+        to: `O${chartTop + Math.max(nObj + 4, 16)}`,
       },
     ],
-    columnWidths: { A: 11, B: 56, C: 13, D: 12, E: 11, F: 24, G: 9 },
+    columnWidths: { A: 64, B: 13, C: 12, D: 11, E: 24, F: 9 },
   });
 }
 

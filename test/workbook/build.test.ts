@@ -212,8 +212,9 @@ describe("workbook description of the sample", () => {
   it("draws the area and objective scores as native bar charts on the Cruscotto sheet", () => {
     const charts = native.sheets[0].charts;
     expect(charts.map((c) => c.title)).toEqual(["Punteggio per ambito strategico", "Punteggio per obiettivo"]);
-    expect(charts[0].values).toBe("Cruscotto!$D$9:$D$12");
-    expect(charts[1].values).toBe("Cruscotto!$D$16:$D$29");
+    expect(charts[0].values).toBe("Cruscotto!$C$9:$C$12");
+    expect(charts[1].values).toBe("Cruscotto!$C$16:$C$29");
+    expect(charts[0].categories).toBe("Cruscotto!$A$9:$A$12");
   });
 });
 
