@@ -238,6 +238,12 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): Promise<numbe
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
     ws.views = [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
   }
+  if (sheet.print) {
+    ws.pageSetup = {
+      orientation: sheet.print.orientation,
+      ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    };
+  }
   if (sheet.protection.protect) {
     await ws.protect(sheet.protection.password, {
       selectLockedCells: true,

@@ -7,6 +7,7 @@ import {
   queueColumnWidths,
   queueConditionalFormats,
   queueFreeze,
+  queuePrint,
   queueProtect,
   queueRange,
   queueTableBody,
@@ -34,6 +35,8 @@ export interface ApplyReport {
 export interface ApplyOptions {
   /** Delete and recreate the description's sheets, tables and names when they exist. */
   replace: boolean;
+  /** Apply page orientation and fit (ExcelApi 1.9); false on older hosts. Default true. */
+  printLayout?: boolean;
 }
 
 const TEMP_SHEET_PREFIX = "PIRA_vecchio_";
@@ -157,7 +160,10 @@ export async function applyWorkbook(
       workbook.names.add(name.name, name.refersTo, name.comment);
     }, name);
   }
-  for (const sheet of wb.sheets) queueSheetContent(list, sheet, sheetOf(sheet.name), resolveSheet);
+  for (const sheet of wb.sheets) {
+    queueSheetContent(list, sheet, sheetOf(sheet.name), resolveSheet);
+    if (options.printLayout !== false) queuePrint(list, sheetOf(sheet.name), sheet.print);
+  }
   // Protection last: every write above needs the sheets unprotected.
   for (const sheet of wb.sheets) queueProtect(list, sheetOf(sheet.name), sheet.protection);
   if (wb.sheets.length > 0) {

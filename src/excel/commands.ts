@@ -344,6 +344,16 @@ export function queueFreeze(list: CommandList, sheet: () => Excel.Worksheet, fre
   });
 }
 
+/** Page orientation and fit to width (ExcelApi 1.9: the caller checks the host supports it). */
+export function queuePrint(list: CommandList, sheet: () => Excel.Worksheet, print: SheetSpec["print"]): void {
+  if (!print) return;
+  list.add(() => {
+    const layout = sheet().pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  });
+}
+
 export function protectionOptions(spec: ProtectionSpec): Excel.WorksheetProtectionOptions {
   return {
     allowAutoFilter: spec.allowAutoFilter,

@@ -255,6 +255,7 @@ function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals): Shee
 
   return sheet(SHEETS.indicators, {
     tabColor: "#1F4E79",
+    print: { orientation: "landscape", fitToWidth: false },
     tables: [table],
     conditionalFormats,
     validations,
@@ -360,6 +361,7 @@ function buildObjectives(plan: Plan): {
   return {
     spec: sheet(SHEETS.objectives, {
       tabColor: "#2E75B6",
+      print: { orientation: "landscape", fitToWidth: true },
       tables: [{ name: TABLES.objectives, topLeft: "A1", columns, rows, style: "TableStyleMedium2" }],
       conditionalFormats,
       freeze: { rows: 1, columns: 2 },
@@ -578,6 +580,8 @@ function buildDashboard(
   const chartTop = Math.max(areaTop + nAreas + 3, 18);
   return sheet(SHEETS.dashboard, {
     tabColor: "#548235",
+    // Printed for reports: status text stands beside every colour, on one page width.
+    print: { orientation: "landscape", fitToWidth: true },
     ranges,
     tables,
     conditionalFormats,
@@ -615,6 +619,7 @@ function buildDiagnostics(plan: Plan): SheetSpec {
   ]);
   return sheet(SHEETS.diagnostics, {
     tabColor: "#C00000",
+    print: { orientation: "landscape", fitToWidth: true },
     tables: [
       {
         name: TABLES.diagnostics,

@@ -132,6 +132,12 @@ export interface ProtectionSpec {
   allowFormatColumns: boolean;
 }
 
+/** How a sheet prints: orientation, and whether all its columns fit on one page width. */
+export interface PrintSpec {
+  orientation: "portrait" | "landscape";
+  fitToWidth: boolean;
+}
+
 export interface SheetSpec {
   name: string;
   tabColor?: string;
@@ -145,6 +151,7 @@ export interface SheetSpec {
   /** Column widths by letter, for cells outside tables. */
   columnWidths?: Record<string, number>;
   protection: ProtectionSpec;
+  print?: PrintSpec;
 }
 
 export interface WorkbookDescription {

@@ -420,6 +420,17 @@ describe("writeXlsx on the whole sample", () => {
     }
   }
 
+  it("prints each sheet as the description says: landscape, the summaries on one page width", () => {
+    for (const sheet of description.sheets) {
+      const setup = out.wb.getWorksheet(sheet.name)!.pageSetup;
+      expect({ sheet: sheet.name, orientation: setup.orientation }).toEqual({
+        sheet: sheet.name,
+        orientation: sheet.print?.orientation ?? "portrait",
+      });
+      if (sheet.print?.fitToWidth) expect(setup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+  });
+
   it("holds every table and range cell of the description, literally", () => {
     let checked = 0;
     for (const sheet of description.sheets) {

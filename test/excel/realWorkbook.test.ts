@@ -83,3 +83,24 @@ describe("a plan 100× the sample", () => {
     expect(fake.workbook.table(TABLES.indicators)?.rect.rows).toBe(5801);
   }, 30_000);
 });
+
+describe("page setup for printing", () => {
+  it("prints every sheet landscape, the summaries on one page width", async () => {
+    await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
+    const print = Object.values(SHEETS).map((name) => [name, fake.workbook.sheet(name).print]);
+    expect(print).toEqual([
+      [SHEETS.dashboard, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
+      [SHEETS.indicators, { orientation: "Landscape" }],
+      [SHEETS.objectives, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
+      [SHEETS.settings, { orientation: "Portrait" }],
+      [SHEETS.diagnostics, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
+    ]);
+  });
+
+  it("leaves page setup alone on hosts without ExcelApi 1.9", async () => {
+    await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false, printLayout: false });
+    for (const name of Object.values(SHEETS))
+      expect(fake.workbook.sheet(name).print).toEqual({ orientation: "Portrait" });
+    expect(fake.log.writes.some((w) => w.op.startsWith("pageLayout."))).toBe(false);
+  });
+});

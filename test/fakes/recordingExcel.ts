@@ -304,6 +304,7 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   tabColor = "";
   freeze = { rows: 0, columns: 0 };
+  print: { orientation: "Portrait" | "Landscape"; zoom?: Excel.PageLayoutZoomOptions } = { orientation: "Portrait" };
   protection: ProtectionModel = { protected: false, options: {}, password: undefined };
 
   constructor(
@@ -901,6 +902,7 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
 
   constructor(context: FakeRequestContext, locate: () => SheetModel | undefined, describe: string, nullable: boolean) {
     super(context, locate, describe, nullable);
@@ -908,6 +910,7 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
     this.tables = new FakeTableCollection(context, this);
     this.charts = new FakeChartCollection(context, this);
     this.freezePanes = new FakeFreezePanes(context, this);
+    this.pageLayout = new FakePageLayout(context, this);
   }
 
   protected override isAlive(model: SheetModel): boolean {
@@ -2256,6 +2259,33 @@ export class FakeFreezePanes {
 
   unfreeze(): void {
     this.set("freezePanes.unfreeze", null, () => ({ rows: 0, columns: 0 }));
+  }
+}
+
+/** Page setup: orientation and zoom, recorded and kept on the sheet model. */
+export class FakePageLayout {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+
+  set orientation(value: "Portrait" | "Landscape") {
+    if (value !== "Portrait" && value !== "Landscape") fail("InvalidArgument", `orientation non valida: ${value}`);
+    this.context.write(
+      "pageLayout.orientation",
+      value,
+      () => this.sheet.where(""),
+      () => (this.sheet.model().print.orientation = value),
+    );
+  }
+
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    this.context.write(
+      "pageLayout.zoom",
+      value,
+      () => this.sheet.where(""),
+      () => (this.sheet.model().print.zoom = { ...value }),
+    );
   }
 }
 
