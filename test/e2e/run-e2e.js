@@ -161,7 +161,11 @@ async function main() {
         "riga 35",
         "diagnostic line",
       );
-      await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-preview.png"), fullPage: true });
+      await page.screenshot({
+        path: path.join(ARTIFACTS, "taskpane-preview.png"),
+        fullPage: true,
+        animations: "disabled",
+      });
     });
 
     await check(
@@ -245,7 +249,30 @@ async function main() {
         "selection",
       );
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-follow.png"), fullPage: true });
+      await page.screenshot({
+        path: path.join(ARTIFACTS, "taskpane-follow.png"),
+        fullPage: true,
+        animations: "disabled",
+      });
+    });
+
+    await check("the settings show the workbook's thresholds, method and formulas", async () => {
+      await page.getByRole("tab", { name: "Impostazioni" }).click();
+      const green = page.getByRole("spinbutton", { name: "«Raggiunto» da (%)" });
+      await green.waitFor(WAIT);
+      expectEqual(await green.inputValue(), "100", "green threshold");
+      expectEqual(
+        await page.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" }).inputValue(),
+        "70",
+        "amber threshold",
+      );
+      expectEqual(await page.getByRole("radio", { name: /^Proporzionale/ }).isChecked(), true, "scoring method");
+      expectEqual(await page.getByRole("radio", { name: /^Formule di Excel/ }).isChecked(), true, "formula mode");
+      await page.screenshot({
+        path: path.join(ARTIFACTS, "taskpane-settings.png"),
+        fullPage: true,
+        animations: "disabled",
+      });
     });
 
     await check("with Office in English and a dark theme the pane is English and dark", async () => {
@@ -263,7 +290,11 @@ async function main() {
       const background = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const [r, g, b] = background.match(/\d+/g).map(Number);
       if (r + g + b > 3 * 80) throw new Error(`background is not dark: ${background}`);
-      await dark.screenshot({ path: path.join(ARTIFACTS, "taskpane-preview-dark-en.png"), fullPage: false });
+      await dark.screenshot({
+        path: path.join(ARTIFACTS, "taskpane-preview-dark-en.png"),
+        fullPage: false,
+        animations: "disabled",
+      });
     });
 
     await check("no uncaught error in the pages", async () => {
@@ -271,7 +302,9 @@ async function main() {
     });
 
     if (failed) {
-      await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-failure.png"), fullPage: true }).catch(() => {});
+      await page
+        .screenshot({ path: path.join(ARTIFACTS, "taskpane-failure.png"), fullPage: true, animations: "disabled" })
+        .catch(() => {});
     }
   } finally {
     await browser.close();
