@@ -23,7 +23,7 @@ import type {
   ValidationSpec,
   WorkbookDescription,
 } from "../workbook/types";
-import { isFormula } from "../workbook/types";
+import { isEditable, isFormula } from "../workbook/types";
 import { parseCell } from "../workbook/address";
 // The Office.js adapter's checks and rules, shared so that both adapters refuse and hide alike.
 import { checkDescription } from "../excel/checkDescription";
@@ -111,7 +111,7 @@ function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
       const cell = ws.getCell(top.row + 2 + r, top.column + index + 1);
       cell.numFmt = formats?.[r] ?? column.numberFormat;
       if (column.wrap) cell.alignment = { wrapText: true };
-      if (column.role === "input") cell.protection = { locked: false };
+      if (isEditable(column)) cell.protection = { locked: false };
     }
   });
 }

@@ -10,6 +10,7 @@ import type {
   TableSpec,
   ValidationSpec,
 } from "../workbook/types";
+import { isEditable } from "../workbook/types";
 import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress, type CellRef } from "./address";
 import { CommandList } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
@@ -146,7 +147,7 @@ export function queueTableColumnFormats(list: CommandList, sheet: () => Excel.Wo
         sheet().getRange(whole).columnHidden = true;
       });
     }
-    if (column.role === "input") {
+    if (isEditable(column)) {
       list.add(() => {
         sheet().getRange(body).format.protection.locked = false;
       });

@@ -115,30 +115,11 @@ async function writeSettingsRanges(context: Excel.RequestContext, wb: WorkbookDe
   await new SyncLedger(context).run(list);
 }
 
-/**
- * The description as inspectWorkbook should see it: only the Indicatori table's "Consuntivo"
- * columns hold actuals. The area weights are input cells too, but every import fills them, so
- * counting them would refuse every second import.
- */
-export function actualsOnly(wb: WorkbookDescription): WorkbookDescription {
-  return {
-    ...wb,
-    sheets: wb.sheets.map((sheet) => ({
-      ...sheet,
-      tables: sheet.tables.map((table) =>
-        table.name === TABLES.indicators
-          ? table
-          : { ...table, columns: table.columns.map((c) => (c.role === "input" ? { ...c, role: "data" as const } : c)) },
-      ),
-    })),
-  };
-}
-
 export function createOfficeGateway(): PiraGateway {
   return {
     inspect: (wb): Promise<WorkbookState> =>
       run(async (context) => {
-        const found = await inspectWorkbook(context, actualsOnly(wb));
+        const found = await inspectWorkbook(context, wb);
         return { existingSheets: found.existingSheets, typedActuals: found.typedActuals };
       }),
 

@@ -417,7 +417,7 @@ function buildSettings(plan: Plan, settings: Settings): SheetSpec {
     columns: [
       { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 34 },
       { header: "Nome", role: "data", numberFormat: FORMAT.text, width: 40 },
-      { header: "Peso", role: "input", numberFormat: FORMAT.general, width: 60 },
+      { header: "Peso", role: "setting", numberFormat: FORMAT.general, width: 60 },
     ],
     rows: areaRows.length > 0 ? areaRows : [["", "", null]],
     style: "TableStyleLight9",

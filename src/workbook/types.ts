@@ -13,6 +13,11 @@ export interface Formula {
  */
 export type CellSpec = string | number | boolean | null | Formula;
 
+/** Columns whose cells users may edit, so they stay unlocked on a protected sheet. */
+export function isEditable(column: { role: ColumnRole }): boolean {
+  return column.role === "input" || column.role === "setting";
+}
+
 export function isFormula(cell: CellSpec): cell is Formula {
   return typeof cell === "object" && cell !== null && "formula" in cell;
 }
@@ -20,7 +25,8 @@ export function isFormula(cell: CellSpec): cell is Formula {
 /** How a column is used; drives protection and the adapters' write strategy. */
 export type ColumnRole =
   | "data" // written once at import (locked)
-  | "input" // typed by users: consuntivi (unlocked, validated)
+  | "input" // typed by users: consuntivi (unlocked, validated; never deleted without asking)
+  | "setting" // edited by users but written by every import: area weights (unlocked)
   | "formula" // computed (locked)
   | "helper"; // import-time helper values for native formulas (locked, hidden)
 

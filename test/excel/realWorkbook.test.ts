@@ -62,9 +62,9 @@ describe("the sample's workbook", () => {
 
     const found = await inspectWorkbook(fake.context, buildWorkbook(plan, settings));
     expect(found.existingSheets).toEqual(Object.values(SHEETS));
-    // The two actuals, plus the area weights: input cells too (see the report on types.ts).
-    const weights = fake.workbook.table(TABLES.areaWeights)?.bodyRect().rows ?? 0;
-    expect(found.typedActuals).toBe(2 + weights);
+    // The two actuals only: the area weights are settings every import writes, not actuals.
+    expect(fake.workbook.table(TABLES.areaWeights)?.bodyRect().rows).toBe(plan.areas.length);
+    expect(found.typedActuals).toBe(2);
 
     const read = await readTable(fake.context, SHEETS.indicators, TABLES.indicators);
     expect(read.headers).toEqual(headers);

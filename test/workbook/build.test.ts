@@ -202,11 +202,10 @@ describe("workbook description of the sample", () => {
     const unlocked = settings.ranges.filter((r) => r.unlocked);
     expect(unlocked).toHaveLength(1);
     expect(unlocked[0]).toMatchObject({ topLeft: "B3", rows: [[2023], [1], [0.7], ["proporzionale"]] });
-    expect(settings.tables[0].columns.map((c) => c.role)).toEqual(["data", "data", "input"]);
+    expect(settings.tables[0].columns.map((c) => c.role)).toEqual(["data", "data", "setting"]);
     for (const s of native.sheets)
       for (const t of s.tables)
-        for (const c of t.columns)
-          if (c.role === "input") expect([TABLES.indicators, TABLES.areaWeights]).toContain(t.name);
+        for (const c of t.columns) if (c.role === "input") expect(t.name).toBe(TABLES.indicators);
   });
 
   it("draws the area and objective scores as native bar charts on the Cruscotto sheet", () => {
