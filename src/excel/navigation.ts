@@ -1,4 +1,5 @@
 // Reading a table for the task pane's follow view, and taking the user to a cell.
+import { isNotFound } from "./run";
 
 export type TableCell = string | number | boolean | null;
 
@@ -25,10 +26,41 @@ export async function readTable(
   };
 }
 
+/** readTable, or null when the sheet or the table is not in the workbook. */
+export async function readTableIfPresent(
+  context: Excel.RequestContext,
+  sheetName: string,
+  tableName: string,
+): Promise<TableContent | null> {
+  try {
+    return await readTable(context, sheetName, tableName);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
 /** Activates the sheet and selects `address` on it (e.g. the indicator's row). */
 export async function selectCell(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.activate();
   sheet.getRange(address).select();
+  await context.sync();
+}
+
+/** Selects a cell of a table body by row and column index (0-based), wherever the table sits. */
+export async function selectTableCell(
+  context: Excel.RequestContext,
+  sheetName: string,
+  tableName: string,
+  row: number,
+  column: number,
+): Promise<void> {
+  const header = context.workbook.worksheets.getItem(sheetName).tables.getItem(tableName).getHeaderRowRange();
+  header.load("rowIndex,columnIndex");
+  await context.sync();
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRangeByIndexes(header.rowIndex + 1 + row, header.columnIndex + column, 1, 1).select();
   await context.sync();
 }

@@ -189,13 +189,6 @@ export function settingsFromCells(values: Partial<Record<(typeof SETTING_NAMES)[
   return out;
 }
 
-/** "=Impostazioni!$B$3" or "='Il foglio'!$B$3" → sheet and local address. */
-export function splitReference(reference: string): { sheet: string; address: string } | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(reference.trim());
-  if (!m) return null;
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, "") };
-}
-
 /** The row (0-based, in the table body) of an indicator; -1 when it is not there. */
 export function indicatorRow(indicators: Table, id: string): number {
   const col = columnOf(indicators, HEADERS.indicatorId);

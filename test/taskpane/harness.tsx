@@ -28,10 +28,22 @@ export interface FakeOffice {
   excel: RecordingExcel;
 }
 
-/** The real officeGateway over the recording fake, installed as the global Excel. */
-export function fakeOffice(sheets = ["Foglio1"]): FakeOffice {
+/**
+ * The real officeGateway over the recording fake, installed as the global Excel, on a host that
+ * offers ExcelApi up to `excelApi` (1.9 by default: everything the adapter uses).
+ */
+export function fakeOffice(sheets = ["Foglio1"], excelApi = "1.9"): FakeOffice {
   const excel = createRecordingExcel({ sheets });
   (globalThis as unknown as { Excel: unknown }).Excel = excel.excelNamespace;
+  const minor = (version: string) => Number(version.split(".")[1] ?? 0);
+  (globalThis as unknown as { Office: unknown }).Office = {
+    context: {
+      requirements: {
+        isSetSupported: (set: string, version?: string) =>
+          set === "ExcelApi" && minor(version ?? "1.1") <= minor(excelApi),
+      },
+    },
+  };
   return { gateway: createOfficeGateway(), excel };
 }
 

@@ -246,6 +246,27 @@ describe("import", () => {
     expect(excel.log.writes.length).toBe(writesBefore);
   });
 
+  test("an Excel too old for the adapter is told so, and nothing is written", async () => {
+    const { gateway, excel } = fakeOffice(["Foglio1"], "1.7");
+    const user = userEvent.setup();
+    renderPane(gateway);
+    await pasteSample(user);
+    await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
+    const status = screen.getByTestId("import-status");
+    await within(status).findByText(/non offre le funzioni che l'importazione usa \(ExcelApi 1\.8\)/);
+    expect(excel.workbook.sheetNames()).toEqual(["Foglio1"]);
+  });
+
+  test("Excel 1.8 without page setup (1.9) still imports, leaving the print layout alone", async () => {
+    const { gateway, excel } = fakeOffice(["Foglio1"], "1.8");
+    const user = userEvent.setup();
+    renderPane(gateway);
+    await pasteSample(user);
+    await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
+    await within(screen.getByTestId("import-status")).findByText("Importazione completata");
+    expect(excel.log.writes.some((w) => w.op.startsWith("pageLayout."))).toBe(false);
+  });
+
   test("a failing write shows the adapter's message", async () => {
     const gateway = stubGateway({
       importWorkbook: jest

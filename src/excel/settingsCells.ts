@@ -1,0 +1,62 @@
+// The cells behind the workbook's names (the Impostazioni settings) and the sheet's ranges.
+import type { WorkbookDescription } from "../workbook/types";
+import { CommandList, SyncLedger } from "./batch";
+import { queueProtect, queueRange } from "./commands";
+import type { TableCell } from "./navigation";
+
+/** "=Impostazioni!$B$3" → sheet and local address; null for anything else (a formula, a constant). */
+export function splitReference(reference: string): { sheet: string; address: string } | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(reference.trim());
+  if (!m) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, "") };
+}
+
+/** Values of the cells the given workbook names point at; names the workbook lacks are absent. */
+export async function readNamedValues(
+  context: Excel.RequestContext,
+  wanted: readonly string[],
+): Promise<Record<string, TableCell>> {
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
+  await context.sync();
+  const ranges: { name: string; range: Excel.Range }[] = [];
+  for (const name of wanted) {
+    const item = names.items.find((n) => n.name.toUpperCase() === name.toUpperCase());
+    const ref = item ? splitReference(item.formula) : null;
+    if (!ref) continue;
+    const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
+    range.load("values");
+    ranges.push({ name, range });
+  }
+  await context.sync();
+  const out: Record<string, TableCell> = {};
+  for (const { name, range } of ranges) {
+    const v = range.values[0]?.[0];
+    out[name] = v === "" || v === undefined ? null : (v as TableCell);
+  }
+  return out;
+}
+
+/**
+ * Writes a sheet's ranges (the Impostazioni values, the formula-mode label) as the description
+ * states them; some are locked, so the sheet is unprotected for the write and protected again.
+ */
+export async function rewriteSheetRanges(
+  context: Excel.RequestContext,
+  wb: WorkbookDescription,
+  sheetName: string,
+): Promise<void> {
+  const spec = wb.sheets.find((s) => s.name === sheetName);
+  if (!spec) return;
+  const sheet = context.workbook.worksheets.getItem(spec.name);
+  sheet.load("protection/protected");
+  await context.sync();
+  const list = new CommandList();
+  if (sheet.protection.protected) {
+    const password = spec.protection.password;
+    list.add(() => (password ? sheet.protection.unprotect(password) : sheet.protection.unprotect()));
+  }
+  for (const range of spec.ranges) queueRange(list, () => sheet, range);
+  queueProtect(list, () => sheet, spec.protection);
+  await new SyncLedger(context).run(list);
+}
