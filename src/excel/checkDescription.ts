@@ -1,7 +1,7 @@
 // Checks made before anything is queued, so a malformed description fails with a clear Italian
 // message instead of a host error halfway through the write (leaving a half-built workbook).
 import type { WorkbookDescription } from "../workbook/types";
-import { parseCell } from "./address";
+import { parseCell } from "../workbook/address";
 import { checkValidationTexts } from "./commands";
 
 // Excel rejects sheet names longer than 31 characters or containing any of : \ / ? * [ ].

@@ -11,7 +11,7 @@ import type {
   ValidationSpec,
 } from "../workbook/types";
 import { isEditable } from "../workbook/types";
-import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress, type CellRef } from "./address";
+import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress, type CellRef } from "../workbook/address";
 import { CommandList } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
 

@@ -3,7 +3,7 @@
 // rewritten. Input columns (the actuals users typed) and literal cells are never written.
 import type { CellSpec, ColumnSpec, RangeSpec, SheetSpec, TableSpec, WorkbookDescription } from "../workbook/types";
 import { isFormula } from "../workbook/types";
-import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress } from "./address";
+import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress } from "../workbook/address";
 import { CommandList, SyncLedger } from "./batch";
 import { toFormulaInput } from "./cells";
 import { isHidden, queueFormulaRows, queueNumberFormat, queueProtect, rangeFormats, rangeShape } from "./commands";

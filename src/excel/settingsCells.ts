@@ -1,4 +1,5 @@
 // The cells behind the workbook's names (the Impostazioni settings) and the sheet's ranges.
+import { splitSheetAddress } from "../workbook/address";
 import type { WorkbookDescription } from "../workbook/types";
 import { CommandList, SyncLedger } from "./batch";
 import { queueProtect, queueRange } from "./commands";
@@ -6,9 +7,13 @@ import type { TableCell } from "./navigation";
 
 /** "=Impostazioni!$B$3" → sheet and local address; null for anything else (a formula, a constant). */
 export function splitReference(reference: string): { sheet: string; address: string } | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(reference.trim());
-  if (!m) return null;
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, "") };
+  try {
+    const { sheet, address } = splitSheetAddress(reference);
+    const local = address.replace(/\$/g, "");
+    return /^[A-Z]+\d+(?::[A-Z]+\d+)?$/i.test(local) ? { sheet, address: local } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Values of the cells the given workbook names point at; names the workbook lacks are absent. */

@@ -1,6 +1,6 @@
 // Pure helpers of the adapter: literal text encoding, addresses, payload batching.
 import fc from "fast-check";
-import { blockAddress, columnIndex, columnLetters, parseCell, splitSheetAddress } from "../../src/excel/address";
+import { blockAddress, columnIndex, columnLetter, parseCell, splitSheetAddress } from "../../src/workbook/address";
 import { CommandList, jsonBytes, MAX_REQUEST_BYTES, planBatches, SyncLedger } from "../../src/excel/batch";
 import { literalText, needsQuotePrefix, toFormulaInput } from "../../src/excel/cells";
 import { createRecordingExcel, interpretInput } from "../fakes/recordingExcel";
@@ -53,8 +53,8 @@ describe("literal text", () => {
 
 describe("addresses", () => {
   it("converts column letters both ways (fast-check)", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (n) => expect(columnIndex(columnLetters(n))).toBe(n)));
-    expect(columnLetters(39)).toBe("AN");
+    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (n) => expect(columnIndex(columnLetter(n))).toBe(n)));
+    expect(columnLetter(39)).toBe("AN");
   });
 
   it("builds block addresses and splits sheet references", () => {

@@ -15,6 +15,8 @@
 
 // ---------------------------------------------------------------- errors
 
+import { columnIndex, columnLetter } from "../../src/workbook/address";
+
 export class FakeOfficeError extends Error {
   readonly code: string;
   readonly debugInfo: { code: string; message: string; errorLocation: string };
@@ -96,23 +98,6 @@ export interface Rect {
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
-function letters(column: number): string {
-  let n = column + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function columnOf(text: string): number {
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
-
 /** Parses "A1", "$A$1:B9", "A:C" or "2:4" (no sheet part). */
 export function parseAddress(address: string): Rect {
   const parts = address.replace(/\$/g, "").trim().toUpperCase().split(":");
@@ -126,8 +111,8 @@ export function parseAddress(address: string): Rect {
   if (m1 && m2) {
     const r1 = Number(m1[2]) - 1;
     const r2 = Number(m2[2]) - 1;
-    const c1 = columnOf(m1[1]);
-    const c2 = columnOf(m2[1]);
+    const c1 = columnIndex(m1[1]);
+    const c2 = columnIndex(m2[1]);
     return checkRect(
       { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 },
       address,
@@ -136,8 +121,8 @@ export function parseAddress(address: string): Rect {
   m1 = col.exec(a);
   m2 = col.exec(b);
   if (m1 && m2 && parts.length === 2) {
-    const c1 = columnOf(m1[1]);
-    const c2 = columnOf(m2[1]);
+    const c1 = columnIndex(m1[1]);
+    const c2 = columnIndex(m2[1]);
     return checkRect({ row: 0, column: Math.min(c1, c2), rows: MAX_ROWS, columns: Math.abs(c2 - c1) + 1 }, address);
   }
   m1 = row.exec(a);
@@ -158,11 +143,11 @@ function checkRect(rect: Rect, address: string): Rect {
 }
 
 export function rectAddress(rect: Rect): string {
-  if (rect.rows === MAX_ROWS) return `${letters(rect.column)}:${letters(rect.column + rect.columns - 1)}`;
+  if (rect.rows === MAX_ROWS) return `${columnLetter(rect.column)}:${columnLetter(rect.column + rect.columns - 1)}`;
   if (rect.columns === MAX_COLUMNS) return `${rect.row + 1}:${rect.row + rect.rows}`;
-  const first = `${letters(rect.column)}${rect.row + 1}`;
+  const first = `${columnLetter(rect.column)}${rect.row + 1}`;
   if (rect.rows === 1 && rect.columns === 1) return first;
-  return `${first}:${letters(rect.column + rect.columns - 1)}${rect.row + rect.rows}`;
+  return `${first}:${columnLetter(rect.column + rect.columns - 1)}${rect.row + rect.rows}`;
 }
 
 function quoteSheet(name: string): string {
@@ -335,7 +320,7 @@ export class SheetModel {
     const content = this.cellAt(r, c).content;
     if (!content) return "";
     if (content.kind === "formula") {
-      return this.book.evaluate ? this.book.evaluate(content.formula, this.name, `${letters(c)}${r + 1}`) : "";
+      return this.book.evaluate ? this.book.evaluate(content.formula, this.name, `${columnLetter(c)}${r + 1}`) : "";
     }
     return content.value;
   }
@@ -375,11 +360,11 @@ export class SheetModel {
   }
 
   columnWidth(column: string): number {
-    return this.columnWidths.get(columnOf(column)) ?? DEFAULT_COLUMN_WIDTH;
+    return this.columnWidths.get(columnIndex(column)) ?? DEFAULT_COLUMN_WIDTH;
   }
 
   isColumnHidden(column: string): boolean {
-    return this.hiddenColumns.has(columnOf(column));
+    return this.hiddenColumns.has(columnIndex(column));
   }
 
   /** Cells holding something. */
@@ -1295,14 +1280,14 @@ export class FakeRange extends FakeObject {
             if (sheet.protection.protected && cell.locked) {
               fail(
                 "AccessDenied",
-                `The cell ${letters(c)}${r + 1} of ${sheet.name} is protected and therefore read-only.`,
+                `The cell ${columnLetter(c)}${r + 1} of ${sheet.name} is protected and therefore read-only.`,
                 `Range.${op}`,
               );
             }
             if (content?.kind === "formula") checkFormula(content.formula, sheet, r, c, book, checked);
             const header = book.tables.find((t) => t.sheet === sheet && contains(t.headerRect(), r, c));
             if (header && content?.kind !== "text") {
-              fail("InvalidArgument", `Table headers hold text only (${letters(c)}${r + 1}).`, `Range.${op}`);
+              fail("InvalidArgument", `Table headers hold text only (${columnLetter(c)}${r + 1}).`, `Range.${op}`);
             }
             planned.push([r, c, content]);
           }

@@ -18,22 +18,11 @@ import { DASHBOARD_CHAMBER, HEADERS, SHEETS, TABLES, buildWorkbook } from "../..
 import { columnLetter, parseCell } from "../../src/workbook/address";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { readComputed, recalculate, type Computed, type ComputedWorkbook } from "../helpers/libreoffice";
+import { seededRandom } from "../helpers/random";
 import { sampleText } from "../helpers/sample";
 
 const plan: Plan = readCruscotto(sampleText());
 const TOLERANCE = 1e-9;
-
-/** mulberry32: a small seeded generator, so every run checks the same actuals. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Actuals for every indicator and year: blanks, zeros, negatives, exact hits, misses and
@@ -43,7 +32,7 @@ function random(seed: number): () => number {
  * hides it), which is why the CSV import turns VERO/FALSO for deadlines into SI/NO.
  */
 function randomActuals(seed: number): Actuals {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
   const actuals: Actuals = {};
   for (const indicator of plan.objectives.flatMap((o) => o.indicators)) {

@@ -18,6 +18,7 @@ import { cellAddress, parseCell } from "../../src/workbook/address";
 import { DASHBOARD_CHAMBER, HEADERS, SHEETS, TABLES, buildWorkbook } from "../../src/workbook/build";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { ExcelError, WorkbookEvaluator, type Scalar } from "../helpers/formulaEvaluator";
+import { seededRandom } from "../helpers/random";
 import { sampleText } from "../helpers/sample";
 
 // PIRA_AGREEMENT_SEED reproduces or varies a run; the default keeps CI deterministic.
@@ -26,18 +27,6 @@ const FILLS = 40;
 const TOLERANCE = 1e-9;
 
 const plan: Plan = readCruscotto(sampleText());
-
-/** mulberry32: small, seedable, good enough to spread test inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -337,7 +326,7 @@ function settingsFor(mode: ScoringMode, formulaMode: FormulaMode, year: number):
 // ---------------------------------------------------------------------------------------------
 
 describe("native formulas, PIRA formulas and the domain engine agree on the sample", () => {
-  const rng = prng(SEED);
+  const rng = seededRandom(SEED);
   const fills = Array.from({ length: FILLS }, () => randomActuals(rng));
   const layout = layoutOf(buildWorkbook(plan, defaultSettings(plan)));
   const cellsOf = (l: Layout) => [...l.tables, ...l.dashboard].map((c) => c.cell);
