@@ -60,6 +60,8 @@ module.exports = async (env, options) => {
       functions: FUNCTIONS_SOURCE,
       commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      // Loaded by the task pane as a Web Worker (not a script of the page): reads pasted text off the UI thread.
+      "parse-worker": "./src/taskpane/parseWorker.ts",
     },
     output: {
       path: path.resolve(root, "dist"),

@@ -128,6 +128,8 @@ async function main() {
     );
     const { page } = await openPane(browser, server.url, officeHostScript(bundle));
     page.on("pageerror", (error) => pageErrors.push(error));
+    const workers = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
     await page.goto(`${server.url}taskpane.html`);
 
     await check("the page loads Office (faked), the functions and the pane, in Italian", async () => {
@@ -144,6 +146,12 @@ async function main() {
         .getByRole("listitem")
         .evaluateAll((items) => items.map((i) => i.getAttribute("aria-label")));
       expectEqual(labels, ["4 ambiti", "14 obiettivi", "58 indicatori", "4 anni"], "preview counts");
+      // The text was read off the UI thread, by the parse worker the build ships.
+      expectEqual(
+        workers.map((url) => url.slice(server.url.length)),
+        ["parse-worker.js"],
+        "workers started by the pane",
+      );
     });
 
     await check("the tree opens to indicators with weights and targets; diagnostics carry line numbers", async () => {

@@ -1,9 +1,9 @@
-// Parses the pasted text off the input event: the text box updates at once, the parse runs after a
-// short pause in typing and inside a transition, so a pasted 100× plan (≈ 0.3 s to read) never
-// blocks keystrokes and the old preview stays on screen until the new one is ready.
-import { useEffect, useMemo, useState, useTransition } from "react";
+// Parses the pasted text off the input event: the text box updates at once, the parse starts
+// after a short pause in typing and runs in a Web Worker (see planParser.ts), so a pasted 100×
+// plan never blocks the pane; the old preview stays on screen until the new one is ready.
+import { useEffect, useRef, useState } from "react";
 import type { Plan } from "../../domain/model";
-import { readCruscotto } from "../../domain/reader";
+import { createPlanParser, type PlanParser } from "./planParser";
 
 export const PARSE_DELAY_MS = 200;
 
@@ -13,21 +13,30 @@ export interface PlanPreview {
   pending: boolean;
 }
 
-export function usePlanPreview(text: string, delayMs = PARSE_DELAY_MS): PlanPreview {
-  const [parsedText, setParsedText] = useState(text);
-  const [inTransition, startTransition] = useTransition();
+export function usePlanPreview(text: string, delayMs = PARSE_DELAY_MS, parser?: PlanParser): PlanPreview {
+  const parse = useRef<PlanParser | null>(parser ?? null);
+  const [parsed, setParsed] = useState<{ text: string; plan: Plan | null }>({ text: "", plan: null });
 
   useEffect(() => {
-    if (text === parsedText) return undefined;
+    if (text === parsed.text) return undefined;
     // Emptying the box clears the preview at once; there is nothing to parse.
     if (text.trim() === "") {
-      setParsedText(text);
+      setParsed({ text, plan: null });
       return undefined;
     }
-    const timer = setTimeout(() => startTransition(() => setParsedText(text)), delayMs);
-    return () => clearTimeout(timer);
-  }, [text, parsedText, delayMs]);
+    let current = true;
+    const timer = setTimeout(() => {
+      parse.current ??= createPlanParser();
+      void parse.current(text).then((plan) => {
+        // A newer text may have arrived meanwhile: only the latest parse lands.
+        if (current) setParsed({ text, plan });
+      });
+    }, delayMs);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, parsed.text, delayMs]);
 
-  const plan = useMemo(() => (parsedText.trim() === "" ? null : readCruscotto(parsedText)), [parsedText]);
-  return { plan, pending: inTransition || text !== parsedText };
+  return { plan: parsed.plan, pending: text !== parsed.text };
 }
