@@ -118,8 +118,17 @@ export function queueTableBody(list: CommandList, sheet: () => Excel.Worksheet, 
     toFormulaRows(table.rows, table.columns.length),
   );
   table.columns.forEach((column, index) => {
-    if (column.numberFormat !== "General") {
-      queueNumberFormat(list, sheet, tableColumnBodyAddress(table, index), column.numberFormat);
+    const body = tableColumnBodyAddress(table, index);
+    const perRow = column.cellNumberFormats;
+    if (perRow && perRow.some((f) => f !== perRow[0])) {
+      // A consuntivo column mixes percents, dates and plain numbers, row by row.
+      const formats = perRow.map((f) => [f]);
+      list.add(() => {
+        sheet().getRange(body).numberFormat = formats;
+      }, formats);
+    } else {
+      const format = perRow?.[0] ?? column.numberFormat;
+      if (format !== "General") queueNumberFormat(list, sheet, body, format);
     }
   });
 }

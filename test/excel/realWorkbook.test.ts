@@ -104,3 +104,25 @@ describe("page setup for printing", () => {
     expect(fake.log.writes.some((w) => w.op.startsWith("pageLayout."))).toBe(false);
   });
 });
+
+describe("consuntivo cells take their indicator's number format", () => {
+  it("percent targets get percent cells, deadlines date cells, the rest General", async () => {
+    await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
+    const sheet = fake.workbook.sheet(SHEETS.indicators);
+    const table = fake.workbook.table(TABLES.indicators)!;
+    const layout = buildWorkbook(plan, settings).sheets[1].tables[0].columns;
+    const indicators = plan.objectives.flatMap((o) => o.indicators);
+    for (const year of plan.years) {
+      const column = table.rect.column + layout.findIndex((c) => c.header === HEADERS.actual(year));
+      indicators.forEach((indicator, i) => {
+        const target = indicator.targets[String(year)];
+        const expected = target?.unit === "%" ? "0.00%" : target?.kind === "deadline" ? "dd/mm/yyyy" : "General";
+        expect({ id: indicator.id, year, format: sheet.cellAt(table.rect.row + 1 + i, column).numberFormat }).toEqual({
+          id: indicator.id,
+          year,
+          format: expected,
+        });
+      });
+    }
+  });
+});
