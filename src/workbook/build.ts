@@ -186,7 +186,7 @@ function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals): Shee
     const row: CellSpec[] = new Array<CellSpec>(layout.columns.length).fill(null);
     row[layout.fixed.id] = indicator.id;
     row[layout.fixed.name] = indicator.name;
-    row[layout.fixed.common] = indicator.common ? "SI" : "";
+    row[layout.fixed.common] = indicator.common ? "SI" : null;
     row[layout.fixed.weight] = percentToFraction(indicator.weight);
     row[layout.fixed.objective] = objective.number;
     row[layout.fixed.title] = objective.title;

@@ -79,7 +79,7 @@ describe("workbook description of the sample", () => {
       const { o, i } = indicators[r];
       expect(row[layout.fixed.id]).toBe(i.id);
       expect(row[layout.fixed.name]).toBe(i.name);
-      expect(row[layout.fixed.common]).toBe(i.common ? "SI" : "");
+      expect(row[layout.fixed.common]).toBe(i.common ? "SI" : null);
       expect(row[layout.fixed.weight]).toBeCloseTo(i.weight / 100, 12);
       expect(row[layout.fixed.objective]).toBe(o.number);
       for (const year of plan.years) {
