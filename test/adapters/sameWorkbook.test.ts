@@ -1,8 +1,7 @@
 // The two faces of one description: what the Office.js adapter writes (through the recording
 // fake) and what the .xlsx writer writes must hold the same content, number formats and locks in
 // every cell the description states. A feature one adapter forgets shows up here.
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
-   exceljs objects, not Office.js proxies. */
+/* eslint-disable office-addins/call-sync-before-read -- exceljs objects, not Office.js proxies. */
 import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
