@@ -24,8 +24,11 @@ export class ScoreError extends Error {
 }
 
 const TARGET_EXAMPLES = '">= 13 N.", "<= 18 gg", ">= 82,00 %", "Entro 31-12-2023", "SI"';
-const YES_RE = /^(?:si|sì|sí|yes|vero|true)$/i;
-const NO_RE = /^(?:no|falso|false)$/i;
+/** The spellings of yes and no an actual may take (the workbook lists them for its formulas). */
+export const YES_WORDS: readonly string[] = ["SI", "SÌ", "SÍ", "YES", "VERO", "TRUE"];
+export const NO_WORDS: readonly string[] = ["NO", "FALSO", "FALSE"];
+const YES_RE = new RegExp(`^(?:${YES_WORDS.join("|")})$`, "i");
+const NO_RE = new RegExp(`^(?:${NO_WORDS.join("|")})$`, "i");
 
 // A workbook holds a few hundred distinct target texts; the cap only guards a long-lived
 // shared runtime against unbounded growth.

@@ -7,6 +7,9 @@ import { checkValidationTexts } from "./commands";
 // Excel rejects sheet names longer than 31 characters or containing any of : \ / ? * [ ].
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
+/** Excel refuses (or "repairs" away) validation and conditional-format formulas longer than this. */
+export const MAX_RULE_FORMULA = 255;
+
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
   const dup = new Set<string>();
@@ -42,7 +45,21 @@ export function checkDescription(wb: WorkbookDescription): void {
         problems.push(`formati numerici non allineati alle righe in ${sheet.name}!${range.topLeft}`);
       }
     }
-    for (const validation of sheet.validations) checkValidationTexts(validation);
+    for (const validation of sheet.validations) {
+      checkValidationTexts(validation);
+      if (validation.type === "custom" && validation.formula.length > MAX_RULE_FORMULA) {
+        problems.push(
+          `formula di convalida di ${validation.formula.length} caratteri (massimo ${MAX_RULE_FORMULA}) in ${sheet.name}!${validation.range}`,
+        );
+      }
+    }
+    for (const rule of sheet.conditionalFormats) {
+      if (rule.formula.length > MAX_RULE_FORMULA) {
+        problems.push(
+          `formula di formattazione condizionale di ${rule.formula.length} caratteri (massimo ${MAX_RULE_FORMULA}) in ${sheet.name}!${rule.range}`,
+        );
+      }
+    }
   }
   const dupSheets = duplicates(wb.sheets.map((s) => s.name));
   if (dupSheets.length > 0) problems.push(`fogli ripetuti: ${dupSheets.join(", ")}`);

@@ -6,10 +6,12 @@ import { isoToSerial } from "../domain/dates";
 import { percentToFraction } from "../domain/numbers";
 import type { Settings } from "../domain/settings";
 import { SCORING_MODES } from "../domain/settings";
+import { NO_WORDS, YES_WORDS } from "../domain/score";
 import { excelScaleValue } from "../domain/targets";
 import { absolute, cellAddress, columnLetter } from "./address";
 import {
   NAMES,
+  WORD_NAMES,
   actualValidationFormula,
   complianceRules,
   nativeIndicatorStatusFormula,
@@ -374,6 +376,25 @@ function buildObjectives(plan: Plan): {
 /** Rows of the Impostazioni sheet (0-based) that hold the named settings. */
 const SETTINGS_ROWS = { year: 2, green: 3, amber: 4, mode: 5, formulaMode: 6, yearIndex: 7 } as const;
 const AREA_WEIGHTS_TOP = 11; // header row of tblPesiAmbiti
+const WORDS_TOP = 2; // first row of the yes/no spellings, column E
+
+function wordNames(): NameSpec[] {
+  const column = (from: number, count: number) =>
+    `=${absolute(SHEETS.settings, { row: from, column: 4 }, { row: from + count - 1, column: 4 })}`;
+  return [
+    { name: WORD_NAMES.yes, refersTo: column(WORDS_TOP, YES_WORDS.length), comment: "Risposte che valgono sì" },
+    {
+      name: WORD_NAMES.no,
+      refersTo: column(WORDS_TOP + YES_WORDS.length, NO_WORDS.length),
+      comment: "Risposte che valgono no",
+    },
+    {
+      name: WORD_NAMES.any,
+      refersTo: column(WORDS_TOP, YES_WORDS.length + NO_WORDS.length),
+      comment: "Risposte sì o no",
+    },
+  ];
+}
 
 function buildSettings(plan: Plan, settings: Settings): SheetSpec {
   const yearList = `{${plan.years.join(",")}}`;
@@ -408,6 +429,13 @@ function buildSettings(plan: Plan, settings: Settings): SheetSpec {
       topLeft: `A${AREA_WEIGHTS_TOP}`,
       rows: [["Peso di ogni ambito nel punteggio dell'ente (pesi relativi)"]],
       bold: true,
+    },
+    // The yes/no spellings a consuntivo may take; formulas and validations look them up by name.
+    { topLeft: "E2", rows: [["Risposte accettate", "Valgono"]], bold: true },
+    {
+      topLeft: cellAddress(WORDS_TOP, 4),
+      rows: [...YES_WORDS.map((w) => [w, "sì"]), ...NO_WORDS.map((w) => [w, "no"])],
+      numberFormat: FORMAT.text,
     },
   ];
   const areaRows: CellSpec[][] = plan.areas.map((a) => [a.code, a.name, settings.areaWeights[a.code] ?? 1]);
@@ -463,7 +491,7 @@ function buildSettings(plan: Plan, settings: Settings): SheetSpec {
     ranges,
     tables: [areaTable],
     validations,
-    columnWidths: { A: 34, B: 40, C: 60 },
+    columnWidths: { A: 34, B: 40, C: 60, E: 18, F: 9 },
   });
 }
 
@@ -659,6 +687,7 @@ export function buildWorkbook(plan: Plan, settings: Settings, actuals: Actuals =
       { name: NAMES.mode, refersTo: `=${cell(SETTINGS_ROWS.mode)}`, comment: "Modalità di punteggio" },
       { name: NAMES.formulaMode, refersTo: `=${cell(SETTINGS_ROWS.formulaMode)}`, comment: "Formule PIRA o native" },
       { name: NAMES.yearIndex, refersTo: `=${cell(SETTINGS_ROWS.yearIndex)}`, comment: "Posizione dell'anno in vista" },
+      ...wordNames(),
       ...indicatorRangeNames(plan),
     ],
   };

@@ -14,12 +14,15 @@ export const NAMES = {
   formulaMode: "PIRA_Formule",
 } as const;
 
-// The spellings src/domain/score.ts accepts for yes and no (its YES_RE / NO_RE).
-const YES_WORDS = ["SI", "SÌ", "SÍ", "YES", "VERO", "TRUE"];
-const NO_WORDS = ["NO", "FALSO", "FALSE"];
+/**
+ * Names of the Impostazioni cells listing the yes and no spellings the domain accepts
+ * (YES_WORDS, NO_WORDS): formulas look them up instead of spelling each one out, which keeps the
+ * data-validation formula within Excel's 255 characters.
+ */
+export const WORD_NAMES = { yes: "PIRA_Si", no: "PIRA_No", any: "PIRA_SiNo" } as const;
 
-function isOneOf(upper: string, words: string[]): string {
-  return `OR(${words.map((w) => `${upper}="${w}"`).join(",")})`;
+function isOneOf(upper: string, listName: string): string {
+  return `ISNUMBER(MATCH(${upper},${listName},0))`;
 }
 
 function isBlank(a: string): string {
@@ -62,13 +65,13 @@ export function nativeScoreFormula(kind: TargetKind | null, a: string, t: string
     case "deadline":
       body =
         `IF(ISLOGICAL(${a}),IF(${a},1,0),IF(ISNUMBER(${a}),IF(INT(${a})<=${d},1,0),` +
-        `IF(${isOneOf(upper, YES_WORDS)},1,IF(${isOneOf(upper, NO_WORDS)},0,""))))`;
+        `IF(${isOneOf(upper, WORD_NAMES.yes)},1,IF(${isOneOf(upper, WORD_NAMES.no)},0,""))))`;
       break;
     case "yesno":
       // t is 1 for a "SI" target, 0 for "NO"; 1/0 typed in the cell count as SI/NO.
       body =
         `IF(ISLOGICAL(${a}),IF(${a}=(${t}=1),1,0),IF(ISNUMBER(${a}),IF(OR(${a}=1,${a}=0),IF((${a}=1)=(${t}=1),1,0),""),` +
-        `IF(${isOneOf(upper, YES_WORDS)},IF(${t}=1,1,0),IF(${isOneOf(upper, NO_WORDS)},IF(${t}=0,1,0),""))))`;
+        `IF(${isOneOf(upper, WORD_NAMES.yes)},IF(${t}=1,1,0),IF(${isOneOf(upper, WORD_NAMES.no)},IF(${t}=0,1,0),""))))`;
       break;
     default:
       return `=""`;
@@ -156,7 +159,7 @@ export function complianceRules(score: string): { green: string; amber: string; 
 /** Data validation of a consuntivo cell: what its target's kind accepts (blank is always fine). */
 export function actualValidationFormula(a: string, kind: string): string {
   const upper = `UPPER(TRIM(${a}))`;
-  const yesNo = `${isOneOf(upper, YES_WORDS)},${isOneOf(upper, NO_WORDS)}`;
+  const yesNo = isOneOf(upper, WORD_NAMES.any);
   return (
     `=OR(${isBlank(a)},IF(${kind}="deadline",OR(ISNUMBER(${a}),ISLOGICAL(${a}),${yesNo}),` +
     `IF(${kind}="yesno",OR(ISLOGICAL(${a}),${a}=1,${a}=0,${yesNo}),ISNUMBER(${a}))))`

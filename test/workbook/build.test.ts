@@ -3,6 +3,7 @@
 import { readCruscotto } from "../../src/domain/reader";
 import type { Plan } from "../../src/domain/model";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
+import { NO_WORDS, YES_WORDS } from "../../src/domain/score";
 import { HEADERS, NAMES, RANGE_NAMES, SHEETS, TABLES, buildWorkbook, indicatorLayout } from "../../src/workbook/build";
 import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
 import { sampleText } from "../helpers/sample";
@@ -136,6 +137,9 @@ describe("workbook description of the sample", () => {
     expect([...defined].sort()).toEqual(
       [
         ...Object.values(NAMES),
+        "PIRA_Si",
+        "PIRA_No",
+        "PIRA_SiNo",
         RANGE_NAMES.objective,
         RANGE_NAMES.weight,
         ...plan.years.map((y) => RANGE_NAMES.score(y)),
@@ -146,7 +150,9 @@ describe("workbook description of the sample", () => {
       for (const m of withoutStrings.matchAll(/\bPIRA_[A-Za-z0-9_]+/g)) expect(defined).toContain(m[0]);
     }
     for (const n of native.names)
-      expect(n.refersTo).toMatch(/^=(Impostazioni!\$B\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59)$/);
+      expect(n.refersTo).toMatch(
+        /^=(Impostazioni!\$B\$\d+|Impostazioni!\$E\$\d+:\$E\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59)$/,
+      );
   });
 
   it("differs between formula modes only in the indicator score and status cells and the mode label", () => {
@@ -259,5 +265,27 @@ describe("sheets for a plan of other shape", () => {
     const wb = buildWorkbook(big, defaultSettings(big));
     expect(wb.sheets.find((s) => s.name === SHEETS.indicators)!.tables[0].rows).toHaveLength(5800);
     expect(wb.sheets.find((s) => s.name === SHEETS.objectives)!.tables[0].rows).toHaveLength(1400);
+  });
+});
+
+describe("rule formulas Excel accepts", () => {
+  it("keeps every validation and conditional-format formula within 255 characters, in both modes", () => {
+    for (const wb of [native, pira])
+      for (const s of wb.sheets) {
+        for (const v of s.validations) if (v.type === "custom") expect(v.formula.length).toBeLessThanOrEqual(255);
+        for (const c of s.conditionalFormats) expect(c.formula.length).toBeLessThanOrEqual(255);
+      }
+  });
+
+  it("lists the yes/no spellings of the domain in the Impostazioni cells the names point at", () => {
+    const settings = native.sheets.find((s) => s.name === SHEETS.settings)!;
+    const words = settings.ranges.find((r) => r.topLeft === "E3")!;
+    expect(words.rows).toEqual([...YES_WORDS.map((w) => [w, "sì"]), ...NO_WORDS.map((w) => [w, "no"])]);
+    const byName = Object.fromEntries(native.names.map((n) => [n.name, n.refersTo]));
+    expect([byName.PIRA_Si, byName.PIRA_No, byName.PIRA_SiNo]).toEqual([
+      "=Impostazioni!$E$3:$E$8",
+      "=Impostazioni!$E$9:$E$11",
+      "=Impostazioni!$E$3:$E$11",
+    ]);
   });
 });
