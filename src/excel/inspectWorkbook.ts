@@ -5,8 +5,19 @@ import type { TableSpec, WorkbookDescription } from "../workbook/types";
 export interface WorkbookInspection {
   /** The description's sheets that already exist, in description order. */
   existingSheets: string[];
-  /** Non-empty cells in the input columns (role "input") of the existing tables. */
+  /**
+   * Non-empty cells in the input columns (role "input") of the existing tables, and in the columns
+   * an earlier import made for other years ("Consuntivo 2022" when the plan now starts in 2024).
+   */
   typedActuals: number;
+}
+
+/** A header without its year: "Consuntivo 2023" → "CONSUNTIVO". */
+function withoutYear(header: string): string {
+  return header
+    .replace(/\s*\d{4}\s*$/, "")
+    .trim()
+    .toLocaleUpperCase("it");
 }
 
 function sameName(a: string, b: string): boolean {
@@ -52,13 +63,16 @@ export async function inspectWorkbook(
   for (const t of withHeaders) {
     const headers = (t.header.values[0] ?? []).map((h) => String(h));
     const body = t.proxy.getDataBodyRange();
-    for (const column of t.spec.columns.filter(isInput)) {
-      const index = headers.findIndex((h) => sameName(h, column.header));
-      if (index < 0) continue;
+    const inputs = t.spec.columns.filter(isInput).map((c) => c.header);
+    const yearly = new Set(inputs.filter((h) => /\d{4}\s*$/.test(h)).map(withoutYear));
+    headers.forEach((header, index) => {
+      const isInputColumn =
+        inputs.some((h) => sameName(h, header)) || (/\d{4}\s*$/.test(header) && yearly.has(withoutYear(header)));
+      if (!isInputColumn) return;
       const cells = body.getColumn(index);
       cells.load("values");
       inputColumns.push(cells);
-    }
+    });
   }
   await context.sync();
 

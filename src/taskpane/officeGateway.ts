@@ -49,7 +49,21 @@ export function createOfficeGateway(): PiraGateway {
       options.onProgress?.({ stage: "writing", fraction: 0.4 });
       // Page setup needs ExcelApi 1.9; older hosts get everything else.
       const printLayout = supportsExcelApi("1.9");
-      const report = await run((context) => applyWorkbook(context, wb, { replace: options.replace, printLayout }));
+      const report = await run(async (context) => {
+        if (options.replace) {
+          // Excel stayed editable while the user read the question: look again, in this batch.
+          const now = await inspectWorkbook(context, wb);
+          if (now.typedActuals > 0) {
+            throw new Error(
+              (now.typedActuals === 1
+                ? "Nel frattempo è stato inserito 1 consuntivo: la sostituzione lo cancellerebbe, "
+                : `Nel frattempo sono stati inseriti ${now.typedActuals} consuntivi: la sostituzione li cancellerebbe, `) +
+                "quindi l'importazione è stata annullata.",
+            );
+          }
+        }
+        return applyWorkbook(context, wb, { replace: options.replace, printLayout });
+      });
       options.onProgress?.({ stage: "done", fraction: 1 });
       return { sheets: report.sheets, replacedSheets: report.replacedSheets };
     },

@@ -126,3 +126,21 @@ describe("consuntivo cells take their indicator's number format", () => {
     }
   });
 });
+
+describe("a revised plan for later years", () => {
+  it("still counts the actuals typed in the columns of years the new plan no longer has", async () => {
+    await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
+    const sheet = fake.workbook.sheet(SHEETS.indicators);
+    const table = fake.workbook.table(TABLES.indicators)!;
+    const headers = buildWorkbook(plan, settings).sheets[1].tables[0].columns.map((c) => c.header);
+    const column = table.rect.column + headers.indexOf(HEADERS.actual(2023));
+    sheet.type(`${String.fromCharCode(65 + column)}2`, 15);
+    sheet.type(`${String.fromCharCode(65 + column)}3`, "SI");
+
+    // The Council's next cruscotto covers 2024–2027: no "Consuntivo 2023" column any more.
+    const next = readCruscotto(sampleText().replace(/\b(2023|2024|2025|2026)\b/g, (y) => String(Number(y) + 1)));
+    expect(next.years).toEqual([2024, 2025, 2026, 2027]);
+    const found = await inspectWorkbook(fake.context, buildWorkbook(next, defaultSettings(next)));
+    expect(found.typedActuals).toBe(2);
+  });
+});

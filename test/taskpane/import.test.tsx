@@ -223,6 +223,26 @@ describe("import", () => {
     expect(excel.workbook.sheetNames().filter((n) => n === "Indicatori")).toHaveLength(1);
   });
 
+  test("actuals typed while the replace question is open are not deleted either", async () => {
+    const { gateway, excel } = fakeOffice();
+    const user = userEvent.setup();
+    renderPane(gateway);
+    await pasteSample(user);
+    await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
+    await within(screen.getByTestId("import-status")).findByText("Importazione completata");
+    await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
+    const replace = await screen.findByRole("button", { name: "Sostituisci", hidden: true });
+    typeActuals(excel, [["1.1", 2023, 15]]);
+    const writesBefore = excel.log.writes.length;
+    await user.click(replace);
+    expect(
+      await within(screen.getByTestId("import-status")).findByText(
+        /Nel frattempo è stato inserito 1 consuntivo: la sostituzione lo cancellerebbe/,
+      ),
+    ).toBeTruthy();
+    expect(excel.log.writes.length).toBe(writesBefore);
+  });
+
   test("typed actuals are never deleted: the import is refused with their count", async () => {
     const { gateway, excel } = fakeOffice();
     const user = userEvent.setup();
