@@ -7,6 +7,9 @@ import { formatItalianNumber, parseItalianNumber } from "./numbers";
 import { isoDate, parseTarget } from "./targets";
 import { cleanText } from "./text";
 
+export const NO_YEARS_MESSAGE =
+  'Nessun anno di target trovato: le tabelle degli indicatori non hanno colonne "Target AAAA".';
+
 /** Tolerance on weight sums: 14,28/14,29 rounding in the documents. */
 export const WEIGHT_TOLERANCE = 0.05;
 
@@ -89,13 +92,23 @@ function findLabels(text: string): LabelHit[] {
   }));
 }
 
+/**
+ * The target column headers of a row: cells such as "Target 2024", or, where the conversion lost
+ * the tabs, the "Target …" words inside one cell ("Indicatori (100%) Target 2023 Target 2024").
+ */
+function targetHeaderCells(cells: string[]): string[] {
+  return cells.flatMap((c) =>
+    TARGET_HEADER_CELL.test(c) ? [c] : /\bTarget\b/i.test(c) ? (c.match(/\bTarget(?:\s+\d{4})?\b/gi) ?? []) : [],
+  );
+}
+
 function isTargetHeaderRow(cells: string[]): boolean {
-  return cells.filter((c) => TARGET_HEADER_CELL.test(c)).length >= 1 && cells.some((c) => /^Target/i.test(c));
+  return targetHeaderCells(cells).some((c) => /^Target/i.test(c));
 }
 
 /** Years of a target header row; a bare "Target" takes its year from its neighbours. */
 function headerYears(cells: string[], fallbackYears: number[]): number[] | null {
-  const targetCells = cells.filter((c) => TARGET_HEADER_CELL.test(c));
+  const targetCells = targetHeaderCells(cells);
   if (targetCells.length === 0) return null;
   const explicit = targetCells.map((c) => {
     const m = TARGET_HEADER_CELL.exec(c);
@@ -148,7 +161,11 @@ function splitIndicatorRow(
   // Trailing empty cells past the year columns are layout noise.
   while (rest.length > expectedTargets && rest[rest.length - 1] === "") rest = rest.slice(0, -1);
   if (rest.length === expectedTargets) return { weight, name, targets: rest };
-  if (rest.length > 0 && rest.length < expectedTargets && rest.every((c) => parseTarget(c)?.kind !== "unreadable")) {
+  if (
+    rest.some((c) => c !== "") &&
+    rest.length < expectedTargets &&
+    rest.every((c) => parseTarget(c)?.kind !== "unreadable")
+  ) {
     // Cells kept but blank trailing ones lost (space-separated layout): the later years are missing.
     return { weight, name, targets: [...rest, ...Array<string>(expectedTargets - rest.length).fill("")] };
   }
@@ -156,12 +173,16 @@ function splitIndicatorRow(
   // Tabs lost or merged: peel targets off the end of the joined text.
   let joined = [name, ...rest].filter((c) => c !== "").join(" ");
   const peeled: string[] = [];
+  const bare = (t: string) => /^[+\-\u2212]?\d[\d.,]*$/.test(t);
   while (peeled.length < expectedTargets) {
     const m = TRAILING_TARGET.exec(joined);
     if (!m) break;
     const before = joined.slice(0, m.index).trim();
     if (before === "") break;
-    peeled.unshift(m[1].trim());
+    const target = m[1].trim();
+    // A bare number after targets with an operator or unit belongs to the name ("DFP 3.3").
+    if (bare(target) && peeled.some((p) => !bare(p))) break;
+    peeled.unshift(target);
     joined = before;
   }
   return { weight, name: joined, targets: peeled };
@@ -189,6 +210,8 @@ class Reader {
     this.checkAreaWeights();
     if (objectives.length === 0) {
       this.diag(0, "error", "Nessun obiettivo trovato: il testo non sembra un cruscotto obiettivi strategici PIRA.");
+    } else if (this.planYears.length === 0) {
+      this.diag(0, "error", NO_YEARS_MESSAGE);
     }
     this.diagnostics.sort((a, b) => a.line - b.line);
     return {
@@ -220,7 +243,7 @@ class Reader {
       if (!isTargetHeaderRow(line.cells)) continue;
       const ys = headerYears(line.cells, []);
       if (ys) ys.forEach((y) => years.add(y));
-      else bare.push(line.cells.filter((c) => TARGET_HEADER_CELL.test(c)).length);
+      else bare.push(targetHeaderCells(line.cells).length);
     }
     if (years.size === 0 && bare.length > 0) {
       // No header names a year: count from the approval date's year.
@@ -242,9 +265,16 @@ class Reader {
   private walk(): void {
     let pending: { keys: FieldKey[]; line: number } | null = null;
     let seenContent = false;
+    let lastIndicatorLine = -1;
 
     for (const line of this.lines) {
       const text = line.text;
+      const current = this.current();
+      if (current && lastIndicatorLine === line.number - 1 && this.isNameContinuation(line)) {
+        this.continueIndicatorName(current, line);
+        lastIndicatorLine = line.number;
+        continue;
+      }
       if (text === "" || UNDERLINE.test(text)) {
         if (text !== "") this.accounted.add(line.number);
         continue;
@@ -262,7 +292,14 @@ class Reader {
       seenContent = true;
 
       const header = OBJECTIVE_HEADER.exec(text);
-      if (header && !/^(?:Target|Anno)\b/i.test(header[2]) && !INDICATOR_HEADER.test(text)) {
+      if (
+        header &&
+        !/^(?:Target|Anno)\b/i.test(header[2]) &&
+        !INDICATOR_HEADER.test(text) &&
+        // "011 Competitività…" is a code, not objective 11; after "Missione:" a plain line is its value.
+        !/^0\d/.test(header[1]) &&
+        !(pending !== null && !/\*\*|<b>/i.test(line.raw))
+      ) {
         this.flushPending(pending);
         pending = null;
         this.startObjective(Number(header[1]), header[2].trim(), line.number);
@@ -295,6 +332,7 @@ class Reader {
         if (this.readIndicator(draft, line)) {
           this.flushPending(pending);
           pending = null;
+          lastIndicatorLine = line.number;
           continue;
         }
       }
@@ -397,7 +435,12 @@ class Reader {
       this.setField(draft, pending.keys[0], stripHeaderCells(line.text, line.cells), line.number);
       return;
     }
-    const values = line.cells.filter((c) => c !== "");
+    let values = line.cells.filter((c) => c !== "");
+    // "14,28% 245.970,80 €" with single spaces: the weight ends at its "%".
+    const merged = /^([+-]?[\d.,]+\s*%)\s+(.+)$/.exec(values[0] ?? "");
+    if (values.length === 1 && pending.keys[0] === "weight" && pending.keys.length > 1 && merged) {
+      values = [merged[1], merged[2]];
+    }
     pending.keys.forEach((key, i) => {
       const value = values[i];
       if (value === undefined || value === "") {
@@ -494,6 +537,33 @@ class Reader {
         o.programme = value;
         return;
     }
+  }
+
+  /**
+   * A line right under an indicator row that is no row, label, header or value of its own: the
+   * PDF wrapped the indicator's name ("…pagate entro" / "30 giorni dal ricevimento").
+   */
+  private isNameContinuation(line: SourceLine): boolean {
+    const text = line.text;
+    if (text === "" || UNDERLINE.test(text) || /\*\*|<b>/i.test(line.raw)) return false;
+    if (WEIGHT_CELL.test(line.cells[0]) || findLabels(text).length > 0 || INDICATOR_HEADER.test(text)) return false;
+    if (isTargetHeaderRow(line.cells) || AREA_LINE.test(text) || /^[+-]?[\d.,]+\s*[%€]/.test(text)) return false;
+    const cells = line.cells.filter((c) => c !== "");
+    return cells.length === 1 && parseTarget(cells[0])?.kind === "unreadable";
+  }
+
+  private continueIndicatorName(draft: ObjectiveDraft, line: SourceLine): void {
+    const indicator = draft.objective.indicators[draft.objective.indicators.length - 1];
+    if (/\(OC\)/i.test(line.text)) indicator.common = true;
+    const more = line.text.replace(OC_MARK, " ").replace(/\s+/g, " ").trim();
+    indicator.name = `${indicator.name} ${more}`.trim();
+    this.diag(
+      line.number,
+      "info",
+      `Riga unita al nome dell'indicatore ${indicator.id} (testo andato a capo): «${excerpt(more)}».`,
+      draft.objective.number,
+      indicator.id,
+    );
   }
 
   private readIndicator(draft: ObjectiveDraft, line: SourceLine): boolean {

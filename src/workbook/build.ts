@@ -3,6 +3,7 @@
 
 import type { Actual, Actuals, Diagnostic, Plan, Target } from "../domain/model";
 import { isoToSerial } from "../domain/dates";
+import { NO_YEARS_MESSAGE } from "../domain/reader";
 import { percentToFraction } from "../domain/numbers";
 import type { Settings } from "../domain/settings";
 import { SCORING_MODES } from "../domain/settings";
@@ -669,6 +670,8 @@ function buildDiagnostics(plan: Plan): SheetSpec {
 
 /** The workbook the import makes, for a plan, its settings and any actuals already typed. */
 export function buildWorkbook(plan: Plan, settings: Settings, actuals: Actuals = {}): WorkbookDescription {
+  // Every score, roll-up and the year in view are per year: there is nothing to build without one.
+  if (plan.years.length === 0) throw new Error(`${NO_YEARS_MESSAGE} Impossibile costruire i fogli.`);
   const objectives = buildObjectives(plan);
   const settingsSheet = buildSettings(plan, settings);
   const cell = (row: number) => absolute(SHEETS.settings, { row, column: 1 });

@@ -153,6 +153,12 @@ describe("pira build", () => {
     ["a missing cruscotto", ["nessuno.txt", "-o", "o.xlsx"], {}, /il file "nessuno\.txt" non esiste\./],
     ["a text that is not a cruscotto", ["x.txt", "-o", "o.xlsx"], { "x.txt": "ciao\n" }, /nessun obiettivo trovato/],
     [
+      "a cruscotto whose tables name no year",
+      ["y.txt", "-o", "o.xlsx"],
+      { "y.txt": "**1 Obiettivo**\nIndicatori (100%)\n100,00%\tAzione\t>= 1 N.\n" },
+      /Nessun anno di target trovato: .* Nessuna cartella scritta\./,
+    ],
+    [
       "a missing CSV",
       [SAMPLE_PATH, "-o", "o.xlsx", "--actuals", "nessuno.csv"],
       {},

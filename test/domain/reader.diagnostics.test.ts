@@ -65,9 +65,15 @@ describe("reader diagnostics", () => {
     ],
     [
       "a line it does not understand",
-      () => edit("Revisione e attuazione del Piano", (l) => l + "\nQuesta riga è un refuso"),
+      () => edit("Economico-finanziaria", (l) => l + "\n\nQuesta riga è un refuso"),
       { severity: "warning", objective: 13 },
       /Riga non riconosciuta nell'obiettivo 13, ignorata: «Questa riga è un refuso»/,
+    ],
+    [
+      "an indicator name the PDF wrapped onto the next line",
+      () => edit("Revisione e attuazione del Piano", (l) => l.replace("immobiliare\t", "\t") + "\nimmobiliare"),
+      { severity: "info", objective: 13, indicator: "13.2", line: lineOf("Revisione e attuazione del Piano") + 1 },
+      /Riga unita al nome dell'indicatore 13.2 \(testo andato a capo\): «immobiliare»/,
     ],
     [
       "an objective that appears twice",
@@ -79,6 +85,16 @@ describe("reader diagnostics", () => {
     const found = newDiagnostics(make()).filter((d) => message.test(d.message));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject(expected);
+  });
+
+  it("reports a cruscotto whose indicator tables name no year", () => {
+    const plan = readCruscotto("**1 Obiettivo**\nIndicatori (100%)\n100,00%\tAzione\t>= 1 N.\n");
+    expect(plan.years).toEqual([]);
+    expect(plan.diagnostics).toContainEqual({
+      line: 0,
+      severity: "error",
+      message: 'Nessun anno di target trovato: le tabelle degli indicatori non hanno colonne "Target AAAA".',
+    });
   });
 
   it.each([

@@ -61,6 +61,13 @@ describe("reader variants give the same model", () => {
     expect(withoutLines(plan)).toEqual(withoutLines(base));
   });
 
+  it("single spaces instead of tabs (text copied from a PDF viewer)", () => {
+    const plan = readCruscotto(sample.replace(/\t/g, " "));
+    expect(plan.years).toEqual(base.years);
+    expect(plan.objectives).toEqual(base.objectives);
+    expect(plan.diagnostics).toEqual(base.diagnostics);
+  });
+
   it("space-separated columns instead of tabs", () => {
     const plan = readCruscotto(sample.replace(/\t/g, "   "));
     // Blank cells cannot be seen in a space-separated layout: DFP 3.3 keeps its two targets.

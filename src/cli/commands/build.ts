@@ -8,6 +8,7 @@ import { buildWorkbook } from "../../workbook/build";
 import { CliError, type CliIO } from "../io";
 import { writeXlsx } from "../xlsx";
 import { loadPlan } from "./parse";
+import { NO_YEARS_MESSAGE } from "../../domain/reader";
 
 export const BUILD_USAGE =
   "Uso: pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv] [--year AAAA] [--mode proporzionale|binario|lineare]";
@@ -65,6 +66,7 @@ export function parseBuildArgs(args: string[]): BuildArgs {
 
 /** Settings for a workbook read without the add-in: native formulas, the year and mode asked for. */
 export function buildSettings(plan: Plan, year: string | undefined, mode: string | undefined): Settings {
+  if (plan.years.length === 0) throw new CliError(`${NO_YEARS_MESSAGE} Nessuna cartella scritta.`);
   const settings: Settings = { ...defaultSettings(plan), formulaMode: "native" };
   if (year !== undefined) {
     const y = Number(year.trim());
