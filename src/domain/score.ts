@@ -211,10 +211,18 @@ export function isMet(target: Target | null, actual: Actual | undefined): boolea
 }
 
 /** The status band of a score; null (no actual) is "n.d.". */
+/**
+ * Statuses compare the score rounded to this many decimals: 56,7 % against 81 % is 0.7 less
+ * 2e-16, and weighted means with percent or fraction weights differ in their last bits; a score
+ * shown as 70,00 % must be "Parzialmente raggiunto" everywhere. The workbook's formulas use ROUND.
+ */
+export const STATUS_DECIMALS = 9;
+
 export function statusOf(score: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): Status {
   if (score === null) return "n.d.";
-  if (score >= thresholds.greenFrom) return "Raggiunto";
-  if (score >= thresholds.amberFrom) return "Parzialmente raggiunto";
+  const s = Math.round(score * 10 ** STATUS_DECIMALS) / 10 ** STATUS_DECIMALS;
+  if (s >= thresholds.greenFrom) return "Raggiunto";
+  if (s >= thresholds.amberFrom) return "Parzialmente raggiunto";
   return "Non raggiunto";
 }
 

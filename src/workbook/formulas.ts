@@ -3,6 +3,7 @@
 // opened without the add-in shows the same numbers. Invariant syntax: English names, commas.
 
 import type { TargetKind } from "../domain/model";
+import { STATUS_DECIMALS } from "../domain/score";
 
 /** Workbook names the formulas and conditional formats read (cells of the Impostazioni sheet). */
 export const NAMES = {
@@ -97,8 +98,14 @@ export function piraStatusFormula(target: string, a: string): string {
   );
 }
 
+/** The score as statuses and colours compare it (see STATUS_DECIMALS in the domain). */
+function rounded(score: string): string {
+  return `ROUND(${score},${STATUS_DECIMALS})`;
+}
+
 function gradedStatus(score: string): string {
-  return `IF(${score}>=${NAMES.green},"Raggiunto",IF(${score}>=${NAMES.amber},"Parzialmente raggiunto","Non raggiunto"))`;
+  const s = rounded(score);
+  return `IF(${s}>=${NAMES.green},"Raggiunto",IF(${s}>=${NAMES.amber},"Parzialmente raggiunto","Non raggiunto"))`;
 }
 
 /** The status text of a score cell; "n.d." without a score. */
@@ -150,9 +157,9 @@ export function weightedCoverageFormula(weights: string, scores: string): string
 /** Conditional-format formulas for a score cell (relative row): met, partial, missed. */
 export function complianceRules(score: string): { green: string; amber: string; red: string } {
   return {
-    green: `=AND(ISNUMBER(${score}),${score}>=${NAMES.green})`,
-    amber: `=AND(ISNUMBER(${score}),${score}>=${NAMES.amber},${score}<${NAMES.green})`,
-    red: `=AND(ISNUMBER(${score}),${score}<${NAMES.amber})`,
+    green: `=AND(ISNUMBER(${score}),${rounded(score)}>=${NAMES.green})`,
+    amber: `=AND(ISNUMBER(${score}),${rounded(score)}>=${NAMES.amber},${rounded(score)}<${NAMES.green})`,
+    red: `=AND(ISNUMBER(${score}),${rounded(score)}<${NAMES.amber})`,
   };
 }
 

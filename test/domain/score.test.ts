@@ -337,3 +337,14 @@ describe("a percent actual typed exactly at its target", () => {
     expect(statusOf(scoreTarget(t, typed))).toBe("Raggiunto");
   });
 });
+
+describe("statuses at a threshold", () => {
+  it("a score shown as 70,00 % is Parzialmente raggiunto, whatever its last bits", () => {
+    const t = parseTarget(">= 81,00 %")!;
+    const s = scoreTarget(t, Number("56.7e-2"))!;
+    expect(s).not.toBe(0.7); // 0.6999999999999998: float division
+    expect(statusOf(s)).toBe("Parzialmente raggiunto");
+    expect(statusOf(0.9999999999999998)).toBe("Raggiunto");
+    expect(statusOf(0.6999)).toBe("Non raggiunto");
+  });
+});

@@ -222,6 +222,10 @@ describe("formula evaluator: results Excel gives", () => {
     ["=MATCH(2,A5:A8,0)", 2],
     ["=MATCH(TRUE,A1:C1,0)", 3],
     ["=MATCH(D1,A1:H1,0)", err("#N/A")],
+    ["=ROUND(0.6999999999999998,9)", 0.7],
+    ["=ROUND(2.5,0)", 3],
+    ["=ROUND(-2.5,0)", -3],
+    ['=ROUND("x",2)', err("#VALUE!")],
     ["=MATCH(1,A5:B6,0)", err("#N/A")],
     // element-wise arrays and broadcasting
     ["={1,2,3}*2", [[2, 4, 6]]],

@@ -1039,6 +1039,19 @@ const FUNCTIONS = new Map<string, FunctionImpl>([
   ["INT", elementFunction("INT", numeric(Math.floor))],
   ["ABS", elementFunction("ABS", numeric(Math.abs))],
   [
+    "ROUND",
+    (ev, args, ctx) => {
+      arity("ROUND", args, 2, 2);
+      const digits = toNumber(ev.operand(ev.arg(args[1], ctx)) as Scalar);
+      if (digits instanceof ExcelError) return digits;
+      // Excel rounds half away from zero.
+      const factor = 10 ** Math.trunc(digits);
+      return elementwise([ev.operand(ev.arg(args[0], ctx))], ([x]) =>
+        numeric((n) => (Math.sign(n) * Math.round(Math.abs(n) * factor)) / factor)(x),
+      );
+    },
+  ],
+  [
     "MAX",
     (ev, args, ctx) => {
       arity("MAX", args, 1, 255);

@@ -26,6 +26,7 @@ const PORTABLE = new Set([
   "INT",
   "MAX",
   "ABS",
+  "ROUND",
   "SUMPRODUCT",
   "CHOOSE",
   "MATCH",
