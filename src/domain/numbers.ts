@@ -1,7 +1,7 @@
 // Italian number notation: decimal comma, thousands dot ("1.600", "283.500,00", "-9,90").
 // An English decimal point is accepted when it cannot be a thousands separator ("3.5").
 
-const NUMBER_RE = /^[+\-\u2212]?(?:\d{1,3}(?:\.\d{3})+|\d+)?(?:[,.]\d+)?$/;
+const NUMBER_RE = /^[+\-\u2212]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)?(?:[,.]\d+)?$/;
 
 /** Parses a number written the Italian way (or the English way when unambiguous); null when it is not one. */
 export function parseItalianNumber(raw: string): number | null {
@@ -10,7 +10,7 @@ export function parseItalianNumber(raw: string): number | null {
   let normalised: string;
   if (s.includes(",")) {
     normalised = s.replace(/\./g, "").replace(",", ".");
-  } else if (/^[+-]?\d{1,3}(\.\d{3})+$/.test(s)) {
+  } else if (/^[+-]?[1-9]\d{0,2}(\.\d{3})+$/.test(s)) {
     // "1.600" is one thousand six hundred in an Italian document.
     normalised = s.replace(/\./g, "");
   } else {

@@ -88,13 +88,9 @@ export function scorePlan(plan: Plan, actuals: Actuals, year: number, settings: 
     }
     const result = weightedMean(items);
     objectives.push({ number: objective.number, ...result, status: statusOf(result.score, settings) });
-    let areaItems = objectivesByArea.get(objective.areaCode);
-    if (areaItems === undefined) {
-      // An area the plan's list lacks still gets its roll-up rather than losing objectives.
-      areaItems = [];
-      objectivesByArea.set(objective.areaCode, areaItems);
-    }
-    areaItems.push({ weight: objective.weightOnArea, score: result.score });
+    // An objective whose area could not be read (an error in the diagnostics) has its own score
+    // but enters no area and so not the chamber, as in the workbook, which has a row per area.
+    objectivesByArea.get(objective.areaCode)?.push({ weight: objective.weightOnArea, score: result.score });
   }
 
   const areas: AreaScore[] = [];

@@ -133,6 +133,8 @@ function deadlineMet(target: Target, actual: Actual): boolean {
       text,
     );
   }
+  // 1 and 0 are the spreadsheet shorthand for SI and NO (no task was completed on 1 January 1900).
+  if (completed === 1 || completed === 0) return completed === 1;
   // A completion date-time on the deadline day still counts as on time.
   return Math.floor(completed) <= deadlineSerial(target.deadline as string);
 }

@@ -49,7 +49,9 @@ export function parseTarget(raw: string): Target | null {
 
   const deadline = DEADLINE_RE.exec(text);
   if (deadline) {
-    const iso = isoDate(Number(deadline[1]), Number(deadline[2]), Number(deadline[3]));
+    const year = Number(deadline[3]);
+    // Excel dates start in 1900: "31-12-0224" is a typo, not a deadline.
+    const iso = year >= 1900 ? isoDate(Number(deadline[1]), Number(deadline[2]), year) : null;
     return iso ? { text, kind: "deadline", value: null, unit: "", deadline: iso } : unreadable(text);
   }
   if (YES_RE.test(text)) return { text, kind: "yesno", value: 1, unit: "", deadline: null };

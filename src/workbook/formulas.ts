@@ -65,7 +65,7 @@ export function nativeScoreFormula(kind: TargetKind | null, a: string, t: string
       break;
     case "deadline":
       body =
-        `IF(ISLOGICAL(${a}),IF(${a},1,0),IF(ISNUMBER(${a}),IF(INT(${a})<=${d},1,0),` +
+        `IF(ISLOGICAL(${a}),IF(${a},1,0),IF(ISNUMBER(${a}),IF(OR(${a}=0,${a}=1),${a},IF(INT(${a})<=${d},1,0)),` +
         `IF(${isOneOf(upper, WORD_NAMES.yes)},1,IF(${isOneOf(upper, WORD_NAMES.no)},0,""))))`;
       break;
     case "yesno":

@@ -176,6 +176,16 @@ describe("scorePlan on a hand-built plan", () => {
     expect(result.chamber).toEqual({ score: (1 * a + 1 * 1) / 2, coverage: 1, status: "Parzialmente raggiunto" });
   });
 
+  it("leaves an objective whose area could not be read out of the areas and the chamber, as the workbook does", () => {
+    const orphan: Plan = JSON.parse(JSON.stringify(plan));
+    orphan.objectives[2].areaCode = "";
+    const r = scorePlan(orphan, actuals, 2023, settings);
+    expect(r.objectives[2].score).toBe(1);
+    expect(r.areas.map((a) => a.code)).toEqual(["A", "B"]);
+    expect(r.areas[1]).toEqual({ code: "B", score: null, coverage: null, status: "n.d." });
+    expect(r.chamber.score).toBe(result.areas[0].score);
+  });
+
   it("uses the area weights of the settings", () => {
     const weighted = scorePlan(plan, actuals, 2023, { ...settings, areaWeights: { A: 3, B: 1 } });
     const a = weighted.areas[0].score!;

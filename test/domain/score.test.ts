@@ -348,3 +348,14 @@ describe("statuses at a threshold", () => {
     expect(statusOf(0.6999)).toBe("Non raggiunto");
   });
 });
+
+describe("deadline targets read 1 and 0 as SI and NO", () => {
+  it.each([
+    [1, 1],
+    [0, 0],
+    [45291, 1], // 31/12/2023
+    [45292, 0], // 01/01/2024
+  ])("actual %p scores %p against Entro 31-12-2023", (actual, expected) => {
+    expect(scoreTarget(parseTarget("Entro 31-12-2023")!, actual)).toBe(expected);
+  });
+});

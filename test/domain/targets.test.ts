@@ -38,6 +38,7 @@ const cases: Row[] = [
   ["**>= 90,00 %**", { kind: "atLeast", value: 90, unit: "%", text: ">= 90,00 %" }],
   [">=\u00a095,00\u00a0%", { kind: "atLeast", value: 95, unit: "%", text: ">= 95,00 %" }],
   ["Entro 31-02-2023", { kind: "unreadable", value: null, text: "Entro 31-02-2023" }],
+  ["Entro 31-12-0224", { kind: "unreadable", value: null, text: "Entro 31-12-0224" }],
   ["da definire", { kind: "unreadable", value: null, unit: "", deadline: null, text: "da definire" }],
   [">= 13 pezzi", { kind: "unreadable", text: ">= 13 pezzi" }],
   ["> 5", { kind: "unreadable" }],
@@ -89,6 +90,8 @@ describe("Italian numbers", () => {
     ["abc", null],
     ["1,2,3", null],
     ["1.60", 1.6],
+    ["0.950", 0.95],
+    ["0.250", 0.25],
     ["12.34.56", null],
   ])("%j → %p", (raw, expected) => {
     expect(parseItalianNumber(raw)).toBe(expected);
