@@ -3,6 +3,8 @@ import {
   Button,
   Caption1,
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
   Tab,
   TabList,
   makeStyles,
@@ -19,7 +21,7 @@ import { SettingsView, type SettingsChoices } from "./components/SettingsView";
 import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
 import { I18nContext, makeI18n, useI18n, type Lang } from "./i18n";
 import { usePlanPreview } from "./state/usePlanPreview";
-import { useImport } from "./state/useImport";
+import { errorMessage, useImport } from "./state/useImport";
 
 export type TabId = "import" | "follow" | "settings";
 const TABS: readonly TabId[] = ["import", "follow", "settings"];
@@ -66,27 +68,52 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
   const onImported = React.useCallback((plan: Plan, settings: Settings) => setImported({ plan, settings }), []);
   const importer = useImport(gateway, onImported);
 
-  // A workbook imported earlier (the pane reloads every time it opens): follow it straight away.
+  const [readError, setReadError] = React.useState<string | null>(null);
+
+  /** The plan and settings as the workbook holds them now (users edit the sheets too). */
+  const readWorkbook = React.useCallback(async (): Promise<Imported | null> => {
+    const plan = await gateway.readPlan();
+    if (!plan) return null;
+    const stored = (await gateway.readSettings()) ?? {};
+    return { plan, settings: { ...defaultSettings(plan), ...stored } };
+  }, [gateway]);
+
+  // A workbook imported earlier: follow it straight away.
   React.useEffect(() => {
     let live = true;
     void (async () => {
       try {
-        const plan = await gateway.readPlan();
-        if (!plan || !live) return;
-        const stored = (await gateway.readSettings()) ?? {};
-        if (!live) return;
-        const settings = { ...defaultSettings(plan), ...stored };
-        setImported((current) => current ?? { plan, settings });
-        setChoices(choicesOf(settings));
+        const found = await readWorkbook();
+        if (!found || !live) return;
+        setImported((current) => current ?? found);
+        setChoices(choicesOf(found.settings));
         setTab((current) => (current === "import" ? "follow" : current));
-      } catch {
-        // A workbook without our tables is simply a new one: the import tab is the way in.
+      } catch (e) {
+        if (live) setReadError(errorMessage(e));
       }
     })();
     return () => {
       live = false;
     };
-  }, [gateway]);
+  }, [readWorkbook]);
+
+  // The shared runtime keeps the pane alive between openings: settings edited in the Impostazioni
+  // sheet meanwhile must show here before the user applies anything.
+  React.useEffect(() => {
+    if (tab !== "settings" || !imported) return undefined;
+    let live = true;
+    void readWorkbook()
+      .then((found) => {
+        if (!found || !live) return;
+        setImported(found);
+        setChoices(choicesOf(found.settings));
+      })
+      .catch((e: unknown) => live && setReadError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+    // Only on entering the tab (not on every change of `imported`).
+  }, [tab, readWorkbook]);
 
   const onImport = (): void => {
     if (!preview.plan) return;
@@ -95,9 +122,11 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
 
   const onApply = async (next: SettingsChoices): Promise<void> => {
     if (!imported) return;
-    const settings = settingsFor(imported.plan, next, imported.settings);
-    await gateway.switchFormulas(buildWorkbook(imported.plan, settings));
-    setImported({ plan: imported.plan, settings });
+    // Build from the workbook as it is now: targets edited live, year in view, area weights.
+    const current = (await readWorkbook()) ?? imported;
+    const settings = settingsFor(current.plan, next, current.settings);
+    await gateway.switchFormulas(buildWorkbook(current.plan, settings));
+    setImported({ plan: current.plan, settings });
   };
 
   return (
@@ -114,6 +143,13 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
           </Tab>
         ))}
       </TabList>
+      {readError !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t.readFailed}: {readError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div role="tabpanel" id={`pira-panel-${tab}`} aria-labelledby={`pira-tab-${tab}`}>
         {tab === "import" && (
           <ImportView

@@ -161,6 +161,7 @@ const it = {
 
   live: { ready: "Pronto" },
   errorPrefix: "Errore",
+  readFailed: "Non è stato possibile leggere il cruscotto già presente nella cartella",
 };
 
 export type Strings = typeof it;
@@ -305,6 +306,7 @@ const en: Strings = {
 
   live: { ready: "Ready" },
   errorPrefix: "Error",
+  readFailed: "The dashboard already in the workbook could not be read",
 };
 
 export const STRINGS: Record<Lang, Strings> = { it, en };

@@ -1,6 +1,6 @@
 // Settings: thresholds, scoring method and formula mode written into the imported workbook, and
 // "Prepara per la condivisione"; typed actuals survive every change.
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { RecordingExcel } from "../fakes/recordingExcel";
 import { actualCell, fakeOffice, importSample, renderPane, stubGateway, typeActuals } from "./harness";
@@ -88,14 +88,25 @@ test("thresholds in the wrong order are refused before anything is written", asy
   renderPane(gateway, { initialTab: "settings" });
   expect(screen.getByText("Importa un cruscotto per modificare le impostazioni della cartella.")).toBeTruthy();
   expect(screen.queryByRole("button", { name: "Applica alla cartella" })).toBeNull();
-  const amber = screen.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" });
-  await user.clear(amber);
-  await user.type(amber, "120");
+  const green = screen.getByRole("spinbutton", { name: "«Raggiunto» da (%)" });
+  await user.clear(green);
+  await user.type(green, "60");
   await user.tab();
   expect(screen.getByRole("alert").textContent).toBe(
     "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
   );
   expect(gateway.switchFormulas).not.toHaveBeenCalled();
+});
+
+test("a threshold above 100 % is brought back to 100 %", async () => {
+  const gateway = stubGateway();
+  const user = userEvent.setup();
+  renderPane(gateway, { initialTab: "settings" });
+  const amber = screen.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" }) as HTMLInputElement;
+  await user.clear(amber);
+  await user.type(amber, "120");
+  await user.tab();
+  expect(amber.value).toBe("100");
 });
 
 test("a failing update says why", async () => {
@@ -115,4 +126,20 @@ test("a failing update says why", async () => {
   const status = screen.getByTestId("settings-status");
   await within(status).findByText("Aggiornamento non riuscito");
   expect(status.textContent).toContain("Mancano foglio «Indicatori»");
+});
+
+test("the settings tab shows values edited in the Impostazioni sheet since the pane opened", async () => {
+  const office = fakeOffice();
+  await importSample(office.gateway);
+  const user = userEvent.setup();
+  renderPane(office.gateway);
+  await screen.findByTestId("chamber-score");
+  // Edited in the sheet while the pane stays open (the shared runtime keeps it alive).
+  const sheet = office.excel.workbook.sheet("Impostazioni");
+  sheet.type("B4", 0.9);
+  sheet.type("B6", "binario");
+  await user.click(screen.getByRole("tab", { name: "Impostazioni" }));
+  const green = screen.getByRole("spinbutton", { name: "«Raggiunto» da (%)" }) as HTMLInputElement;
+  await waitFor(() => expect(green.value).toBe("90"));
+  expect((screen.getByRole("radio", { name: /Binario/ }) as HTMLInputElement).checked).toBe(true);
 });

@@ -83,13 +83,14 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
       <SpinButton
         value={percentOf(choices[key])}
         min={0}
-        max={200}
+        max={100}
         step={5}
         disabled={busy}
         onChange={(_e, data) => {
           const value =
             data.value ?? (data.displayValue === undefined ? NaN : Number(data.displayValue.replace(",", ".")));
-          if (Number.isFinite(value)) onChange({ ...choices, [key]: Math.max(0, value) / 100 });
+          // A threshold is a score: 0 % to 100 % (PIRA.STATUS refuses anything else).
+          if (Number.isFinite(value)) onChange({ ...choices, [key]: Math.min(100, Math.max(0, value)) / 100 });
         }}
       />
     </Field>
