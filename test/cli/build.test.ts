@@ -46,10 +46,17 @@ function setting(wb: ExcelJS.Workbook, label: string): ExcelJS.CellValue {
   throw new Error(`Etichetta «${label}» assente`);
 }
 
+const SAMPLE_WARNINGS =
+  "pira build: 0 errori e 3 avvisi nel documento (anche nel foglio Diagnostica):\n" +
+  "  riga 35: avviso: Manca il target 2025 dell'indicatore 1.4 («DFP 3.3»).\n" +
+  "  riga 35: avviso: Manca il target 2026 dell'indicatore 1.4 («DFP 3.3»).\n" +
+  '  riga 244: avviso: Manca il valore di "Risorse economiche" nell\'obiettivo 9.\n';
+
 describe("pira build", () => {
   it("writes the workbook with the CSV's actuals and says so on one line", async () => {
     const io = await run(["build", SAMPLE_PATH, "-o", "out.xlsx", "--actuals", ACTUALS_PATH]);
-    expect(io.stderr()).toBe("");
+    // The document's own warnings come first, on stderr, with their lines.
+    expect(io.stderr()).toBe(SAMPLE_WARNINGS);
     expect(io.code).toBe(0);
     expect(io.stdout()).toBe(
       "Scritto out.xlsx: 58 indicatori, 55 consuntivi, anno 2023, modalità proporzionale, formule native " +
@@ -91,7 +98,8 @@ describe("pira build", () => {
     const io = await run(["build", SAMPLE_PATH, "-o", "out.xlsx", "--actuals", "c.csv"], { "c.csv": csv });
     expect(io.code).toBe(0);
     expect(io.stderr()).toBe(
-      "pira build: c.csv, riga 3: avviso: il target di 2.2 per il 2024 è in percentuale: «82,5» vale 8250 %; " +
+      SAMPLE_WARNINGS +
+        "pira build: c.csv, riga 3: avviso: il target di 2.2 per il 2024 è in percentuale: «82,5» vale 8250 %; " +
         "se intendevi 82,5 % scrivi «82,5%».\n" +
         "pira build: c.csv, riga 4: avviso: l'indicatore 1.4 non ha un target per il 2025: il consuntivo non avrà punteggio.\n",
     );

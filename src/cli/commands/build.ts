@@ -124,7 +124,8 @@ export function loadActuals(file: string, plan: Plan, io: CliIO, command: string
   const { actuals, problems, warnings } = parseActualsCsv(bytes.toString("utf8"), plan);
   io.err(csvProblemLines(command, file, problems, warnings));
   if (problems.length > 0) {
-    io.err(`pira ${command}: ${problems.length} problemi nei consuntivi: nessun file scritto.\n`);
+    const count = problems.length === 1 ? "1 problema" : `${problems.length} problemi`;
+    io.err(`pira ${command}: ${count} nei consuntivi: nessun file scritto.\n`);
     return null;
   }
   return actuals;
@@ -134,10 +135,29 @@ export function countActuals(actuals: Actuals): number {
   return Object.values(actuals).reduce((n, byYear) => n + Object.keys(byYear).length, 0);
 }
 
+/**
+ * The reader's errors and warnings go to stderr before the workbook is written (they are also in
+ * its Diagnostica sheet): a document with problems must not look clean in the terminal.
+ */
+function reportDocumentProblems(plan: Plan, io: CliIO): void {
+  const errors = plan.diagnostics.filter((d) => d.severity === "error");
+  const warnings = plan.diagnostics.filter((d) => d.severity === "warning");
+  if (errors.length === 0 && warnings.length === 0) return;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = [...errors, ...warnings].map(
+    (d) => `  riga ${d.line}: ${d.severity === "error" ? "errore" : "avviso"}: ${d.message}`,
+  );
+  io.err(
+    `pira build: ${count(errors.length, "errore", "errori")} e ${count(warnings.length, "avviso", "avvisi")} ` +
+      `nel documento (anche nel foglio Diagnostica):\n${lines.join("\n")}\n`,
+  );
+}
+
 export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseBuildArgs(args);
   const plan = loadPlan(options.file, io);
   const settings = buildSettings(plan, options.year, options.mode);
+  reportDocumentProblems(plan, io);
   let actuals: Actuals = {};
   if (options.actuals !== undefined) {
     const loaded = loadActuals(options.actuals, plan, io, "build");
