@@ -53,7 +53,7 @@ export async function rewriteFormulas(context: Excel.RequestContext, wb: Workboo
       ...missingSheets.map((s) => `foglio «${s.name}»`),
       ...missingTables.map((t) => `tabella «${t.spec.name}»`),
     ];
-    throw new Error(`Mancano ${missing.join(", ")}: importa di nuovo il cruscotto con «Sostituisci».`);
+    throw new Error(`Mancano ${missing.join(", ")}: ripristinali (annulla le modifiche) e riprova.`);
   }
   const wasProtected = new Map(targets.map((s) => [s.name, isProtected(worksheets.items, s.name)]));
 
@@ -67,6 +67,19 @@ export async function rewriteFormulas(context: Excel.RequestContext, wb: Workboo
     return { sheet, spec, header, body };
   });
   await ledger.sync();
+
+  // Read 3: each table's first column (its row key: indicator id, objective…). Formulas and helper
+  // values are per row, so rows sorted since the import would get another row's formulas.
+  const keyColumns = tableTargets.map((target) => {
+    const headers = (target.header.values[0] ?? []).map((h) => String(h));
+    const index = headers.findIndex((h) => sameName(h, target.spec.columns[0].header));
+    if (index < 0) return null;
+    const cells = target.body.getColumn(index);
+    cells.load("values");
+    return cells;
+  });
+  await ledger.sync();
+  tableTargets.forEach((target, i) => checkRowOrder(target.spec, keyColumns[i]));
 
   const list = new CommandList();
   for (const sheet of targets) {
@@ -91,6 +104,20 @@ export async function rewriteFormulas(context: Excel.RequestContext, wb: Workboo
   );
 }
 
+function checkRowOrder(spec: TableSpec, keys: Excel.Range | null): void {
+  // A table with rows added or removed is refused with its own message, when it is rewritten.
+  if (keys === null || spec.rows.length === 0 || keys.values.length !== spec.rows.length) return;
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v)).trim();
+  const moved = spec.rows.findIndex((row, r) => text(keys.values[r]?.[0]) !== text(row[0]));
+  if (moved >= 0) {
+    throw new Error(
+      `Le righe della tabella «${spec.name}» non sono più nell'ordine dell'importazione ` +
+        `(alla riga ${moved + 1} c'è «${text(keys.values[moved]?.[0])}» invece di «${text(spec.rows[moved][0])}»): ` +
+        `riordinala per «${spec.columns[0].header}» come dopo l'importazione e riprova.`,
+    );
+  }
+}
+
 function isProtected(items: Excel.Worksheet[], name: string): boolean {
   const sheet = items.find((w) => sameName(w.name, name));
   return sheet ? sheet.protection.protected : false;
@@ -105,7 +132,7 @@ function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, targ
   const expectedRows = Math.max(spec.rows.length, 1);
   if (body.rowCount !== expectedRows) {
     throw new Error(
-      `La tabella «${spec.name}» ha ${body.rowCount} righe, il cruscotto ne prevede ${expectedRows}: importa di nuovo con «Sostituisci».`,
+      `La tabella «${spec.name}» ha ${body.rowCount} righe, il cruscotto ne prevede ${expectedRows}: ripristina le righe eliminate o aggiunte e riprova.`,
     );
   }
   const top = parseCell(located.address.split(":")[0]);
@@ -117,7 +144,7 @@ function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, targ
   const absent = placed.filter((p) => p.index < 0).map((p) => p.column.header);
   if (absent.length > 0) {
     throw new Error(
-      `Nella tabella «${spec.name}» mancano le colonne ${absent.map((h) => `«${h}»`).join(", ")}: importa di nuovo con «Sostituisci».`,
+      `Nella tabella «${spec.name}» mancano le colonne ${absent.map((h) => `«${h}»`).join(", ")}: ripristina le colonne (annulla le modifiche) e riprova.`,
     );
   }
   placed.sort((a, b) => a.index - b.index);

@@ -144,3 +144,25 @@ describe("a revised plan for later years", () => {
     expect(found.typedActuals).toBe(2);
   });
 });
+
+describe("switching formula mode after the rows were sorted", () => {
+  it("refuses, naming the row, instead of giving rows another indicator's formulas", async () => {
+    const wb = buildWorkbook(plan, settings);
+    await applyWorkbook(fake.context, wb, { replace: false });
+    const sheet = fake.workbook.sheet(SHEETS.indicators);
+    const table = fake.workbook.table(TABLES.indicators)!;
+    // As a sort would leave them (the sheet has no password): indicators 1.1 and 1.2 swapped.
+    sheet.protection.protected = false;
+    const key = (r: number) => `${String.fromCharCode(65 + table.rect.column)}${table.rect.row + 1 + r}`;
+    sheet.type(key(1), "1.2");
+    sheet.type(key(2), "1.1");
+    const writes = fake.log.writes.length;
+    await expect(
+      rewriteFormulas(fake.context, buildWorkbook(plan, { ...settings, formulaMode: "pira" })),
+    ).rejects.toThrow(
+      "Le righe della tabella «tblIndicatori» non sono più nell'ordine dell'importazione (alla riga 1 c'è «1.2» " +
+        "invece di «1.1»): riordinala per «Indicatore» come dopo l'importazione e riprova.",
+    );
+    expect(fake.log.writes.length).toBe(writes);
+  });
+});
