@@ -21,8 +21,13 @@ function diagnostic(message: string): string {
   return item.textContent ?? "";
 }
 
+/** The count as a screen reader reads the list item: its own text. */
 function count(label: string): string | null {
-  return screen.getByRole("listitem", { name: new RegExp(`\\b${label}$`) }).getAttribute("aria-label");
+  const list = screen.getByRole("list", { name: "Contenuto" });
+  const item = within(list)
+    .getAllByRole("listitem")
+    .find((li) => li.getAttribute("data-count") === label);
+  return item ? (item.textContent ?? "").replace(/\s+/g, " ").trim() : null;
 }
 
 describe("preview", () => {

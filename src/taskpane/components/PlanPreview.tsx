@@ -36,14 +36,12 @@ const useStyles = makeStyles({
 
 function Count({ n, label }: { n: number; label: string }): React.JSX.Element {
   const styles = useStyles();
-  // The label repeats the number so a screen reader reads "14 obiettivi" as one item.
+  // The item's own text is what a screen reader reads ("14 obiettivi"): no aria-label on a list
+  // item, which some readers ignore in browse mode.
   const words = label.replace(/^\d+\s+/, "");
   return (
-    <li className={styles.count} aria-label={label} data-count={words}>
-      <span className={styles.number} aria-hidden="true">
-        {n}
-      </span>
-      <Caption1 aria-hidden="true">{words}</Caption1>
+    <li className={styles.count} data-count={words}>
+      <span className={styles.number}>{n}</span> <Caption1>{words}</Caption1>
     </li>
   );
 }
