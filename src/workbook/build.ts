@@ -570,35 +570,45 @@ function buildDashboard(
     },
   ];
 
+  // Both tables: label, weight, score, coverage, status, then the key the roll-ups match on.
+  const summaryTable = (
+    name: string,
+    top: number,
+    headers: { label: string; weight: string; key: string },
+    weightFormat: string,
+    rows: CellSpec[][],
+    style: string,
+  ): TableSpec => ({
+    name,
+    topLeft: cellAddress(top, 0),
+    columns: [
+      { header: headers.label, role: "data", numberFormat: FORMAT.text, width: 64, wrap: true },
+      { header: headers.weight, role: "formula", numberFormat: weightFormat, width: 13 },
+      { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
+      { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
+      { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 24 },
+      { header: headers.key, role: "data", numberFormat: FORMAT.text, width: 9 },
+    ],
+    rows: rows.length > 0 ? rows : [["", null, null, null, null, ""]],
+    style,
+  });
   const tables: TableSpec[] = [
-    {
-      name: TABLES.dashboardAreas,
-      topLeft: cellAddress(areaTop, 0),
-      columns: [
-        { header: "Ambito strategico", role: "data", numberFormat: FORMAT.text, width: 64, wrap: true },
-        { header: "Peso nell'ente", role: "formula", numberFormat: FORMAT.general, width: 13 },
-        { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
-        { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
-        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 24 },
-        { header: "Codice", role: "data", numberFormat: FORMAT.text, width: 9 },
-      ],
-      rows: areaRows.length > 0 ? areaRows : [["", null, null, null, null, ""]],
-      style: "TableStyleMedium9",
-    },
-    {
-      name: TABLES.dashboardObjectives,
-      topLeft: cellAddress(objTop, 0),
-      columns: [
-        { header: "Obiettivo strategico", role: "data", numberFormat: FORMAT.text, width: 64, wrap: true },
-        { header: "Peso su AS", role: "formula", numberFormat: FORMAT.percent, width: 13 },
-        { header: "Punteggio", role: "formula", numberFormat: FORMAT.percent, width: 12 },
-        { header: "Copertura", role: "formula", numberFormat: FORMAT.coverage, width: 11 },
-        { header: "Stato", role: "formula", numberFormat: FORMAT.general, width: 24 },
-        { header: "Ambito", role: "data", numberFormat: FORMAT.text, width: 9 },
-      ],
-      rows: objectiveRows.length > 0 ? objectiveRows : [["", null, null, null, null, ""]],
-      style: "TableStyleMedium2",
-    },
+    summaryTable(
+      TABLES.dashboardAreas,
+      areaTop,
+      { label: "Ambito strategico", weight: "Peso nell'ente", key: "Codice" },
+      FORMAT.general,
+      areaRows,
+      "TableStyleMedium9",
+    ),
+    summaryTable(
+      TABLES.dashboardObjectives,
+      objTop,
+      { label: "Obiettivo strategico", weight: "Peso su AS", key: "Ambito" },
+      FORMAT.percent,
+      objectiveRows,
+      "TableStyleMedium2",
+    ),
   ];
 
   const conditionalFormats: ConditionalFormatSpec[] = [
