@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(box, pasted);
       box.dispatchEvent(new Event("input", { bubbles: true }));
     }, text);
-    await page.getByRole("listitem", { name: "1400 obiettivi" }).waitFor({ timeout: 120_000 });
+    await page.locator('li[data-count="obiettivi"]', { hasText: "1400" }).waitFor({ timeout: 120_000 });
     report("taskpane.paste100x.preview", Date.now() - start, "ms");
     report(
       "taskpane.paste100x.longestTask",
