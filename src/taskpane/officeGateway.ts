@@ -27,8 +27,6 @@ import {
   settingsFromCells,
 } from "./workbookData";
 
-export { officeErrorMessage } from "../excel";
-
 export function createOfficeGateway(): PiraGateway {
   return {
     inspect: (wb): Promise<WorkbookState> =>
