@@ -15,6 +15,7 @@
 
 // ---------------------------------------------------------------- errors
 
+import { jsonBytes } from "../../src/excel/batch";
 import { columnIndex, columnLetter } from "../../src/workbook/address";
 
 export class FakeOfficeError extends Error {
@@ -177,19 +178,8 @@ function sameName(a: string, b: string): boolean {
 
 // ---------------------------------------------------------------- payload
 
-/** UTF-8 length of JSON.stringify(value). */
-export function payloadBytes(value: unknown): number {
-  const json = JSON.stringify(value) ?? "";
-  // Each UTF-16 unit outside ASCII adds bytes: 1 more below U+0800, 2 more above; a surrogate
-  // pair (2 units, 4 bytes) adds 1 per unit.
-  const wide = json.replace(/[^\u0080-\uffff]+/g, "");
-  let extra = 0;
-  for (let i = 0; i < wide.length; i++) {
-    const code = wide.charCodeAt(i);
-    extra += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
-  }
-  return json.length + extra;
-}
+// The adapter's own measure (UTF-8 length of the JSON body), so fake and adapter count alike.
+export const payloadBytes = jsonBytes;
 
 // ---------------------------------------------------------------- workbook model
 
