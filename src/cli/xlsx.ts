@@ -10,7 +10,7 @@
    exceljs objects, not Office.js proxies: these rules mistake its getRow/getCell for Office.js calls. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Actual, Actuals, Indicator, Plan, Target } from "../domain/model";
+import { emptyObjective, type Actual, type Actuals, type Indicator, type Plan, type Target } from "../domain/model";
 import { parseTarget } from "../domain/targets";
 import { HEADERS, SHEETS } from "../workbook/build";
 import type {
@@ -430,19 +430,7 @@ export async function readWorkbookActuals(data: Buffer): Promise<WorkbookActuals
     date: "",
     years,
     areas: [],
-    objectives: [
-      {
-        number: 0,
-        title: "",
-        areaCode: "",
-        weightOnArea: 0,
-        resources: null,
-        perspective: "",
-        mission: "",
-        programme: "",
-        indicators,
-      },
-    ],
+    objectives: [emptyObjective(0, "", indicators)],
     diagnostics: [],
   };
   return { plan, actuals, problems };

@@ -42,6 +42,21 @@ export interface Objective {
   indicators: Indicator[];
 }
 
+/** An objective with nothing read yet but its number and title. */
+export function emptyObjective(number: number, title: string, indicators: Indicator[] = []): Objective {
+  return {
+    number,
+    title,
+    areaCode: "",
+    weightOnArea: 0,
+    resources: null,
+    perspective: "",
+    mission: "",
+    programme: "",
+    indicators,
+  };
+}
+
 export interface Area {
   code: string;
   name: string;

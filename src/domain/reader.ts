@@ -2,7 +2,16 @@
 // <b> cells, tabs, setext underlines, labels on the same or the next line) → Plan.
 // It never throws, never drops a line silently: what it cannot use becomes a diagnostic.
 
-import type { Area, Diagnostic, Indicator, Objective, Plan, Severity, Target } from "./model";
+import {
+  emptyObjective,
+  type Area,
+  type Diagnostic,
+  type Indicator,
+  type Objective,
+  type Plan,
+  type Severity,
+  type Target,
+} from "./model";
 import { formatItalianNumber, parseItalianNumber } from "./numbers";
 import { isoDate, parseTarget } from "./targets";
 import { cleanText } from "./text";
@@ -396,17 +405,7 @@ class Reader {
       return;
     }
     const draft: ObjectiveDraft = {
-      objective: {
-        number,
-        title,
-        areaCode: "",
-        weightOnArea: 0,
-        resources: null,
-        perspective: "",
-        mission: "",
-        programme: "",
-        indicators: [],
-      },
+      objective: emptyObjective(number, title),
       line,
       fieldLines: {},
       tableYears: null,
