@@ -10,7 +10,6 @@ import { DEFAULT_THRESHOLDS, type ScoringMode, type Thresholds } from "./setting
 import { parseTarget } from "./targets";
 
 export type Status = "Raggiunto" | "Parzialmente raggiunto" | "Non raggiunto" | "n.d.";
-export const STATUSES: readonly Status[] = ["Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "n.d."];
 
 /** Input the method cannot score (unreadable target, non-numeric actual): #VALUE! in Excel. */
 export class ScoreError extends Error {

@@ -41,13 +41,6 @@ export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row + 1}`;
 }
 
-/** A rectangle from its top-left cell and size: ("B3", 2, 3) → "B3:D4". */
-export function rangeAddress(topLeft: string, rows: number, columns: number): string {
-  const { row, column } = parseCell(topLeft);
-  const end = cellAddress(row + Math.max(rows, 1) - 1, column + Math.max(columns, 1) - 1);
-  return `${topLeft}:${end}`;
-}
-
 /** The address of a block of `rows` × `columns` cells at `topLeft`; a single cell is "B3". */
 export function blockAddress(topLeft: CellRef, rows: number, columns: number): string {
   const first = cellAddress(topLeft.row, topLeft.column);
