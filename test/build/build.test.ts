@@ -7,7 +7,7 @@ import * as path from "path";
 import * as vm from "vm";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SCHEMA_PATH = path.resolve(ROOT, "../shared/schemas/manifest/OfficeAppManifestV1_1.xsd");
+const SCHEMA_PATH = path.resolve(ROOT, "test/schemas/manifest/OfficeAppManifestV1_1.xsd");
 const PRODUCTION_URL = "https://pira.build-test.example/addin/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const EXPECTED_FUNCTIONS = ["SCORE", "STATUS", "MET", "WEIGHTED", "ROLLUP", "COVERAGE", "TARGET"];

@@ -9,7 +9,7 @@ import { DEFAULT_PRODUCTION_URL, DEV_URL, productionUrl, toProductionManifest } 
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST_PATH = path.join(ROOT, "manifest.xml");
-const SCHEMA_PATH = path.resolve(ROOT, "../shared/schemas/manifest/OfficeAppManifestV1_1.xsd");
+const SCHEMA_PATH = path.resolve(ROOT, "test/schemas/manifest/OfficeAppManifestV1_1.xsd");
 const MANIFEST = fs.readFileSync(MANIFEST_PATH, "utf8");
 
 interface El {
