@@ -1,4 +1,5 @@
 // What a CLI command needs from the outside world, injected so commands are testable in-process.
+import type { OptionsSpec, ParsedArgs } from "./args";
 
 export interface CliIO {
   out(text: string): void;
@@ -18,4 +19,15 @@ export class CliError extends Error {
   }
 }
 
-export type Command = (args: string[], io: CliIO) => Promise<number>;
+/**
+ * One `pira` command, as the registry in main.ts lists it: the help is built from `usage` and
+ * `summary`, and `run` receives the arguments already checked against `options`.
+ */
+export interface CliCommand {
+  name: string;
+  /** "pira build FILE -o OUT.xlsx …": in `pira --help` and after every argument error ("Uso: …"). */
+  usage: string;
+  summary: string;
+  options: OptionsSpec;
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
+}

@@ -1,96 +1,64 @@
 // The `pira` command: parse, score and build a cruscotto PIRA from the terminal.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CliError, type CliIO, type Command } from "./io";
+import { parseArgs } from "./args";
+import * as build from "./commands/build";
+import * as demo from "./commands/demo";
+import * as exportActuals from "./commands/exportActuals";
+import * as parse from "./commands/parse";
+import * as score from "./commands/score";
+import { nodeIO } from "./files";
+import { CliError, type CliCommand, type CliIO } from "./io";
 
-interface CommandEntry {
-  usage: string;
-  summary: string;
-  load: () => Command;
-}
+/** Every command, in the order `pira --help` lists them. A new command is one module added here. */
+export const COMMANDS: readonly CliCommand[] = [parse, score, build, exportActuals, demo];
 
-// Commands load on demand (plain require: the CLI runs as CommonJS under tsx), so that
-// `pira score` does not pay for the modules `pira build` needs.
-const COMMANDS: Record<string, CommandEntry> = {
-  parse: {
-    usage: "pira parse FILE",
-    summary: "legge il cruscotto e stampa il piano (JSON) su stdout",
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    load: () => (require("./commands/parse") as typeof import("./commands/parse")).parseCommand,
-  },
-  score: {
-    usage: "pira score TARGET CONSUNTIVO [--mode M]",
-    summary: "grado di raggiungimento (0..1) di un consuntivo rispetto al target; M: proporzionale|binario|lineare",
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    load: () => (require("./commands/score") as typeof import("./commands/score")).scoreCommand,
-  },
-  build: {
-    usage: "pira build FILE -o OUT.xlsx [--actuals CSV] [--year AAAA] [--mode M]",
-    summary: "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV",
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    load: () => (require("./commands/build") as typeof import("./commands/build")).buildCommand,
-  },
-  "export-actuals": {
-    usage: "pira export-actuals CARTELLA.xlsx [-o CSV]",
-    summary: "estrae in CSV (indicatore;anno;consuntivo) i consuntivi inseriti nella cartella di lavoro",
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    load: () => (require("./commands/exportActuals") as typeof import("./commands/exportActuals")).exportActualsCommand,
-  },
-  demo: {
-    usage: "pira demo",
-    summary: "esegue il lavoro principale sul campione incluso (samples/cruscotto-pira-2023.txt)",
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    load: () => (require("./commands/demo") as typeof import("./commands/demo")).demoCommand,
-  },
-};
+const HELP_FLAGS = ["--help", "-h"];
 
 export function helpText(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
   const lines = [
     "pira — Cruscotto PIRA da riga di comando",
     "",
     "Uso:",
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-    `  ${"pira --help".padEnd(width)}  mostra questo aiuto`,
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
+    "  pira --help",
+    "      mostra questo aiuto (pira COMANDO --help: l'uso di un comando)",
+    "  pira --version",
+    "      mostra la versione",
     "",
     "Codici di uscita: 0 riuscito, 2 input non valido (un messaggio su stderr).",
   ];
   return lines.join("\n") + "\n";
 }
 
-export function nodeIO(): CliIO {
-  return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    readFile: (p) => fs.readFileSync(path.resolve(process.cwd(), p)),
-    writeFile: (p, d) => {
-      const target = path.resolve(process.cwd(), p);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, d);
-    },
-    cwd: process.cwd(),
-  };
+/** The version in package.json: the one place it is written. */
+export function version(): string {
+  const file = path.join(__dirname, "..", "..", "package.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 /** Runs the CLI and returns the exit code; user errors never surface as stack traces. */
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined || HELP_FLAGS.includes(name) || name === "help") {
     io.out(helpText());
-    return name === undefined ? 2 : 0;
+    return 0;
   }
-  const entry = COMMANDS[name];
-  if (!entry) {
+  if (name === "--version") {
+    io.out(`pira ${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
     io.err(`pira: comando sconosciuto "${name}". Usa "pira --help" per l'elenco dei comandi.\n`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(`Uso: ${entry.usage}\n${entry.summary}\n`);
+  if (rest.some((a) => HELP_FLAGS.includes(a))) {
+    io.out(`Uso: ${command.usage}\n${command.summary}\n`);
     return 0;
   }
   try {
-    const command = entry.load();
-    return await command(rest, io);
+    return await command.run(parseArgs(rest, command.options, `Uso: ${command.usage}`), io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`pira ${name}: ${e.message}\n`);

@@ -5,13 +5,24 @@ import type { Actuals, Plan } from "../../domain/model";
 import { ScoreError, scoringModeOf } from "../../domain/score";
 import { defaultSettings, type Settings } from "../../domain/settings";
 import { buildWorkbook } from "../../workbook/build";
+import type { OptionsSpec, ParsedArgs } from "../args";
+import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
 import { writeXlsx } from "../xlsx";
 import { loadPlan } from "./parse";
 import { NO_YEARS_MESSAGE } from "../../domain/reader";
 
-export const BUILD_USAGE =
-  "Uso: pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv] [--year AAAA] [--mode proporzionale|binario|lineare]";
+export const name = "build";
+export const usage =
+  "pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv] [--year AAAA] [--mode proporzionale|binario|lineare]";
+export const summary = "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV";
+export const options: OptionsSpec = {
+  out: { names: ["-o", "--out", "--output"] },
+  actuals: { names: ["--actuals", "--consuntivi"] },
+  year: { names: ["--year", "--anno"] },
+  mode: { names: ["--mode", "-m"] },
+};
+const USAGE = `Uso: ${usage}`;
 
 export interface BuildArgs {
   file: string;
@@ -21,47 +32,15 @@ export interface BuildArgs {
   mode?: string;
 }
 
-const OPTIONS: Record<string, keyof BuildArgs> = {
-  "-o": "out",
-  "--out": "out",
-  "--output": "out",
-  "--actuals": "actuals",
-  "--consuntivi": "actuals",
-  "--year": "year",
-  "--anno": "year",
-  "--mode": "mode",
-  "-m": "mode",
-};
-
-export function parseBuildArgs(args: string[]): BuildArgs {
-  const positional: string[] = [];
-  const options: Partial<BuildArgs> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const key = OPTIONS[flag];
-    if (key !== undefined) {
-      let value: string | undefined;
-      if (flag !== arg) value = arg.slice(eq + 1);
-      else if (i + 1 < args.length) value = args[++i];
-      if (value === undefined || value.trim() === "") throw new CliError(`manca il valore di ${flag}. ${BUILD_USAGE}`);
-      if (options[key] !== undefined) throw new CliError(`${flag} indicato due volte. ${BUILD_USAGE}`);
-      options[key] = value;
-    } else if (arg.startsWith("-") && arg !== "-") {
-      throw new CliError(`opzione sconosciuta "${arg}". ${BUILD_USAGE}`);
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length === 0) throw new CliError(`manca il file del cruscotto. ${BUILD_USAGE}`);
-  if (positional.length > 1)
-    throw new CliError(`un solo file del cruscotto (ricevuti ${positional.length}). ${BUILD_USAGE}`);
-  if (options.out === undefined) throw new CliError(`manca il file da scrivere (-o OUT.xlsx). ${BUILD_USAGE}`);
+function buildArgsOf({ options, positionals }: ParsedArgs): BuildArgs {
+  if (positionals.length === 0) throw new CliError(`manca il file del cruscotto. ${USAGE}`);
+  if (positionals.length > 1)
+    throw new CliError(`un solo file del cruscotto (ricevuti ${positionals.length}). ${USAGE}`);
+  if (options.out === undefined) throw new CliError(`manca il file da scrivere (-o OUT.xlsx). ${USAGE}`);
   if (!/\.xlsx$/i.test(options.out)) {
     throw new CliError(`il file da scrivere deve avere estensione .xlsx (ricevuto "${options.out}").`);
   }
-  return { file: positional[0], ...options } as BuildArgs;
+  return { file: positionals[0], ...options } as BuildArgs;
 }
 
 /** Settings for a workbook read without the add-in: native formulas, the year and mode asked for. */
@@ -84,27 +63,6 @@ export function buildSettings(plan: Plan, year: string | undefined, mode: string
     }
   }
   return settings;
-}
-
-/** Reads an input file, or fails with one Italian line saying why ("non esiste", "è una cartella"). */
-export function readInputFile(file: string, io: CliIO, what: string): Buffer {
-  try {
-    return io.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "non esiste" : code === "EISDIR" ? "è una cartella" : "non si può leggere";
-    throw new CliError(`${what} "${file}" ${why}.`);
-  }
-}
-
-/** Writes an output file, or fails with one Italian line. */
-export function writeOutputFile(file: string, data: Buffer | string, io: CliIO): void {
-  try {
-    io.writeFile(file, data);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new CliError(`impossibile scrivere "${file}"${code ? ` (${code})` : ""}.`);
-  }
 }
 
 /** Problems and warnings of a CSV, one line each in file order, as the CLI prints them. */
@@ -153,8 +111,8 @@ function reportDocumentProblems(plan: Plan, io: CliIO): void {
   );
 }
 
-export async function buildCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseBuildArgs(args);
+export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const options = buildArgsOf(args);
   const plan = loadPlan(options.file, io);
   const settings = buildSettings(plan, options.year, options.mode);
   reportDocumentProblems(plan, io);

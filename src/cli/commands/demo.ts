@@ -7,11 +7,18 @@ import { scorePlan, type PlanScore, type WeightedResult } from "../../domain/rol
 import type { Status } from "../../domain/score";
 import type { Settings } from "../../domain/settings";
 import { buildWorkbook } from "../../workbook/build";
+import type { OptionsSpec, ParsedArgs } from "../args";
+import { writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
 import { planSummary } from "../summary";
 import { writeXlsx } from "../xlsx";
-import { buildSettings, countActuals, loadActuals, writeOutputFile } from "./build";
+import { buildSettings, countActuals, loadActuals } from "./build";
 import { loadPlan } from "./parse";
+
+export const name = "demo";
+export const usage = "pira demo";
+export const summary = "esegue il lavoro principale sul campione incluso (samples/cruscotto-pira-2023.txt)";
+export const options: OptionsSpec = {};
 
 const SAMPLES = path.join(__dirname, "..", "..", "..", "samples");
 export const BUNDLED_SAMPLE = path.join(SAMPLES, "cruscotto-pira-2023.txt");
@@ -42,7 +49,12 @@ export function scoreSummary(plan: Plan, scores: PlanScore, settings: Settings):
   return out.join("\n") + "\n";
 }
 
-export async function demoCommand(_args: string[], io: CliIO): Promise<number> {
+export async function run({ positionals }: ParsedArgs, io: CliIO): Promise<number> {
+  if (positionals.length > 0) {
+    throw new CliError(
+      `nessun argomento (ricevuti ${positionals.length}): usa sempre il campione incluso. Uso: ${usage}`,
+    );
+  }
   const plan = loadPlan(BUNDLED_SAMPLE, io);
   io.out(planSummary(plan));
   const actuals = loadActuals(BUNDLED_ACTUALS, plan, io, "demo");

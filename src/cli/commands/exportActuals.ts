@@ -1,11 +1,20 @@
 // `pira export-actuals WORKBOOK.xlsx [-o FILE.csv] [--separator ";"|","]`: the actuals typed into a
 // workbook, as the CSV `pira build --actuals` reads (build → fill → export → build round trip).
 import { formatActualsCsv, type CsvSeparator } from "../../domain/actualsCsv";
+import type { OptionsSpec, ParsedArgs } from "../args";
+import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
 import { WorkbookFormatError, readWorkbookActuals } from "../xlsx";
-import { countActuals, readInputFile, writeOutputFile } from "./build";
+import { countActuals } from "./build";
 
-const USAGE = 'Uso: pira export-actuals CARTELLA.xlsx [-o CONSUNTIVI.csv] [--separator ";"|","]';
+export const name = "export-actuals";
+export const usage = 'pira export-actuals CARTELLA.xlsx [-o CONSUNTIVI.csv] [--separator ";"|","]';
+export const summary = "estrae in CSV (indicatore;anno;consuntivo) i consuntivi inseriti nella cartella di lavoro";
+export const options: OptionsSpec = {
+  out: { names: ["-o", "--out", "--output"] },
+  separator: { names: ["--separator"] },
+};
+const USAGE = `Uso: ${usage}`;
 
 interface ExportArgs {
   workbook: string;
@@ -13,34 +22,19 @@ interface ExportArgs {
   separator: CsvSeparator;
 }
 
-function parseArgs(args: string[]): ExportArgs {
-  const positional: string[] = [];
-  let out: string | undefined;
-  let separator: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "-o" || arg === "--out" || arg === "--output" || arg === "--separator") {
-      const value = args[++i];
-      if (value === undefined || value.trim() === "") throw new CliError(`manca il valore di ${arg}. ${USAGE}`);
-      if (arg === "--separator") separator = value;
-      else out = value;
-    } else if (arg.startsWith("-")) {
-      throw new CliError(`opzione sconosciuta "${arg}". ${USAGE}`);
-    } else {
-      positional.push(arg);
-    }
+function exportArgsOf({ options, positionals }: ParsedArgs): ExportArgs {
+  if (positionals.length !== 1) {
+    throw new CliError(`serve una cartella di lavoro .xlsx (ricevuti ${positionals.length} file). ${USAGE}`);
   }
-  if (positional.length !== 1) {
-    throw new CliError(`serve una cartella di lavoro .xlsx (ricevuti ${positional.length} file). ${USAGE}`);
-  }
+  const separator = options.separator;
   if (separator !== undefined && separator !== ";" && separator !== ",") {
     throw new CliError(`separatore "${separator}" non ammesso: usa ";" oppure ",".`);
   }
-  return { workbook: positional[0], out, separator: (separator ?? ";") as CsvSeparator };
+  return { workbook: positionals[0], out: options.out, separator: (separator ?? ";") as CsvSeparator };
 }
 
-export async function exportActualsCommand(args: string[], io: CliIO): Promise<number> {
-  const { workbook, out, separator } = parseArgs(args);
+export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const { workbook, out, separator } = exportArgsOf(args);
   const bytes = readInputFile(workbook, io, "il file");
   let read;
   try {

@@ -2,10 +2,15 @@
 import { parseActualText } from "../../domain/actual";
 import { ScoreError, scoreTarget, scoringModeOf, targetOf } from "../../domain/score";
 import type { ScoringMode } from "../../domain/settings";
+import type { OptionsSpec, ParsedArgs } from "../args";
 import { CliError, type CliIO } from "../io";
 
-const USAGE =
-  'Uso: pira score TARGET CONSUNTIVO [--mode proporzionale|binario|lineare], ad es. pira score ">= 13 N." 6,5';
+export const name = "score";
+export const usage = "pira score TARGET CONSUNTIVO [--mode proporzionale|binario|lineare]";
+export const summary =
+  'grado di raggiungimento (0..1) di un consuntivo rispetto al target, ad es. pira score ">= 13 N." 6,5';
+export const options: OptionsSpec = { mode: { names: ["--mode", "-m"], allowEmpty: true } };
+const USAGE = `Uso: ${usage}`;
 
 interface ScoreArgs {
   target: string;
@@ -13,37 +18,18 @@ interface ScoreArgs {
   mode: ScoringMode;
 }
 
-function parseArgs(args: string[]): ScoreArgs {
-  const positional: string[] = [];
-  let modeText: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === "--mode" || arg === "-m") {
-      if (i + 1 >= args.length) throw new CliError(`manca il valore di ${arg}. ${USAGE}`);
-      modeText = args[++i];
-    } else if (arg.startsWith("--mode=")) {
-      modeText = arg.slice("--mode=".length);
-    } else if (/^--?[a-zA-Z]/.test(arg)) {
-      // Negative numbers ("-5") are actuals, not options.
-      throw new CliError(`opzione sconosciuta "${arg}". ${USAGE}`);
-    } else {
-      positional.push(arg);
-    }
+function scoreArgsOf({ options, positionals }: ParsedArgs): ScoreArgs {
+  if (positionals.length !== 2) {
+    throw new CliError(`servono TARGET e CONSUNTIVO (ricevuti ${positionals.length} argomenti). ${USAGE}`);
   }
-  if (positional.length !== 2) {
-    throw new CliError(`servono TARGET e CONSUNTIVO (ricevuti ${positional.length} argomenti). ${USAGE}`);
-  }
+  const modeText = options.mode;
   if (modeText !== undefined && modeText.trim() === "") throw new CliError(`metodo vuoto. ${USAGE}`);
-  return { target: positional[0], actual: positional[1], mode: scoringModeOf(modeText) };
+  return { target: positionals[0], actual: positionals[1], mode: scoringModeOf(modeText) };
 }
 
-export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
+export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   try {
-    const { target, actual, mode } = parseArgs(args);
+    const { target, actual, mode } = scoreArgsOf(args);
     const score = scoreTarget(targetOf(target), parseActualText(actual), mode);
     // JS's shortest round-trip form: 0.5, 0.75, 0, 1; an empty line when there is no actual.
     io.out((score === null ? "" : String(score)) + "\n");
