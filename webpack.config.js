@@ -58,7 +58,7 @@ module.exports = async (env, options) => {
       // The functions entry carries the webpack runtime and any module the other two share, so the scoring code
       // loads once and its module state is the same for functions and task pane (they share one JS runtime).
       functions: FUNCTIONS_SOURCE,
-      commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
+      ribbon: { import: "./src/ribbon/ribbon.ts", dependOn: "functions" },
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
       // Loaded by the task pane as a Web Worker (not a script of the page): reads pasted text off the UI thread.
       "parse-worker": "./src/taskpane/parseWorker.ts",
@@ -102,7 +102,7 @@ module.exports = async (env, options) => {
         template: path.resolve(root, "src/taskpane/taskpane.html"),
         // Functions first, so they are associated before Excel asks for them (office-js#4769). Classic deferred
         // scripts run in document order; type="module" would not guarantee it.
-        chunks: ["functions", "commands", "taskpane"],
+        chunks: ["functions", "ribbon", "taskpane"],
         chunksSortMode: "manual",
         scriptLoading: "defer",
         inject: "head",

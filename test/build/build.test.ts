@@ -72,7 +72,7 @@ describe("production build", () => {
       "taskpane.css",
       "functions.js",
       "functions.json",
-      "commands.js",
+      "ribbon.js",
       "taskpane.js",
       "manifest.xml",
     ]) {
@@ -88,7 +88,7 @@ describe("production build", () => {
   test("taskpane.html loads office.js, then functions, commands, taskpane as classic deferred scripts", () => {
     const html = read("taskpane.html");
     const scripts = scriptTags(html);
-    expect(scripts.map((s) => s.src)).toEqual([OFFICE_JS, "functions.js", "commands.js", "taskpane.js"]);
+    expect(scripts.map((s) => s.src)).toEqual([OFFICE_JS, "functions.js", "ribbon.js", "taskpane.js"]);
     // office.js must run synchronously before the bundles; the bundles keep document order (no modules, no async).
     expect(scripts[0]).not.toHaveProperty("defer");
     expect(scripts[0]).not.toHaveProperty("async");
@@ -122,7 +122,7 @@ describe("production build", () => {
     expect([...ids].sort()).toEqual([...EXPECTED_FUNCTIONS].sort());
   });
 
-  test("functions.js associates every declared function when loaded, and commands.js runs on its runtime", () => {
+  test("functions.js associates every declared function when loaded, and ribbon.js runs on its runtime", () => {
     const associated: string[] = [];
     const onReady: unknown[] = [];
     const sandbox: Record<string, unknown> = {
@@ -146,7 +146,7 @@ describe("production build", () => {
     sandbox.window = sandbox;
     const context = vm.createContext(sandbox);
     vm.runInContext(read("functions.js"), context, { filename: "functions.js" });
-    vm.runInContext(read("commands.js"), context, { filename: "commands.js" });
+    vm.runInContext(read("ribbon.js"), context, { filename: "ribbon.js" });
     const metadata = JSON.parse(read("functions.json")) as { functions: { id: string }[] };
     expect([...associated].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
     expect(onReady.length).toBeGreaterThanOrEqual(1);
