@@ -1,30 +1,19 @@
 // The task pane: three sections (import, follow, settings) over one injected gateway.
-import {
-  Button,
-  Caption1,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  type Theme,
-} from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import * as React from "react";
 import type { Plan } from "../domain/model";
 import { DEFAULT_THRESHOLDS, defaultSettings, type Settings } from "../domain/settings";
 import { buildWorkbook } from "../workbook/build";
-import { FollowView } from "./components/FollowView";
-import { ImportView } from "./components/ImportView";
-import { SettingsView, type SettingsChoices } from "./components/SettingsView";
+import { ErrorBar } from "./components/ErrorBar";
+import type { SettingsChoices } from "./components/SettingsView";
+import { errorMessage } from "./errors";
 import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
 import { I18nContext, makeI18n, useI18n, type Lang } from "./i18n";
 import { usePlanPreview } from "./state/usePlanPreview";
-import { errorMessage, useImport } from "./state/useImport";
+import { useImport } from "./state/useImport";
+import { TABS, type Imported, type PaneState, type TabId } from "./tabs";
 
-export type TabId = "import" | "follow" | "settings";
-const TABS: readonly TabId[] = ["import", "follow", "settings"];
+export type { TabId } from "./tabs";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100%" },
@@ -36,7 +25,6 @@ const useStyles = makeStyles({
     maxWidth: "720px",
   },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
 });
 
 export const DEFAULT_CHOICES: SettingsChoices = { ...DEFAULT_THRESHOLDS, mode: "proporzionale", formulaMode: "native" };
@@ -48,11 +36,6 @@ function choicesOf(settings: Settings): SettingsChoices {
 
 function settingsFor(plan: Plan, choices: SettingsChoices, base?: Partial<Settings>): Settings {
   return { ...defaultSettings(plan), ...base, ...choices };
-}
-
-interface Imported {
-  plan: Plan;
-  settings: Settings;
 }
 
 export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JSX.Element {
@@ -129,6 +112,20 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     setImported({ plan: current.plan, settings });
   };
 
+  const pane: PaneState = {
+    text,
+    setText,
+    preview,
+    choices,
+    setChoices,
+    importer,
+    onImport,
+    imported,
+    onApply,
+    select: setTab,
+  };
+  const Panel = (TABS.find((entry) => entry.id === tab) ?? TABS[0]).component;
+
   return (
     <main className={styles.app}>
       <TabList
@@ -137,51 +134,15 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
         onTabSelect={(_e, data) => setTab(data.value as TabId)}
         aria-label={t.tabListLabel}
       >
-        {TABS.map((id) => (
+        {TABS.map(({ id, label }) => (
           <Tab key={id} value={id} id={`pira-tab-${id}`} aria-controls={`pira-panel-${id}`}>
-            {t.tabs[id]}
+            {t.tabs[label]}
           </Tab>
         ))}
       </TabList>
-      {readError !== null && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t.readFailed}: {readError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {readError !== null && <ErrorBar title={t.readFailed} message={readError} alert />}
       <div role="tabpanel" id={`pira-panel-${tab}`} aria-labelledby={`pira-tab-${tab}`}>
-        {tab === "import" && (
-          <ImportView
-            text={text}
-            onTextChange={setText}
-            plan={preview.plan}
-            pending={preview.pending}
-            formulaMode={choices.formulaMode}
-            onFormulaModeChange={(formulaMode) => setChoices({ ...choices, formulaMode })}
-            importer={importer}
-            onImport={onImport}
-            onGoToFollow={() => setTab("follow")}
-          />
-        )}
-        {tab === "follow" &&
-          (imported ? (
-            <FollowView plan={imported.plan} settings={imported.settings} />
-          ) : (
-            <div className={styles.empty}>
-              <Caption1>{t.follow.noPlan}</Caption1>
-              <Button onClick={() => setTab("import")}>{t.tabs.import}</Button>
-            </div>
-          ))}
-        {tab === "settings" && (
-          <SettingsView
-            choices={choices}
-            onChange={setChoices}
-            imported={imported !== null}
-            workbookFormulaMode={imported?.settings.formulaMode ?? null}
-            onApply={onApply}
-          />
-        )}
+        <Panel {...pane} />
       </div>
     </main>
   );

@@ -9,9 +9,6 @@ import {
   Caption1,
   Field,
   Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Spinner,
   Subtitle2,
@@ -25,7 +22,8 @@ import type { Status } from "../../domain/score";
 import type { Settings } from "../../domain/settings";
 import { useGateway } from "../gateway";
 import { useI18n } from "../i18n";
-import { errorMessage } from "../state/useImport";
+import { errorMessage } from "../errors";
+import { ErrorBar } from "./ErrorBar";
 import { useFollow, type MissingActual } from "../state/useFollow";
 import { StatusBadge } from "./StatusBadge";
 
@@ -147,14 +145,7 @@ function MissingList({ missing, year }: { missing: MissingActual[]; year: number
           )}
         </>
       )}
-      {goError && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.follow.goFailed}</MessageBarTitle>
-            {goError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {goError && <ErrorBar title={t.follow.goFailed} message={goError} />}
     </section>
   );
 }
@@ -203,14 +194,7 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
           </Caption1>
         )}
       </div>
-      {follow.error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.follow.readFailed}</MessageBarTitle>
-            {follow.error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {follow.error && <ErrorBar title={t.follow.readFailed} message={follow.error} />}
 
       {scores && (
         <>

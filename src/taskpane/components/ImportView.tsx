@@ -23,6 +23,7 @@ import type { Plan } from "../../domain/model";
 import type { FormulaMode } from "../../domain/settings";
 import { useI18n } from "../i18n";
 import type { ImportController, ImportState } from "../state/useImport";
+import { ErrorBar } from "./ErrorBar";
 import { FormulaModeField } from "./FormulaModeField";
 import { PlanPreview } from "./PlanPreview";
 import { SourceInput } from "./SourceInput";
@@ -97,14 +98,7 @@ function ImportStatus({ state, onGoToFollow }: { state: ImportState; onGoToFollo
         </MessageBar>
       );
     case "failed":
-      return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.import.failed}</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      );
+      return <ErrorBar title={t.import.failed} message={state.message} />;
     default:
       return <></>;
   }

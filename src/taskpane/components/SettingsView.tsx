@@ -6,7 +6,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   SpinButton,
@@ -18,7 +17,8 @@ import {
 import * as React from "react";
 import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../../domain/settings";
 import { useI18n } from "../i18n";
-import { errorMessage } from "../state/useImport";
+import { errorMessage } from "../errors";
+import { ErrorBar } from "./ErrorBar";
 import { FormulaModeField } from "./FormulaModeField";
 
 /** What the user chooses; the rest of Settings (year, area weights) comes from the plan. */
@@ -172,14 +172,7 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
             <MessageBarBody>{state.message}</MessageBarBody>
           </MessageBar>
         )}
-        {state.kind === "failed" && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t.settings.applyFailed}</MessageBarTitle>
-              {state.message}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {state.kind === "failed" && <ErrorBar title={t.settings.applyFailed} message={state.message} />}
       </div>
     </div>
   );

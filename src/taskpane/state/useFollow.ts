@@ -5,7 +5,7 @@ import { scorePlan, type PlanScore } from "../../domain/rollup";
 import { isEmptyActual } from "../../domain/score";
 import type { Settings } from "../../domain/settings";
 import type { PiraGateway } from "../gateway";
-import { errorMessage } from "./useImport";
+import { errorMessage } from "../errors";
 
 export interface MissingActual {
   indicator: Indicator;

@@ -5,6 +5,7 @@ import type { Plan } from "../../domain/model";
 import type { Settings } from "../../domain/settings";
 import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookDescription } from "../../workbook/types";
+import { errorMessage } from "../errors";
 import type { ImportOutcome, ImportProgress, PiraGateway } from "../gateway";
 
 export type ImportState =
@@ -15,13 +16,6 @@ export type ImportState =
   | { kind: "cancelled" }
   | { kind: "done"; outcome: ImportOutcome; plan: Plan }
   | { kind: "failed"; message: string };
-
-/** The message of whatever an adapter threw; Office errors carry theirs in `message` too. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === "object" && error !== null && "message" in error) return String(error.message);
-  return String(error);
-}
 
 export interface ImportController {
   state: ImportState;
