@@ -8,7 +8,7 @@ import { buildWorkbook } from "../../workbook/build";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
-import { writeXlsx } from "../xlsx";
+import { xlsxAdapter } from "../lazyXlsx";
 import { loadPlan } from "./parse";
 import { NO_YEARS_MESSAGE } from "../../domain/reader";
 
@@ -122,6 +122,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     if (loaded === null) return 2;
     actuals = loaded;
   }
+  const { writeXlsx } = xlsxAdapter();
   const buffer = await writeXlsx(buildWorkbook(plan, settings, actuals));
   writeOutputFile(options.out, buffer, io);
   const indicators = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);

@@ -10,8 +10,8 @@ import { buildWorkbook } from "../../workbook/build";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
+import { xlsxAdapter } from "../lazyXlsx";
 import { planSummary } from "../summary";
-import { writeXlsx } from "../xlsx";
 import { buildSettings, countActuals, loadActuals } from "./build";
 import { loadPlan } from "./parse";
 
@@ -60,6 +60,7 @@ export async function run({ positionals }: ParsedArgs, io: CliIO): Promise<numbe
   const actuals = loadActuals(BUNDLED_ACTUALS, plan, io, "demo");
   if (actuals === null) throw new CliError(`i consuntivi di esempio "${BUNDLED_ACTUALS}" non sono validi.`);
   const settings = buildSettings(plan, undefined, undefined);
+  const { writeXlsx } = xlsxAdapter();
   writeOutputFile(DEMO_WORKBOOK, await writeXlsx(buildWorkbook(plan, settings, actuals)), io);
   io.out(
     `\nCartella di lavoro: ${DEMO_WORKBOOK} (${countActuals(actuals)} consuntivi da ${path.basename(BUNDLED_ACTUALS)}; ` +

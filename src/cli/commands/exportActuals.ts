@@ -4,7 +4,7 @@ import { formatActualsCsv, type CsvSeparator } from "../../domain/actualsCsv";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
-import { WorkbookFormatError, readWorkbookActuals } from "../xlsx";
+import { xlsxAdapter } from "../lazyXlsx";
 import { countActuals } from "./build";
 
 export const name = "export-actuals";
@@ -37,6 +37,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const { workbook, out, separator } = exportArgsOf(args);
   const bytes = readInputFile(workbook, io, "il file");
   let read;
+  const { WorkbookFormatError, readWorkbookActuals } = xlsxAdapter();
   try {
     read = await readWorkbookActuals(bytes);
   } catch (e) {
