@@ -56,6 +56,15 @@ describe("pira", () => {
     );
   });
 
+  it("pira demo takes no file: it always runs on the bundled sample", async () => {
+    const io = captureIO();
+    expect(await main(["demo", "altro.txt"], io)).toBe(2);
+    expect(io.written.size).toBe(0);
+    expect(io.stderr()).toBe(
+      "pira demo: nessun argomento (ricevuti 1): usa sempre il campione incluso. Uso: pira demo\n",
+    );
+  });
+
   const everyOption = COMMANDS.flatMap((c) =>
     Object.values(c.options).flatMap((o) => o.names.map((option) => [c.name, option] as const)),
   );
