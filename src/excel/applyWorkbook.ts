@@ -1,7 +1,7 @@
 // Writes a WorkbookDescription into the open workbook through Office.js, in a constant number
 // of round trips: one read (what already exists), then one sync per ≤ 4 MB of queued writes.
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
-import { CommandList, SyncLedger } from "./batch";
+import { WriteQueue, SyncLedger } from "./batch";
 import {
   queueCharts,
   queueColumnWidths,
@@ -14,8 +14,8 @@ import {
   queueTableColumnFormats,
   queueTableCreation,
   queueValidations,
-} from "./commands";
-import { checkDescription } from "./checkDescription";
+} from "./writeQueue";
+import { checkDescription } from "../workbook/checks";
 
 export interface ApplyReport {
   /** context.sync() calls made, reads included. */
@@ -113,7 +113,7 @@ export async function applyWorkbook(
     );
   }
 
-  const list = new CommandList();
+  const list = new WriteQueue();
   const proxies = new Map<string, Excel.Worksheet>();
   const resolveSheet = (name: string): Excel.Worksheet => {
     const proxy = proxies.get(name);
@@ -181,7 +181,7 @@ export async function applyWorkbook(
 }
 
 function queueSheetContent(
-  list: CommandList,
+  list: WriteQueue,
   sheet: SheetSpec,
   proxy: () => Excel.Worksheet,
   resolveSheet: (name: string) => Excel.Worksheet,

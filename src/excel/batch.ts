@@ -35,7 +35,7 @@ export interface PendingCommand {
 }
 
 /** Collects commands in order; `planBatches` splits them into syncs under the byte budget. */
-export class CommandList {
+export class WriteQueue {
   readonly commands: PendingCommand[] = [];
 
   /** Adds a command whose arguments are `args` (only used to estimate its size). */
@@ -143,7 +143,7 @@ export class SyncLedger {
    * planned before anything is queued, so an oversized workbook is refused before any write.
    * Calculation is suspended in every batch: the suspension ends at each sync.
    */
-  async run(list: CommandList, maxSyncs = MAX_WRITE_SYNCS): Promise<void> {
+  async run(list: WriteQueue, maxSyncs = MAX_WRITE_SYNCS): Promise<void> {
     const batches = planBatches(list.commands);
     if (batches.length > maxSyncs) {
       throw new Error(

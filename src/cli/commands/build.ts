@@ -6,7 +6,7 @@ import { ScoreError, scoringModeOf } from "../../domain/score";
 import { defaultSettings, type Settings } from "../../domain/settings";
 import { buildWorkbook } from "../../workbook/build";
 import { CliError, type CliIO } from "../io";
-import { writeXlsx } from "../xlsx";
+import { writeXlsx } from "../../xlsx";
 import { loadPlan } from "./parse";
 import { NO_YEARS_MESSAGE } from "../../domain/reader";
 

@@ -9,7 +9,7 @@ import type { Settings } from "../../domain/settings";
 import { buildWorkbook } from "../../workbook/build";
 import { CliError, type CliIO } from "../io";
 import { planSummary } from "../summary";
-import { writeXlsx } from "../xlsx";
+import { writeXlsx } from "../../xlsx";
 import { buildSettings, countActuals, loadActuals, writeOutputFile } from "./build";
 import { loadPlan } from "./parse";
 

@@ -2,7 +2,7 @@
 // workbook, as the CSV `pira build --actuals` reads (build → fill → export → build round trip).
 import { formatActualsCsv, type CsvSeparator } from "../../domain/actualsCsv";
 import { CliError, type CliIO } from "../io";
-import { WorkbookFormatError, readWorkbookActuals } from "../xlsx";
+import { WorkbookFormatError, readWorkbookActuals } from "../../xlsx";
 import { countActuals, readInputFile, writeOutputFile } from "./build";
 
 const USAGE = 'Uso: pira export-actuals CARTELLA.xlsx [-o CONSUNTIVI.csv] [--separator ";"|","]';

@@ -2,7 +2,6 @@
 // `queue` closures (run later, in order, by SyncLedger.run) with the size of their arguments.
 import type {
   ChartSpec,
-  ColumnSpec,
   ConditionalFormatSpec,
   ProtectionSpec,
   RangeSpec,
@@ -11,16 +10,13 @@ import type {
   ValidationSpec,
 } from "../workbook/types";
 import { isEditable } from "../workbook/types";
+import { checkValidationTexts, isHidden, orderedRules } from "../workbook/checks";
 import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress, type CellRef } from "../workbook/address";
-import { CommandList } from "./batch";
+import { WriteQueue } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
 
 /** Resolves a sheet proxy when a command runs (the sheet may be added by an earlier command). */
 export type SheetResolver = (name: string) => Excel.Worksheet;
-
-/** Excel's limits on validation texts (longer ones are rejected by the host). */
-export const VALIDATION_TITLE_MAX = 32;
-export const VALIDATION_MESSAGE_MAX = 255;
 
 /** Column width in characters (the description's unit) → points (Office.js' unit), Calibri 11. */
 export function charsToPoints(chars: number): number {
@@ -32,7 +28,7 @@ export function charsToPoints(chars: number): number {
  * sync's 4 MB budget runs out (so small tables are always written in one block).
  */
 export function queueFormulaRows(
-  list: CommandList,
+  list: WriteQueue,
   sheet: () => Excel.Worksheet,
   topLeft: CellRef,
   rows: FormulaInput[][],
@@ -52,7 +48,7 @@ export function queueFormulaRows(
  * declare 2-D arrays: a column's format then costs a few bytes instead of one string per row.
  */
 export function queueNumberFormat(
-  list: CommandList,
+  list: WriteQueue,
   sheet: () => Excel.Worksheet,
   address: string,
   format: string,
@@ -77,12 +73,8 @@ export function tableColumnBodyAddress(table: TableSpec, index: number): string 
   return blockAddress({ row: top.row + 1, column: top.column + index }, tableBodyRowCount(table), 1);
 }
 
-export function isHidden(column: ColumnSpec): boolean {
-  return column.hidden ?? column.role === "helper";
-}
-
 /** Header row and the table object over header + body; the body is written later. */
-export function queueTableCreation(list: CommandList, sheet: () => Excel.Worksheet, table: TableSpec): void {
+export function queueTableCreation(list: WriteQueue, sheet: () => Excel.Worksheet, table: TableSpec): void {
   const top = tableTopLeft(table);
   const headers = [table.columns.map((c) => literalText(c.header))];
   const headerAddress = blockAddress(top, 1, table.columns.length);
@@ -108,7 +100,7 @@ export function queueTableCreation(list: CommandList, sheet: () => Excel.Workshe
  * column's number format. Formats go after the content: Excel stores a formula written into a
  * "@" (text) cell as text, and its own guess (a date format for =TODAY()) must not win.
  */
-export function queueTableBody(list: CommandList, sheet: () => Excel.Worksheet, table: TableSpec): void {
+export function queueTableBody(list: WriteQueue, sheet: () => Excel.Worksheet, table: TableSpec): void {
   if (table.rows.length === 0) return;
   const top = tableTopLeft(table);
   queueFormulaRows(
@@ -134,7 +126,7 @@ export function queueTableBody(list: CommandList, sheet: () => Excel.Worksheet, 
 }
 
 /** Widths, wrapping, hidden helper columns and unlocked input cells of a table's columns. */
-export function queueTableColumnFormats(list: CommandList, sheet: () => Excel.Worksheet, table: TableSpec): void {
+export function queueTableColumnFormats(list: WriteQueue, sheet: () => Excel.Worksheet, table: TableSpec): void {
   const top = tableTopLeft(table);
   table.columns.forEach((column, index) => {
     const whole = wholeColumnAddress(top.column + index);
@@ -179,7 +171,7 @@ export function rangeFormats(spec: RangeSpec, rows: number, columns: number): st
   return spec.numberFormat.map((row) => Array.from({ length: columns }, (_, c) => row[c] ?? "General"));
 }
 
-export function queueRange(list: CommandList, sheet: () => Excel.Worksheet, spec: RangeSpec): void {
+export function queueRange(list: WriteQueue, sheet: () => Excel.Worksheet, spec: RangeSpec): void {
   const { topLeft, rows, columns } = rangeShape(spec);
   if (rows === 0 || columns === 0) return;
   const address = blockAddress(topLeft, rows, columns);
@@ -207,7 +199,7 @@ export function queueRange(list: CommandList, sheet: () => Excel.Worksheet, spec
 }
 
 export function queueColumnWidths(
-  list: CommandList,
+  list: WriteQueue,
   sheet: () => Excel.Worksheet,
   widths: Record<string, number>,
 ): void {
@@ -220,20 +212,13 @@ export function queueColumnWidths(
   }
 }
 
-/**
- * Custom (formula) rules, added in priority order; `priority` is set to the rule's rank in the
- * sheet so that Excel's contiguous priorities keep the description's order.
- */
+/** Custom (formula) rules, added in the shared order (orderedRules), each with its rank as priority. */
 export function queueConditionalFormats(
-  list: CommandList,
+  list: WriteQueue,
   sheet: () => Excel.Worksheet,
   rules: readonly ConditionalFormatSpec[],
 ): void {
-  const ordered = rules
-    .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => a.rule.priority - b.rule.priority || a.index - b.index)
-    .map((entry) => entry.rule);
-  ordered.forEach((rule, rank) => {
+  orderedRules(rules).forEach((rule, rank) => {
     list.add(
       () => {
         const cf = sheet().getRange(rule.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
@@ -277,18 +262,8 @@ function validationRule(spec: ValidationSpec): Excel.DataValidationRule {
   }
 }
 
-export function checkValidationTexts(spec: ValidationSpec): void {
-  for (const m of [spec.prompt, spec.error]) {
-    if (m.title.length > VALIDATION_TITLE_MAX || m.message.length > VALIDATION_MESSAGE_MAX) {
-      throw new Error(
-        `Messaggio di convalida troppo lungo su ${spec.range}: titolo massimo ${VALIDATION_TITLE_MAX} caratteri, testo massimo ${VALIDATION_MESSAGE_MAX}.`,
-      );
-    }
-  }
-}
-
 export function queueValidations(
-  list: CommandList,
+  list: WriteQueue,
   sheet: () => Excel.Worksheet,
   specs: readonly ValidationSpec[],
 ): void {
@@ -322,7 +297,7 @@ export function queueValidations(
 }
 
 export function queueCharts(
-  list: CommandList,
+  list: WriteQueue,
   sheet: () => Excel.Worksheet,
   resolveSheet: SheetResolver,
   charts: readonly ChartSpec[],
@@ -343,7 +318,7 @@ export function queueCharts(
   }
 }
 
-export function queueFreeze(list: CommandList, sheet: () => Excel.Worksheet, freeze: SheetSpec["freeze"]): void {
+export function queueFreeze(list: WriteQueue, sheet: () => Excel.Worksheet, freeze: SheetSpec["freeze"]): void {
   if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return;
   const { rows, columns } = freeze;
   list.add(() => {
@@ -355,7 +330,7 @@ export function queueFreeze(list: CommandList, sheet: () => Excel.Worksheet, fre
 }
 
 /** Page orientation and fit to width (ExcelApi 1.9: the caller checks the host supports it). */
-export function queuePrint(list: CommandList, sheet: () => Excel.Worksheet, print: SheetSpec["print"]): void {
+export function queuePrint(list: WriteQueue, sheet: () => Excel.Worksheet, print: SheetSpec["print"]): void {
   if (!print) return;
   list.add(() => {
     const layout = sheet().pageLayout;
@@ -372,7 +347,7 @@ export function protectionOptions(spec: ProtectionSpec): Excel.WorksheetProtecti
   };
 }
 
-export function queueProtect(list: CommandList, sheet: () => Excel.Worksheet, spec: ProtectionSpec): void {
+export function queueProtect(list: WriteQueue, sheet: () => Excel.Worksheet, spec: ProtectionSpec): void {
   if (!spec.protect) return;
   const options = protectionOptions(spec);
   list.add(() => {
