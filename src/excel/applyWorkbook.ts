@@ -1,7 +1,8 @@
 // Writes a WorkbookDescription into the open workbook through Office.js, in a constant number
 // of round trips: one read (what already exists), then one sync per ≤ 4 MB of queued writes.
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
-import { WriteQueue, SyncLedger } from "./batch";
+import { checkDescription } from "../workbook/checks";
+import { SyncLedger } from "./batch";
 import {
   queueCharts,
   queueColumnWidths,
@@ -9,13 +10,9 @@ import {
   queueFreeze,
   queuePrint,
   queueProtect,
-  queueRange,
-  queueTableBody,
-  queueTableColumnFormats,
-  queueTableCreation,
   queueValidations,
-} from "./writeQueue";
-import { checkDescription } from "../workbook/checks";
+} from "./sheetFormats";
+import { WriteQueue, queueRange, queueTableBody, queueTableColumnFormats, queueTableCreation } from "./writeQueue";
 
 export interface ApplyReport {
   /** context.sync() calls made, reads included. */

@@ -4,10 +4,11 @@
 import type { CellSpec, ColumnSpec, RangeSpec, SheetSpec, TableSpec, WorkbookDescription } from "../workbook/types";
 import { isFormula } from "../workbook/types";
 import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress } from "../workbook/address";
-import { WriteQueue, SyncLedger } from "./batch";
+import { SyncLedger } from "./batch";
 import { toFormulaInput } from "./cells";
 import { checkDescription, isHidden } from "../workbook/checks";
-import { queueFormulaRows, queueNumberFormat, queueProtect, rangeFormats, rangeShape } from "./writeQueue";
+import { queueProtect } from "./sheetFormats";
+import { WriteQueue, queueFormulaRows, queueNumberFormat, rangeFormats, rangeShape } from "./writeQueue";
 import { reportOf, type ApplyReport } from "./applyWorkbook";
 
 function sameName(a: string, b: string): boolean {

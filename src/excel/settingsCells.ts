@@ -1,9 +1,10 @@
 // The cells behind the workbook's names (the Impostazioni settings) and the sheet's ranges.
 import { splitSheetAddress } from "../workbook/address";
 import type { WorkbookDescription } from "../workbook/types";
-import { WriteQueue, SyncLedger } from "./batch";
+import { SyncLedger } from "./batch";
 import type { Cell } from "../workbook/read";
-import { queueProtect, queueRange } from "./writeQueue";
+import { queueProtect } from "./sheetFormats";
+import { WriteQueue, queueRange } from "./writeQueue";
 
 /** "=Impostazioni!$B$3" → sheet and local address; null for anything else (a formula, a constant). */
 export function splitReference(reference: string): { sheet: string; address: string } | null {

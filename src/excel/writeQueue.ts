@@ -1,19 +1,75 @@
-// Builders of pending commands for one sheet. Nothing here syncs: each function only appends
-// `queue` closures (run later, in order, by SyncLedger.run) with the size of their arguments.
-import type {
-  ChartSpec,
-  ConditionalFormatSpec,
-  ProtectionSpec,
-  RangeSpec,
-  SheetSpec,
-  TableSpec,
-  ValidationSpec,
-} from "../workbook/types";
+// The Office.js write queue: the commands a write will queue, in order, each with the size of its
+// arguments, and what puts a sheet's cells and tables on it. Nothing here syncs: SyncLedger.run
+// (batch.ts) cuts the queue into requests under the byte budget and runs them.
+import type { RangeSpec, TableSpec } from "../workbook/types";
 import { isEditable } from "../workbook/types";
-import { checkValidationTexts, isHidden, orderedRules } from "../workbook/checks";
-import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress, type CellRef } from "../workbook/address";
-import { WriteQueue } from "./batch";
+import { isHidden } from "../workbook/checks";
+import { blockAddress, parseCell, wholeColumnAddress, type CellRef } from "../workbook/address";
+import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
+
+/** A command waiting to be queued on the request context, with its estimated payload. */
+export interface PendingCommand {
+  bytes: number;
+  queue: () => void;
+  /**
+   * For large writes: the part that fits in `budget` bytes and the rest, cut at a row boundary,
+   * or null when not even one row fits.
+   */
+  split?: (budget: number) => [PendingCommand, PendingCommand] | null;
+}
+
+/** Collects commands in order; `planBatches` splits them into syncs under the byte budget. */
+export class WriteQueue {
+  readonly commands: PendingCommand[] = [];
+
+  /** Adds a command whose arguments are `args` (only used to estimate its size). */
+  add(queue: () => void, ...args: unknown[]): void {
+    let bytes = COMMAND_OVERHEAD_BYTES;
+    for (const a of args) bytes += jsonBytes(a);
+    this.commands.push({ bytes, queue });
+  }
+
+  /** Adds a command whose arguments' size the caller has already measured. */
+  addSized(queue: () => void, argumentBytes: number): void {
+    this.commands.push({ bytes: COMMAND_OVERHEAD_BYTES + argumentBytes, queue });
+  }
+
+  /**
+   * Adds a 2-D write of `rows` that the planner may cut between rows when a sync fills up;
+   * `write(from, to)` queues rows [from, to) as one block.
+   */
+  addRows<T>(rows: readonly T[], write: (from: number, to: number) => void): void {
+    if (rows.length === 0) return;
+    const rowBytes = rows.map((row) => jsonBytes(row) + 1); // + the comma that joins rows
+    this.commands.push(rowsCommand(rowBytes, 0, rows.length, write));
+  }
+
+  get totalBytes(): number {
+    return this.commands.reduce((sum, c) => sum + c.bytes, 0);
+  }
+}
+
+function rowsCommand(
+  rowBytes: number[],
+  from: number,
+  to: number,
+  write: (from: number, to: number) => void,
+): PendingCommand {
+  let bytes = COMMAND_OVERHEAD_BYTES + 2; // the outer brackets
+  for (let r = from; r < to; r++) bytes += rowBytes[r];
+  return {
+    bytes,
+    queue: () => write(from, to),
+    split: (budget) => {
+      let end = from;
+      let used = COMMAND_OVERHEAD_BYTES + 2;
+      while (end < to && used + rowBytes[end] <= budget) used += rowBytes[end++];
+      if (end === from || end === to) return null;
+      return [rowsCommand(rowBytes, from, end, write), rowsCommand(rowBytes, end, to, write)];
+    },
+  };
+}
 
 /** Resolves a sheet proxy when a command runs (the sheet may be added by an earlier command). */
 export type SheetResolver = (name: string) => Excel.Worksheet;
@@ -196,163 +252,4 @@ export function queueRange(list: WriteQueue, sheet: () => Excel.Worksheet, spec:
       if (unlocked) format.protection.locked = false;
     });
   }
-}
-
-export function queueColumnWidths(
-  list: WriteQueue,
-  sheet: () => Excel.Worksheet,
-  widths: Record<string, number>,
-): void {
-  for (const [letters, chars] of Object.entries(widths)) {
-    const points = charsToPoints(chars);
-    const address = `${letters}:${letters}`;
-    list.add(() => {
-      sheet().getRange(address).format.columnWidth = points;
-    }, points);
-  }
-}
-
-/** Custom (formula) rules, added in the shared order (orderedRules), each with its rank as priority. */
-export function queueConditionalFormats(
-  list: WriteQueue,
-  sheet: () => Excel.Worksheet,
-  rules: readonly ConditionalFormatSpec[],
-): void {
-  orderedRules(rules).forEach((rule, rank) => {
-    list.add(
-      () => {
-        const cf = sheet().getRange(rule.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-        cf.custom.rule.formula = rule.formula;
-        cf.custom.format.fill.color = rule.style.fill;
-        cf.custom.format.font.color = rule.style.font;
-        cf.stopIfTrue = rule.stopIfTrue;
-        // Last: add() puts the rule on top, and after a priority change the proxy must not be reused.
-        cf.priority = rank;
-      },
-      rule.range,
-      rule.formula,
-      rule.style,
-    );
-  });
-}
-
-function validationRule(spec: ValidationSpec): Excel.DataValidationRule {
-  switch (spec.type) {
-    case "decimal":
-      if (spec.min !== undefined && spec.max !== undefined) {
-        return { decimal: { formula1: spec.min, formula2: spec.max, operator: Excel.DataValidationOperator.between } };
-      }
-      if (spec.max !== undefined) {
-        return { decimal: { formula1: spec.max, operator: Excel.DataValidationOperator.lessThanOrEqualTo } };
-      }
-      // Without bounds the rule still refuses text: any number ≥ the smallest Excel accepts.
-      return {
-        decimal: { formula1: spec.min ?? -9.99e307, operator: Excel.DataValidationOperator.greaterThanOrEqualTo },
-      };
-    case "date":
-      return { date: { formula1: "1900-01-01", operator: Excel.DataValidationOperator.greaterThanOrEqualTo } };
-    case "list":
-      // Office.js takes the source as comma-separated text: a value with a comma would split.
-      for (const value of spec.values) {
-        if (value.includes(",")) throw new Error(`Valore di elenco con virgola non ammesso: «${value}»`);
-      }
-      return { list: { inCellDropDown: true, source: spec.values.join(",") } };
-    case "custom":
-      return { custom: { formula: spec.formula } };
-  }
-}
-
-export function queueValidations(
-  list: WriteQueue,
-  sheet: () => Excel.Worksheet,
-  specs: readonly ValidationSpec[],
-): void {
-  for (const spec of specs) {
-    checkValidationTexts(spec);
-    const rule = validationRule(spec);
-    const prompt: Excel.DataValidationPrompt = {
-      showPrompt: true,
-      title: spec.prompt.title,
-      message: spec.prompt.message,
-    };
-    const errorAlert: Excel.DataValidationErrorAlert = {
-      showAlert: true,
-      style: Excel.DataValidationAlertStyle.stop,
-      title: spec.error.title,
-      message: spec.error.message,
-    };
-    list.add(
-      () => {
-        const validation = sheet().getRange(spec.range).dataValidation;
-        validation.rule = rule;
-        validation.prompt = prompt;
-        validation.errorAlert = errorAlert;
-      },
-      spec.range,
-      rule,
-      prompt,
-      errorAlert,
-    );
-  }
-}
-
-export function queueCharts(
-  list: WriteQueue,
-  sheet: () => Excel.Worksheet,
-  resolveSheet: SheetResolver,
-  charts: readonly ChartSpec[],
-): void {
-  for (const spec of charts) {
-    const values = splitSheetAddress(spec.values);
-    const categories = splitSheetAddress(spec.categories);
-    list.add(() => {
-      const source = resolveSheet(values.sheet).getRange(values.address);
-      const chart = sheet().charts.add(Excel.ChartType.barClustered, source, Excel.ChartSeriesBy.columns);
-      chart.title.text = spec.title;
-      chart.legend.visible = false;
-      const series = chart.series.getItemAt(0);
-      series.name = spec.seriesName;
-      series.setXAxisValues(resolveSheet(categories.sheet).getRange(categories.address));
-      chart.setPosition(spec.from, spec.to);
-    }, spec);
-  }
-}
-
-export function queueFreeze(list: WriteQueue, sheet: () => Excel.Worksheet, freeze: SheetSpec["freeze"]): void {
-  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return;
-  const { rows, columns } = freeze;
-  list.add(() => {
-    const panes = sheet().freezePanes;
-    if (rows > 0 && columns > 0) panes.freezeAt(blockAddress({ row: 0, column: 0 }, rows, columns));
-    else if (rows > 0) panes.freezeRows(rows);
-    else panes.freezeColumns(columns);
-  });
-}
-
-/** Page orientation and fit to width (ExcelApi 1.9: the caller checks the host supports it). */
-export function queuePrint(list: WriteQueue, sheet: () => Excel.Worksheet, print: SheetSpec["print"]): void {
-  if (!print) return;
-  list.add(() => {
-    const layout = sheet().pageLayout;
-    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  });
-}
-
-export function protectionOptions(spec: ProtectionSpec): Excel.WorksheetProtectionOptions {
-  return {
-    allowAutoFilter: spec.allowAutoFilter,
-    allowSort: spec.allowSort,
-    allowFormatColumns: spec.allowFormatColumns,
-  };
-}
-
-export function queueProtect(list: WriteQueue, sheet: () => Excel.Worksheet, spec: ProtectionSpec): void {
-  if (!spec.protect) return;
-  const options = protectionOptions(spec);
-  list.add(() => {
-    // An empty password means none: passing "" would still be a password on some hosts.
-    if (spec.password) sheet().protection.protect(options, spec.password);
-    else sheet().protection.protect(options);
-  }, options);
 }

@@ -1,7 +1,8 @@
 // Pure helpers of the adapter: literal text encoding, addresses, payload batching.
 import fc from "fast-check";
 import { blockAddress, columnIndex, columnLetter, parseCell, splitSheetAddress } from "../../src/workbook/address";
-import { WriteQueue, jsonBytes, MAX_REQUEST_BYTES, planBatches, SyncLedger } from "../../src/excel/batch";
+import { jsonBytes, MAX_REQUEST_BYTES, planBatches, SyncLedger } from "../../src/excel/batch";
+import { WriteQueue } from "../../src/excel/writeQueue";
 import { literalText, needsQuotePrefix, toFormulaInput } from "../../src/excel/cells";
 import { createRecordingExcel, interpretInput } from "../fakes/recordingExcel";
 
