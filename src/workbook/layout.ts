@@ -229,7 +229,7 @@ export const SETTINGS_SHEET = {
   /** Label and value columns of the settings. */
   labelColumn: 0,
   valueColumn: 1,
-  /** Header row (0-based) of tblPesiAmbiti, less one: the row of its title. */
+  /** Header row (0-based) of tblPesiAmbiti; its title is in the row above. */
   areaWeightsTop: 11,
   /** The yes/no spellings: first row (0-based), column, and the headers of the block. */
   wordsTop: 2,
