@@ -3,7 +3,7 @@
 // Goals (issue "pira build"): sample ≤ 1 s, 100× ≤ 15 s.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeXlsx } from "../src/cli/xlsx";
+import { writeXlsx } from "../src/xlsx";
 import { parseActualsCsv } from "../src/domain/actualsCsv";
 import type { Actuals, Plan } from "../src/domain/model";
 import { readCruscotto } from "../src/domain/reader";

@@ -1,7 +1,8 @@
 // Writes a WorkbookDescription into the open workbook through Office.js, in a constant number
 // of round trips: one read (what already exists), then one sync per ≤ 4 MB of queued writes.
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
-import { CommandList, SyncLedger } from "./batch";
+import { checkDescription } from "../workbook/checks";
+import { SyncLedger } from "./batch";
 import {
   queueCharts,
   queueColumnWidths,
@@ -9,13 +10,9 @@ import {
   queueFreeze,
   queuePrint,
   queueProtect,
-  queueRange,
-  queueTableBody,
-  queueTableColumnFormats,
-  queueTableCreation,
   queueValidations,
-} from "./commands";
-import { checkDescription } from "./checkDescription";
+} from "./sheetFormats";
+import { WriteQueue, queueRange, queueTableBody, queueTableColumnFormats, queueTableCreation } from "./writeQueue";
 
 export interface ApplyReport {
   /** context.sync() calls made, reads included. */
@@ -113,7 +110,7 @@ export async function applyWorkbook(
     );
   }
 
-  const list = new CommandList();
+  const list = new WriteQueue();
   const proxies = new Map<string, Excel.Worksheet>();
   const resolveSheet = (name: string): Excel.Worksheet => {
     const proxy = proxies.get(name);
@@ -181,7 +178,7 @@ export async function applyWorkbook(
 }
 
 function queueSheetContent(
-  list: CommandList,
+  list: WriteQueue,
   sheet: SheetSpec,
   proxy: () => Excel.Worksheet,
   resolveSheet: (name: string) => Excel.Worksheet,

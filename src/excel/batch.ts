@@ -1,6 +1,7 @@
 // Payload-aware batching. Excel on the web rejects requests over 5 MB
 // (RequestPayloadSizeLimitExceeded); we keep each sync's request under 4 MB, estimated as the
 // UTF-8 JSON length of every queued write's arguments plus a fixed overhead per command.
+import type { PendingCommand, WriteQueue } from "./writeQueue";
 
 /** Upper bound for the estimated payload of one sync, below the 5 MB web limit. */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -21,69 +22,6 @@ export function jsonBytes(value: unknown): number {
     extra += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
   }
   return json.length + extra;
-}
-
-/** A command waiting to be queued on the request context, with its estimated payload. */
-export interface PendingCommand {
-  bytes: number;
-  queue: () => void;
-  /**
-   * For large writes: the part that fits in `budget` bytes and the rest, cut at a row boundary,
-   * or null when not even one row fits.
-   */
-  split?: (budget: number) => [PendingCommand, PendingCommand] | null;
-}
-
-/** Collects commands in order; `planBatches` splits them into syncs under the byte budget. */
-export class CommandList {
-  readonly commands: PendingCommand[] = [];
-
-  /** Adds a command whose arguments are `args` (only used to estimate its size). */
-  add(queue: () => void, ...args: unknown[]): void {
-    let bytes = COMMAND_OVERHEAD_BYTES;
-    for (const a of args) bytes += jsonBytes(a);
-    this.commands.push({ bytes, queue });
-  }
-
-  /** Adds a command whose arguments' size the caller has already measured. */
-  addSized(queue: () => void, argumentBytes: number): void {
-    this.commands.push({ bytes: COMMAND_OVERHEAD_BYTES + argumentBytes, queue });
-  }
-
-  /**
-   * Adds a 2-D write of `rows` that the planner may cut between rows when a sync fills up;
-   * `write(from, to)` queues rows [from, to) as one block.
-   */
-  addRows<T>(rows: readonly T[], write: (from: number, to: number) => void): void {
-    if (rows.length === 0) return;
-    const rowBytes = rows.map((row) => jsonBytes(row) + 1); // + the comma that joins rows
-    this.commands.push(rowsCommand(rowBytes, 0, rows.length, write));
-  }
-
-  get totalBytes(): number {
-    return this.commands.reduce((sum, c) => sum + c.bytes, 0);
-  }
-}
-
-function rowsCommand(
-  rowBytes: number[],
-  from: number,
-  to: number,
-  write: (from: number, to: number) => void,
-): PendingCommand {
-  let bytes = COMMAND_OVERHEAD_BYTES + 2; // the outer brackets
-  for (let r = from; r < to; r++) bytes += rowBytes[r];
-  return {
-    bytes,
-    queue: () => write(from, to),
-    split: (budget) => {
-      let end = from;
-      let used = COMMAND_OVERHEAD_BYTES + 2;
-      while (end < to && used + rowBytes[end] <= budget) used += rowBytes[end++];
-      if (end === from || end === to) return null;
-      return [rowsCommand(rowBytes, from, end, write), rowsCommand(rowBytes, end, to, write)];
-    },
-  };
 }
 
 /**
@@ -143,7 +81,7 @@ export class SyncLedger {
    * planned before anything is queued, so an oversized workbook is refused before any write.
    * Calculation is suspended in every batch: the suspension ends at each sync.
    */
-  async run(list: CommandList, maxSyncs = MAX_WRITE_SYNCS): Promise<void> {
+  async run(list: WriteQueue, maxSyncs = MAX_WRITE_SYNCS): Promise<void> {
     const batches = planBatches(list.commands);
     if (batches.length > maxSyncs) {
       throw new Error(

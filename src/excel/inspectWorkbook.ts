@@ -1,5 +1,6 @@
 // What the description would overwrite: which of its sheets exist, and how many actuals users
 // have typed in the input columns of its existing tables (so the UI can ask before replacing).
+import { splitYearlyHeader } from "../workbook/layout";
 import type { TableSpec, WorkbookDescription } from "../workbook/types";
 
 export interface WorkbookInspection {
@@ -12,12 +13,9 @@ export interface WorkbookInspection {
   typedActuals: number;
 }
 
-/** A header without its year: "Consuntivo 2023" → "CONSUNTIVO". */
-function withoutYear(header: string): string {
-  return header
-    .replace(/\s*\d{4}\s*$/, "")
-    .trim()
-    .toLocaleUpperCase("it");
+/** The stem of a per-year header, as Excel compares names ("Consuntivo 2023" → "CONSUNTIVO"); null without a year. */
+function yearlyStem(header: string): string | null {
+  return splitYearlyHeader(header)?.stem.toLocaleUpperCase("it") ?? null;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -64,10 +62,10 @@ export async function inspectWorkbook(
     const headers = (t.header.values[0] ?? []).map((h) => String(h));
     const body = t.proxy.getDataBodyRange();
     const inputs = t.spec.columns.filter(isInput).map((c) => c.header);
-    const yearly = new Set(inputs.filter((h) => /\d{4}\s*$/.test(h)).map(withoutYear));
+    const yearly = new Set(inputs.map(yearlyStem).filter((stem) => stem !== null));
     headers.forEach((header, index) => {
-      const isInputColumn =
-        inputs.some((h) => sameName(h, header)) || (/\d{4}\s*$/.test(header) && yearly.has(withoutYear(header)));
+      const stem = yearlyStem(header);
+      const isInputColumn = inputs.some((h) => sameName(h, header)) || (stem !== null && yearly.has(stem));
       if (!isInputColumn) return;
       const cells = body.getColumn(index);
       cells.load("values");

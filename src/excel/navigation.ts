@@ -1,19 +1,9 @@
-// Reading a table for the task pane's follow view, and taking the user to a cell.
+// Reading a table's header and body into the plain table src/workbook/read.ts reads, and taking
+// the user to a cell.
+import type { Cell, Table } from "../workbook/read";
 import { isNotFound } from "./run";
 
-export type TableCell = string | number | boolean | null;
-
-export interface TableContent {
-  headers: string[];
-  /** Body rows; empty cells are null. */
-  rows: TableCell[][];
-}
-
-export async function readTable(
-  context: Excel.RequestContext,
-  sheetName: string,
-  tableName: string,
-): Promise<TableContent> {
+export async function readTable(context: Excel.RequestContext, sheetName: string, tableName: string): Promise<Table> {
   const table = context.workbook.worksheets.getItem(sheetName).tables.getItem(tableName);
   const header = table.getHeaderRowRange();
   header.load("values");
@@ -22,7 +12,7 @@ export async function readTable(
   await context.sync();
   return {
     headers: (header.values[0] ?? []).map((h) => String(h)),
-    rows: body.values.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as TableCell)))),
+    rows: body.values.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as Cell)))),
   };
 }
 
@@ -31,7 +21,7 @@ export async function readTableIfPresent(
   context: Excel.RequestContext,
   sheetName: string,
   tableName: string,
-): Promise<TableContent | null> {
+): Promise<Table | null> {
   try {
     return await readTable(context, sheetName, tableName);
   } catch (error) {

@@ -4,10 +4,11 @@
 import type { CellSpec, ColumnSpec, RangeSpec, SheetSpec, TableSpec, WorkbookDescription } from "../workbook/types";
 import { isFormula } from "../workbook/types";
 import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress } from "../workbook/address";
-import { CommandList, SyncLedger } from "./batch";
+import { SyncLedger } from "./batch";
 import { toFormulaInput } from "./cells";
-import { isHidden, queueFormulaRows, queueNumberFormat, queueProtect, rangeFormats, rangeShape } from "./commands";
-import { checkDescription } from "./checkDescription";
+import { checkDescription, isHidden } from "../workbook/checks";
+import { queueProtect } from "./sheetFormats";
+import { WriteQueue, queueFormulaRows, queueNumberFormat, rangeFormats, rangeShape } from "./writeQueue";
 import { reportOf, type ApplyReport } from "./applyWorkbook";
 
 function sameName(a: string, b: string): boolean {
@@ -81,7 +82,7 @@ export async function rewriteFormulas(context: Excel.RequestContext, wb: Workboo
   await ledger.sync();
   tableTargets.forEach((target, i) => checkRowOrder(target.spec, keyColumns[i]));
 
-  const list = new CommandList();
+  const list = new WriteQueue();
   for (const sheet of targets) {
     const proxy = (): Excel.Worksheet => worksheets.getItem(sheet.name);
     if (wasProtected.get(sheet.name)) {
@@ -123,7 +124,7 @@ function isProtected(items: Excel.Worksheet[], name: string): boolean {
   return sheet ? sheet.protection.protected : false;
 }
 
-function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, target: TableTarget): void {
+function queueTableRewrite(list: WriteQueue, sheet: () => Excel.Worksheet, target: TableTarget): void {
   const { spec, header, body } = target;
   const located = splitSheetAddress(header.address);
   if (!sameName(located.sheet, target.sheet.name)) {
@@ -175,7 +176,7 @@ function queueTableRewrite(list: CommandList, sheet: () => Excel.Worksheet, targ
 }
 
 /** Rewrites only the formula cells of a range, one write per run of adjacent formula cells. */
-function queueRangeFormulaCells(list: CommandList, sheet: () => Excel.Worksheet, range: RangeSpec): void {
+function queueRangeFormulaCells(list: WriteQueue, sheet: () => Excel.Worksheet, range: RangeSpec): void {
   if (!hasFormula(range)) return;
   const { topLeft, rows, columns } = rangeShape(range);
   const formats = rangeFormats(range, rows, columns);

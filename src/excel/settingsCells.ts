@@ -1,9 +1,10 @@
 // The cells behind the workbook's names (the Impostazioni settings) and the sheet's ranges.
 import { splitSheetAddress } from "../workbook/address";
 import type { WorkbookDescription } from "../workbook/types";
-import { CommandList, SyncLedger } from "./batch";
-import { queueProtect, queueRange } from "./commands";
-import type { TableCell } from "./navigation";
+import { SyncLedger } from "./batch";
+import type { Cell } from "../workbook/read";
+import { queueProtect } from "./sheetFormats";
+import { WriteQueue, queueRange } from "./writeQueue";
 
 /** "=Impostazioni!$B$3" → sheet and local address; null for anything else (a formula, a constant). */
 export function splitReference(reference: string): { sheet: string; address: string } | null {
@@ -20,7 +21,7 @@ export function splitReference(reference: string): { sheet: string; address: str
 export async function readNamedValues(
   context: Excel.RequestContext,
   wanted: readonly string[],
-): Promise<Record<string, TableCell>> {
+): Promise<Record<string, Cell>> {
   const names = context.workbook.names;
   names.load("items/name,items/formula");
   await context.sync();
@@ -34,10 +35,10 @@ export async function readNamedValues(
     ranges.push({ name, range });
   }
   await context.sync();
-  const out: Record<string, TableCell> = {};
+  const out: Record<string, Cell> = {};
   for (const { name, range } of ranges) {
     const v = range.values[0]?.[0];
-    out[name] = v === "" || v === undefined ? null : (v as TableCell);
+    out[name] = v === "" || v === undefined ? null : (v as Cell);
   }
   return out;
 }
@@ -56,7 +57,7 @@ export async function rewriteSheetRanges(
   const sheet = context.workbook.worksheets.getItem(spec.name);
   sheet.load("protection/protected");
   await context.sync();
-  const list = new CommandList();
+  const list = new WriteQueue();
   if (sheet.protection.protected) {
     const password = spec.protection.password;
     list.add(() => (password ? sheet.protection.unprotect(password) : sheet.protection.unprotect()));

@@ -15,17 +15,16 @@ import {
   supportsExcelApi,
   REQUIRED_EXCEL_API,
 } from "../excel";
-import { HEADERS, SHEETS, TABLES } from "../workbook/build";
+import { HEADERS, SETTING_NAMES, SHEETS, TABLES } from "../workbook/layout";
 import type { ImportOptions, ImportOutcome, PiraGateway, WorkbookState } from "./gateway";
 import {
-  SETTING_NAMES,
   actualsFromTable,
   areaWeightsFromTable,
   columnOf,
   indicatorRow,
   planFromTables,
   settingsFromCells,
-} from "./workbookData";
+} from "../workbook/read";
 
 export function createOfficeGateway(): PiraGateway {
   return {

@@ -4,23 +4,7 @@
 
 import type { TargetKind } from "../domain/model";
 import { STATUS_DECIMALS } from "../domain/score";
-
-/** Workbook names the formulas and conditional formats read (cells of the Impostazioni sheet). */
-export const NAMES = {
-  year: "PIRA_Anno",
-  yearIndex: "PIRA_AnnoIndice",
-  green: "PIRA_SogliaVerde",
-  amber: "PIRA_SogliaGialla",
-  mode: "PIRA_Modalita",
-  formulaMode: "PIRA_Formule",
-} as const;
-
-/**
- * Names of the Impostazioni cells listing the yes and no spellings the domain accepts
- * (YES_WORDS, NO_WORDS): formulas look them up instead of spelling each one out, which keeps the
- * data-validation formula within Excel's 255 characters.
- */
-export const WORD_NAMES = { yes: "PIRA_Si", no: "PIRA_No", any: "PIRA_SiNo" } as const;
+import { NAMES, WORD_NAMES } from "./layout";
 
 function isOneOf(upper: string, listName: string): string {
   return `ISNUMBER(MATCH(${upper},${listName},0))`;

@@ -1,5 +1,5 @@
 // A description of the workbook the import makes: pure data, applied by src/excel (Office.js)
-// and by src/cli (exceljs). Everything a sheet holds is stated here, so both adapters agree.
+// and by src/xlsx (exceljs). Everything a sheet holds is stated here, so both adapters agree.
 
 /** A formula in Excel's invariant (English, comma-separated) syntax, starting with "=". */
 export interface Formula {

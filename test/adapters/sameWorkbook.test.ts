@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeXlsx } from "../../src/cli/xlsx";
+import { writeXlsx } from "../../src/xlsx";
 import { parseActualsCsv } from "../../src/domain/actualsCsv";
 import { readCruscotto } from "../../src/domain/reader";
 import { defaultSettings, FORMULA_MODES } from "../../src/domain/settings";

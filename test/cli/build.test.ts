@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { readWorkbookActuals } from "../../src/cli/xlsx";
+import { readWorkbookActuals } from "../../src/xlsx";
 import { formatActualsCsv, parseActualsCsv } from "../../src/domain/actualsCsv";
 import type { Actuals } from "../../src/domain/model";
 import { formatItalianNumber } from "../../src/domain/numbers";

@@ -2,7 +2,7 @@
 // trips, with how large requests, and how it fails.
 import { applyWorkbook } from "../../src/excel/applyWorkbook";
 import { MAX_REQUEST_BYTES } from "../../src/excel/batch";
-import { charsToPoints } from "../../src/excel/commands";
+import { charsToPoints } from "../../src/excel/writeQueue";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
 import { generatedDescription, indicatorColumns, smallDescription, YEARS } from "./descriptions";

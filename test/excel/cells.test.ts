@@ -1,7 +1,8 @@
 // Pure helpers of the adapter: literal text encoding, addresses, payload batching.
 import fc from "fast-check";
 import { blockAddress, columnIndex, columnLetter, parseCell, splitSheetAddress } from "../../src/workbook/address";
-import { CommandList, jsonBytes, MAX_REQUEST_BYTES, planBatches, SyncLedger } from "../../src/excel/batch";
+import { jsonBytes, MAX_REQUEST_BYTES, planBatches, SyncLedger } from "../../src/excel/batch";
+import { WriteQueue } from "../../src/excel/writeQueue";
 import { literalText, needsQuotePrefix, toFormulaInput } from "../../src/excel/cells";
 import { createRecordingExcel, interpretInput } from "../fakes/recordingExcel";
 
@@ -95,7 +96,7 @@ describe("payload batching", () => {
         (texts, before) => {
           const rows = texts.map((t) => [t]);
           const written: [number, number][] = [];
-          const list = new CommandList();
+          const list = new WriteQueue();
           list.addSized(() => undefined, before);
           list.addRows(rows, (from, to) => written.push([from, to]));
           const batches = planBatches(list.commands, 4000);
@@ -127,7 +128,7 @@ describe("payload batching", () => {
   });
 
   it("writes a table that fits as one block", () => {
-    const list = new CommandList();
+    const list = new WriteQueue();
     const written: [number, number][] = [];
     list.addRows([[1], [2], [3]], (from, to) => written.push([from, to]));
     planBatches(list.commands).forEach((b) => b.forEach((c) => c.queue()));
@@ -137,7 +138,7 @@ describe("payload batching", () => {
 
   it("refuses, before queueing anything, an operation that would need more syncs than allowed", async () => {
     const fake = createRecordingExcel();
-    const list = new CommandList();
+    const list = new WriteQueue();
     let queued = 0;
     for (let i = 0; i < 6; i++) list.addSized(() => queued++, 3_000_000);
     await expect(new SyncLedger(fake.context).run(list, 5)).rejects.toThrow(/troppo grande/);

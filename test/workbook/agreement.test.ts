@@ -15,7 +15,8 @@ import {
 } from "../../src/domain/settings";
 import { excelScaleValue } from "../../src/domain/targets";
 import { cellAddress, parseCell } from "../../src/workbook/address";
-import { DASHBOARD_CHAMBER, HEADERS, SHEETS, TABLES, buildWorkbook } from "../../src/workbook/build";
+import { buildWorkbook } from "../../src/workbook/build";
+import { DASHBOARD_CHAMBER, HEADERS, SHEETS, TABLES } from "../../src/workbook/layout";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { ExcelError, WorkbookEvaluator, type Scalar } from "../helpers/formulaEvaluator";
 import { seededRandom } from "../helpers/random";

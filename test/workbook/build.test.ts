@@ -4,7 +4,8 @@ import { readCruscotto } from "../../src/domain/reader";
 import type { Plan } from "../../src/domain/model";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
 import { NO_WORDS, YES_WORDS } from "../../src/domain/score";
-import { HEADERS, NAMES, RANGE_NAMES, SHEETS, TABLES, buildWorkbook, indicatorLayout } from "../../src/workbook/build";
+import { buildWorkbook } from "../../src/workbook/build";
+import { HEADERS, NAMES, RANGE_NAMES, SHEETS, TABLES, indicatorLayout } from "../../src/workbook/layout";
 import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
 import { sampleText } from "../helpers/sample";
 

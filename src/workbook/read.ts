@@ -1,28 +1,55 @@
-// Between the workbook's tables and the pane's model: the plan an earlier import wrote, the
-// actuals users typed, the settings cells. Pure, so it is tested without Excel.
-import type { Actuals, Area, Indicator, Objective, Plan } from "../domain/model";
+// Reading a workbook the import made back into a plan, its settings and its actuals. Pure, over
+// plain cell values: the Office.js adapter (src/excel) reads table ranges and named cells into
+// them, the exceljs one (src/xlsx) turns a file's cells into them, and both get their answers here.
+import {
+  emptyObjective,
+  type Actual,
+  type Actuals,
+  type Area,
+  type Indicator,
+  type Objective,
+  type Plan,
+} from "../domain/model";
 import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
 import { parseTarget } from "../domain/targets";
-import { HEADERS, NAMES } from "../workbook/build";
+import { cellAddress, type CellRef } from "./address";
+import { HEADERS, NAMES, SETTING_NAMES, STEMS, yearOfHeader } from "./layout";
 
+/** A cell's value as a spreadsheet shows it; empty cells are null. */
 export type Cell = string | number | boolean | null;
 
-export interface Table {
-  headers: string[];
-  rows: Cell[][];
+/** A cell whose value cannot be used: an Excel error (#DIV/0!) or a value of a kind not known here. */
+export interface CellError {
+  error: string;
 }
 
-function sameHeader(a: string, b: string): boolean {
+export interface Table<C = Cell> {
+  headers: string[];
+  /** Body rows, each with one cell per header. */
+  rows: C[][];
+}
+
+/** A table and where it sits, so a problem can name its cell ("Indicatori!I4"). */
+export interface PlacedTable extends Table<Cell | CellError> {
+  sheet: string;
+  /** The first header cell (0-based). */
+  topLeft: CellRef;
+}
+
+/** The file or the workbook is not one this project made (message in Italian). */
+export class WorkbookFormatError extends Error {}
+
+export function sameHeader(a: string, b: string): boolean {
   return a.trim().toLocaleUpperCase("it") === b.trim().toLocaleUpperCase("it");
 }
 
 /** Column index by header (case-insensitive, as Excel compares names); -1 when absent. */
-export function columnOf(table: Table, header: string): number {
+export function columnOf(table: { headers: string[] }, header: string): number {
   return table.headers.findIndex((h) => sameHeader(h, header));
 }
 
-function text(cell: Cell | undefined): string {
-  return cell === null || cell === undefined ? "" : String(cell).trim();
+function text(cell: Cell | CellError | undefined): string {
+  return cell === null || cell === undefined || typeof cell === "object" ? "" : String(cell).trim();
 }
 
 function num(cell: Cell | undefined): number | null {
@@ -37,11 +64,11 @@ function percentOf(fraction: number | null): number {
 }
 
 /** The plan years, from the "Consuntivo YYYY" headers. */
-export function yearsOf(indicators: Table): number[] {
+export function yearsOf(indicators: { headers: string[] }): number[] {
   const years: number[] = [];
   for (const h of indicators.headers) {
-    const m = /^\s*Consuntivo\s+(\d{4})\s*$/i.exec(h);
-    if (m) years.push(Number(m[1]));
+    const year = yearOfHeader(h, STEMS.actual);
+    if (year !== null) years.push(year);
   }
   return years;
 }
@@ -54,10 +81,10 @@ export function planFromTables(indicators: Table, objectives: Table | null, area
   const id = columnOf(indicators, HEADERS.indicatorId);
   const name = columnOf(indicators, HEADERS.indicatorName);
   const objectiveCol = columnOf(indicators, HEADERS.objective);
-  const weightCol = columnOf(indicators, "Peso");
-  const commonCol = columnOf(indicators, "OC");
-  const titleCol = columnOf(indicators, "Titolo obiettivo");
-  const areaCol = columnOf(indicators, "Ambito");
+  const weightCol = columnOf(indicators, HEADERS.weight);
+  const commonCol = columnOf(indicators, HEADERS.common);
+  const titleCol = columnOf(indicators, HEADERS.objectiveTitle);
+  const areaCol = columnOf(indicators, HEADERS.area);
   const years = yearsOf(indicators);
   if (id < 0 || name < 0 || objectiveCol < 0 || years.length === 0) return null;
   const targetCols = years.map((y) => ({ year: y, col: columnOf(indicators, HEADERS.target(y)) }));
@@ -73,16 +100,16 @@ export function planFromTables(indicators: Table, objectives: Table | null, area
   }
   const col = (header: string) => (objectives ? columnOf(objectives, header) : -1);
   const o = {
-    title: col("Titolo"),
-    area: col("Ambito"),
-    weight: col("Peso su AS"),
-    resources: col("Risorse (€)"),
-    perspective: col("Prospettiva BSC"),
-    mission: col("Missione"),
-    programme: col("Programma"),
+    title: col(HEADERS.title),
+    area: col(HEADERS.area),
+    weight: col(HEADERS.weightOnArea),
+    resources: col(HEADERS.resources),
+    perspective: col(HEADERS.perspective),
+    mission: col(HEADERS.mission),
+    programme: col(HEADERS.programme),
   };
   const areaNames = new Map<string, string>();
-  const nameCol = col("Nome ambito");
+  const nameCol = col(HEADERS.areaName);
 
   for (const row of indicators.rows) {
     const indicatorId = text(row[id]);
@@ -120,8 +147,8 @@ export function planFromTables(indicators: Table, objectives: Table | null, area
 
   const areas: Area[] = [];
   if (areaTable) {
-    const code = columnOf(areaTable, "Ambito");
-    const areaName = columnOf(areaTable, "Nome");
+    const code = columnOf(areaTable, HEADERS.area);
+    const areaName = columnOf(areaTable, HEADERS.name);
     for (const row of areaTable.rows) {
       const c = text(row[code]);
       if (c !== "") areas.push({ code: c, name: text(row[areaName]) || (areaNames.get(c) ?? "") });
@@ -137,8 +164,8 @@ export function planFromTables(indicators: Table, objectives: Table | null, area
 
 /** Area weights as the Impostazioni table holds them (users may edit them). */
 export function areaWeightsFromTable(areaTable: Table): Record<string, number> {
-  const code = columnOf(areaTable, "Ambito");
-  const weight = columnOf(areaTable, "Peso");
+  const code = columnOf(areaTable, HEADERS.area);
+  const weight = columnOf(areaTable, HEADERS.weight);
   const out: Record<string, number> = {};
   for (const row of areaTable.rows) {
     const c = text(row[code]);
@@ -170,9 +197,6 @@ export function actualsFromTable(indicators: Table, plan: Plan): Actuals {
   return actuals;
 }
 
-/** The names that hold the settings, in the order readSettings asks for them. */
-export const SETTING_NAMES = [NAMES.year, NAMES.green, NAMES.amber, NAMES.mode, NAMES.formulaMode] as const;
-
 /** Settings from the values of the named cells (undefined for a name the workbook lacks). */
 export function settingsFromCells(values: Partial<Record<(typeof SETTING_NAMES)[number], Cell>>): Partial<Settings> {
   const out: Partial<Settings> = {};
@@ -194,4 +218,69 @@ export function indicatorRow(indicators: Table, id: string): number {
   const col = columnOf(indicators, HEADERS.indicatorId);
   if (col < 0) return -1;
   return indicators.rows.findIndex((row) => text(row[col]) === id);
+}
+
+export interface CellProblem {
+  /** Sheet-qualified address, e.g. "Indicatori!I5". */
+  cell: string;
+  /** Plain Italian. */
+  message: string;
+}
+
+export interface WorkbookActuals {
+  /** The indicators, years and targets the Indicatori table holds (enough to format the CSV). */
+  plan: Plan;
+  /** Only the actuals typed: an empty cell is no entry. */
+  actuals: Actuals;
+  /** Cells whose value cannot be an actual (an Excel error), each named. */
+  problems: CellProblem[];
+}
+
+/**
+ * The actuals typed into the Indicatori table of a workbook made by `pira build` or the add-in,
+ * with a stand-in plan of its indicators, years and targets. Throws WorkbookFormatError when the
+ * table has no "Consuntivo YYYY" column.
+ */
+export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
+  const id = columnOf(indicators, HEADERS.indicatorId);
+  if (id < 0) {
+    throw new WorkbookFormatError(`nel foglio «${indicators.sheet}» manca la colonna «${HEADERS.indicatorId}».`);
+  }
+  const years = [...new Set(yearsOf(indicators))].sort((a, b) => a - b);
+  if (years.length === 0) {
+    throw new WorkbookFormatError(`nel foglio «${indicators.sheet}» non ci sono colonne «${STEMS.actual} AAAA».`);
+  }
+  const columns = years.map((year) => ({
+    year,
+    actual: columnOf(indicators, HEADERS.actual(year)),
+    target: columnOf(indicators, HEADERS.target(year)),
+  }));
+  const indicatorList: Indicator[] = [];
+  const actuals: Actuals = {};
+  const problems: CellProblem[] = [];
+  indicators.rows.forEach((row, r) => {
+    const indicatorId = text(row[id]);
+    if (indicatorId === "") return;
+    const targets: Indicator["targets"] = {};
+    for (const { year, actual: a, target: t } of columns) {
+      targets[String(year)] = t < 0 ? null : parseTarget(text(row[t]));
+      const value = row[a] ?? null;
+      if (value !== null && typeof value === "object") {
+        const at = cellAddress(indicators.topLeft.row + 1 + r, indicators.topLeft.column + a);
+        problems.push({ cell: `${indicators.sheet}!${at}`, message: `${indicatorId}, ${year}: ${value.error}.` });
+      } else if (value !== null) {
+        (actuals[indicatorId] ??= {})[String(year)] = value as Actual;
+      }
+    }
+    indicatorList.push({ id: indicatorId, name: "", common: false, weight: 0, targets });
+  });
+  const plan: Plan = {
+    title: "",
+    date: "",
+    years,
+    areas: [],
+    objectives: [emptyObjective(0, "", indicatorList)],
+    diagnostics: [],
+  };
+  return { plan, actuals, problems };
 }

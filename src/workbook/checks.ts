@@ -1,14 +1,45 @@
-// Checks made before anything is queued, so a malformed description fails with a clear Italian
-// message instead of a host error halfway through the write (leaving a half-built workbook).
-import type { WorkbookDescription } from "../workbook/types";
-import { parseCell } from "../workbook/address";
-import { checkValidationTexts } from "./commands";
+// What both adapters (src/excel, src/xlsx) must do alike with a description: the checks made
+// before anything is written, so a malformed description fails with a clear Italian message
+// instead of a host error halfway through the write (leaving a half-built workbook); the order
+// of the conditional formats; which columns are hidden.
+import type { ColumnSpec, ConditionalFormatSpec, ValidationSpec, WorkbookDescription } from "./types";
+import { parseCell } from "./address";
 
 // Excel rejects sheet names longer than 31 characters or containing any of : \ / ? * [ ].
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 /** Excel refuses (or "repairs" away) validation and conditional-format formulas longer than this. */
 export const MAX_RULE_FORMULA = 255;
+
+/** Excel's limits on validation texts (longer ones are rejected by the host). */
+export const VALIDATION_TITLE_MAX = 32;
+export const VALIDATION_MESSAGE_MAX = 255;
+
+export function checkValidationTexts(spec: ValidationSpec): void {
+  for (const m of [spec.prompt, spec.error]) {
+    if (m.title.length > VALIDATION_TITLE_MAX || m.message.length > VALIDATION_MESSAGE_MAX) {
+      throw new Error(
+        `Messaggio di convalida troppo lungo su ${spec.range}: titolo massimo ${VALIDATION_TITLE_MAX} caratteri, testo massimo ${VALIDATION_MESSAGE_MAX}.`,
+      );
+    }
+  }
+}
+
+/** Helper columns are hidden unless the description says otherwise. */
+export function isHidden(column: ColumnSpec): boolean {
+  return column.hidden ?? column.role === "helper";
+}
+
+/**
+ * The rules of a sheet in the order they are added, by priority then description order: each
+ * adapter sets a rule's priority to its rank here, so Excel's contiguous priorities keep it.
+ */
+export function orderedRules(rules: readonly ConditionalFormatSpec[]): ConditionalFormatSpec[] {
+  return rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => a.rule.priority - b.rule.priority || a.index - b.index)
+    .map((entry) => entry.rule);
+}
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();

@@ -1,0 +1,185 @@
+// The Cruscotto sheet: for the year in view, the chamber score over its areas, each area and
+// objective with score, coverage and status, and two bar charts of the scores.
+import type { Plan } from "../../domain/model";
+import { absolute, cellAddress, columnLetter, parseCell } from "../address";
+import { FORMAT } from "../format";
+import {
+  rollupCoverageFormula,
+  rollupScoreFormula,
+  statusExpression,
+  weightedCoverageFormula,
+  weightedScoreFormula,
+} from "../formulas";
+import {
+  AREA_WEIGHT_COLUMN,
+  DASHBOARD_CHAMBER,
+  DASHBOARD_CHAMBER_HEADERS,
+  NAMES,
+  SETTINGS_SHEET,
+  SHEETS,
+  STEMS,
+  SUMMARY_COLUMN,
+  TABLES,
+  objectiveLayout,
+  summaryHeaders,
+} from "../layout";
+import type { CellSpec, ConditionalFormatSpec, RangeSpec, SheetSpec, TableSpec } from "../types";
+import { complianceFormats, sheet } from "./common";
+
+const AREA_TOP = 7; // 0-based header row of tblCruscottoAmbiti
+
+// Both tables: label, weight, score, coverage, status, then the key the roll-ups match on.
+function summaryTable(
+  name: string,
+  top: number,
+  headers: string[],
+  weightFormat: string,
+  rows: CellSpec[][],
+  style: string,
+): TableSpec {
+  const [label, weight, score, coverage, status, key] = headers;
+  return {
+    name,
+    topLeft: cellAddress(top, 0),
+    columns: [
+      { header: label, role: "data", numberFormat: FORMAT.text, width: 64, wrap: true },
+      { header: weight, role: "formula", numberFormat: weightFormat, width: 13 },
+      { header: score, role: "formula", numberFormat: FORMAT.percent, width: 12 },
+      { header: coverage, role: "formula", numberFormat: FORMAT.coverage, width: 11 },
+      { header: status, role: "formula", numberFormat: FORMAT.general, width: 24 },
+      { header: key, role: "data", numberFormat: FORMAT.text, width: 9 },
+    ],
+    rows: rows.length > 0 ? rows : [["", null, null, null, null, ""]],
+    style,
+  };
+}
+
+export function buildDashboard(plan: Plan): SheetSpec {
+  const objectives = objectiveLayout(plan.years);
+  const chooseAcross = (column: "score" | "coverage", row: number) =>
+    `=CHOOSE(${NAMES.yearIndex},${plan.years.map((y) => absolute(SHEETS.objectives, { row, column: objectives.perYear.get(y)![column] })).join(",")})`;
+
+  // Both tables put score, coverage and status in columns C:E, under the chamber row; each row is
+  // labelled "code · name", which the charts show too.
+  const areaTop = AREA_TOP;
+  const nAreas = Math.max(plan.areas.length, 1);
+  const objTop = areaTop + nAreas + 3;
+  const nObj = Math.max(plan.objectives.length, 1);
+  const objRange = (column: number) =>
+    absolute(SHEETS.dashboard, { row: objTop + 1, column }, { row: objTop + nObj, column });
+  const areaRange = (column: number) =>
+    absolute(SHEETS.dashboard, { row: areaTop + 1, column }, { row: areaTop + nAreas, column });
+  const S = SUMMARY_COLUMN;
+  const letter = columnLetter;
+
+  const label = (code: string | number, name: string) =>
+    `${code} · ${name.length > 70 ? name.slice(0, 69) + "…" : name}`;
+  const areaRows: CellSpec[][] = plan.areas.map((a, i) => {
+    const r = areaTop + 1 + i;
+    const key = `$${letter(S.key)}${r + 1}`;
+    const weightCell = { row: SETTINGS_SHEET.areaWeightsTop + 1 + i, column: AREA_WEIGHT_COLUMN.weight };
+    return [
+      label(a.code, a.name),
+      { formula: `=${absolute(SHEETS.settings, weightCell)}` },
+      { formula: rollupScoreFormula(objRange(S.key), key, objRange(S.weight), objRange(S.score)) },
+      { formula: rollupCoverageFormula(objRange(S.key), key, objRange(S.weight), objRange(S.score)) },
+      { formula: `=${statusExpression(cellAddress(r, S.score))}` },
+      a.code,
+    ];
+  });
+  const objectiveRows: CellSpec[][] = plan.objectives.map((o, i) => {
+    const r = objTop + 1 + i;
+    return [
+      label(o.number, o.title),
+      { formula: `=${absolute(SHEETS.objectives, { row: 1 + i, column: objectives.fixed.weight })}` },
+      { formula: chooseAcross("score", 1 + i) },
+      { formula: chooseAcross("coverage", 1 + i) },
+      { formula: `=${statusExpression(cellAddress(r, S.score))}` },
+      o.areaCode,
+    ];
+  });
+
+  const c = DASHBOARD_CHAMBER;
+  const chamber = parseCell(c.label);
+  const ranges: RangeSpec[] = [
+    { topLeft: "A1", rows: [["Cruscotto obiettivi strategici PIRA"]], bold: true, fontSize: 16 },
+    { topLeft: "A2", rows: [[plan.title || "Piano degli indicatori e dei risultati attesi"]] },
+    {
+      topLeft: "A3",
+      rows: [["Anno", { formula: `=${NAMES.year}` }]],
+      bold: true,
+      numberFormat: [[FORMAT.text, FORMAT.integer]],
+    },
+    { topLeft: cellAddress(chamber.row - 1, S.score), rows: [[...DASHBOARD_CHAMBER_HEADERS]], bold: true },
+    {
+      topLeft: c.label,
+      rows: [
+        [
+          "Ente (tutti gli ambiti)",
+          null,
+          { formula: weightedScoreFormula(areaRange(S.weight), areaRange(S.score)) },
+          { formula: weightedCoverageFormula(areaRange(S.weight), areaRange(S.score)) },
+          { formula: `=${statusExpression(c.score)}` },
+        ],
+      ],
+      numberFormat: [[FORMAT.text, FORMAT.general, FORMAT.percent, FORMAT.coverage, FORMAT.general]],
+      bold: true,
+    },
+  ];
+
+  const tables: TableSpec[] = [
+    summaryTable(
+      TABLES.dashboardAreas,
+      areaTop,
+      summaryHeaders("areas"),
+      FORMAT.general,
+      areaRows,
+      "TableStyleMedium9",
+    ),
+    summaryTable(
+      TABLES.dashboardObjectives,
+      objTop,
+      summaryHeaders("objectives"),
+      FORMAT.percent,
+      objectiveRows,
+      "TableStyleMedium2",
+    ),
+  ];
+
+  const scores = (top: number, n: number) => `${letter(S.score)}${top + 2}:${letter(S.status)}${top + 1 + n}`;
+  const conditionalFormats: ConditionalFormatSpec[] = [
+    ...complianceFormats(`${c.score}:${c.status}`, `$${c.score}`, 1),
+    ...complianceFormats(scores(areaTop, nAreas), `$${letter(S.score)}${areaTop + 2}`, 4),
+    ...complianceFormats(scores(objTop, nObj), `$${letter(S.score)}${objTop + 2}`, 7),
+  ];
+  const chartTop = Math.max(areaTop + nAreas + 3, 18);
+  return sheet(SHEETS.dashboard, {
+    tabColor: "#548235",
+    // Printed for reports: status text stands beside every colour, on one page width.
+    print: { orientation: "landscape", fitToWidth: true },
+    ranges,
+    tables,
+    conditionalFormats,
+    charts: [
+      {
+        type: "barClustered",
+        title: `${STEMS.score} per ambito strategico`,
+        categories: areaRange(S.label),
+        values: areaRange(S.score),
+        seriesName: STEMS.score,
+        from: "H2",
+        to: `O${Math.max(areaTop + nAreas + 1, 16)}`,
+      },
+      {
+        type: "barClustered",
+        title: `${STEMS.score} per obiettivo`,
+        categories: objRange(S.label),
+        values: objRange(S.score),
+        seriesName: STEMS.score,
+        from: `H${chartTop}`,
+        to: `O${chartTop + Math.max(nObj + 4, 16)}`,
+      },
+    ],
+    columnWidths: { A: 64, B: 13, C: 12, D: 11, E: 24, F: 9 },
+  });
+}

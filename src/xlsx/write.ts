@@ -1,0 +1,200 @@
+// The .xlsx face of a WorkbookDescription, written with exceljs for people who open the workbook
+// without the add-in (OIV reviewers, LibreOffice users): the same sheets, tables, native formulas,
+// formats, rules and protection the Office.js adapter writes, computed by the spreadsheet on load.
+//
+// What exceljs 4.4 cannot write is added to the zip afterwards (names.ts: stopIfTrue on conditional
+// formats, workbook names with comments); charts it cannot write at all, so they are left out: the
+// Cruscotto sheet shows the same scores as tables.
+import ExcelJS from "exceljs";
+import { parseCell } from "../workbook/address";
+// The checks and rules both adapters share, so that they refuse, order and hide alike.
+import { checkDescription, isHidden, orderedRules } from "../workbook/checks";
+import type {
+  CellSpec,
+  ConditionalFormatSpec,
+  RangeSpec,
+  SheetSpec,
+  TableSpec,
+  ValidationSpec,
+  WorkbookDescription,
+} from "../workbook/types";
+import { isEditable } from "../workbook/types";
+import { argb, cellValue, fileColumnWidth, fileFormula } from "./cells";
+import { patchZip } from "./names";
+
+function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
+  const top = parseCell(table.topLeft);
+  // A table always has a body row; an empty one is a row of blanks, as Excel makes it.
+  const rows = table.rows.length > 0 ? table.rows : [table.columns.map((): CellSpec => null)];
+  ws.addTable({
+    name: table.name,
+    ref: table.topLeft,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows.map((row) => table.columns.map((_c, i) => cellValue(i < row.length ? row[i] : null))),
+  });
+  table.columns.forEach((column, index) => {
+    const col = ws.getColumn(top.column + index + 1);
+    if (column.width !== undefined) col.width = fileColumnWidth(column.width);
+    if (isHidden(column)) col.hidden = true;
+    const formats = column.cellNumberFormats;
+    if (column.wrap) ws.getCell(top.row + 1, top.column + index + 1).alignment = { wrapText: true };
+    for (let r = 0; r < rows.length; r++) {
+      const cell = ws.getCell(top.row + 2 + r, top.column + index + 1);
+      cell.numFmt = formats?.[r] ?? column.numberFormat;
+      if (column.wrap) cell.alignment = { wrapText: true };
+      if (isEditable(column)) cell.protection = { locked: false };
+    }
+  });
+}
+
+function rangeFormat(range: RangeSpec, r: number, c: number): string | undefined {
+  if (range.numberFormat === undefined) return undefined;
+  if (typeof range.numberFormat === "string") return range.numberFormat;
+  return range.numberFormat[r]?.[c] ?? "General";
+}
+
+function writeRange(ws: ExcelJS.Worksheet, range: RangeSpec): void {
+  const top = parseCell(range.topLeft);
+  const width = range.rows.reduce((max, row) => Math.max(max, row.length), 0);
+  range.rows.forEach((row, r) => {
+    for (let c = 0; c < width; c++) {
+      const cell = ws.getCell(top.row + r + 1, top.column + c + 1);
+      cell.value = cellValue(c < row.length ? row[c] : null);
+      const format = rangeFormat(range, r, c);
+      if (format !== undefined) cell.numFmt = format;
+      if (range.bold !== undefined || range.fontSize !== undefined) {
+        cell.font = {
+          ...(range.bold !== undefined ? { bold: range.bold } : {}),
+          ...(range.fontSize !== undefined ? { size: range.fontSize } : {}),
+        };
+      }
+      if (range.wrap !== undefined) cell.alignment = { wrapText: range.wrap };
+      if (range.unlocked) cell.protection = { locked: false };
+    }
+  });
+}
+
+function writeConditionalFormats(ws: ExcelJS.Worksheet, rules: readonly ConditionalFormatSpec[]): number[] {
+  const stopIfTrue: number[] = [];
+  orderedRules(rules).forEach((rule, rank) => {
+    const priority = rank + 1;
+    const colour = { argb: argb(rule.style.fill) };
+    ws.addConditionalFormatting({
+      ref: rule.range,
+      rules: [
+        {
+          type: "expression",
+          priority,
+          formulae: [fileFormula(rule.formula)],
+          style: {
+            // Solid fills in a differential format take their colour from bgColor (Excel) or fgColor (older readers).
+            fill: { type: "pattern", pattern: "solid", fgColor: colour, bgColor: colour },
+            font: { color: { argb: argb(rule.style.font) } },
+          },
+        },
+      ],
+    });
+    if (rule.stopIfTrue) stopIfTrue.push(priority);
+  });
+  return stopIfTrue;
+}
+
+function validationRule(spec: ValidationSpec): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
+  switch (spec.type) {
+    case "decimal":
+      if (spec.min !== undefined && spec.max !== undefined) {
+        return { type: "decimal", operator: "between", formulae: [spec.min, spec.max] };
+      }
+      if (spec.max !== undefined) return { type: "decimal", operator: "lessThanOrEqual", formulae: [spec.max] };
+      // Without bounds the rule still refuses text: any number ≥ the smallest Excel accepts.
+      return { type: "decimal", operator: "greaterThanOrEqual", formulae: [spec.min ?? -9.99e307] };
+    case "date":
+      // exceljs turns a date formula into a serial; 1899-12-31 is serial 1 (1900-01-01 in Excel).
+      return { type: "date", operator: "greaterThanOrEqual", formulae: [new Date(Date.UTC(1899, 11, 31))] };
+    case "list":
+      for (const value of spec.values) {
+        if (value.includes(",") || value.includes('"')) {
+          throw new Error(`Valore di elenco con virgola o virgolette non ammesso: «${value}»`);
+        }
+      }
+      return { type: "list", formulae: [`"${spec.values.join(",")}"`] };
+    case "custom":
+      return { type: "custom", formulae: [fileFormula(spec.formula)] };
+  }
+}
+
+// exceljs keeps range-wide rules in worksheet.dataValidations (one <dataValidation> per range), which
+// its typings leave out; cell.dataValidation would store one rule per cell.
+interface RangeValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+function writeValidations(ws: ExcelJS.Worksheet, specs: readonly ValidationSpec[]): void {
+  const { dataValidations } = ws as unknown as RangeValidations;
+  for (const spec of specs) {
+    dataValidations.add(spec.range, {
+      ...validationRule(spec),
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: spec.prompt.title,
+      prompt: spec.prompt.message,
+      showErrorMessage: true,
+      errorStyle: "error",
+      errorTitle: spec.error.title,
+      error: spec.error.message,
+    });
+  }
+}
+
+async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): Promise<number[]> {
+  const ws = wb.addWorksheet(
+    sheet.name,
+    sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {},
+  );
+  for (const table of sheet.tables) writeTable(ws, table);
+  for (const range of sheet.ranges) writeRange(ws, range);
+  // After the tables, as the Office.js adapter does: sheet-level widths win.
+  for (const [letters, width] of Object.entries(sheet.columnWidths ?? {}))
+    ws.getColumn(letters).width = fileColumnWidth(width);
+  const stopIfTrue = writeConditionalFormats(ws, sheet.conditionalFormats);
+  writeValidations(ws, sheet.validations);
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+    ws.views = [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
+  }
+  if (sheet.print) {
+    ws.pageSetup = {
+      orientation: sheet.print.orientation,
+      ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    };
+  }
+  if (sheet.protection.protect) {
+    await ws.protect(sheet.protection.password, {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      autoFilter: sheet.protection.allowAutoFilter,
+      sort: sheet.protection.allowSort,
+      formatColumns: sheet.protection.allowFormatColumns,
+    });
+  }
+  return stopIfTrue;
+}
+
+/**
+ * Writes the description as an .xlsx. Formula cells carry no cached value and the file asks for
+ * a full calculation on load, so Excel and LibreOffice show their own results. Charts are not
+ * written (exceljs 4.4 has no chart support).
+ */
+export async function writeXlsx(description: WorkbookDescription): Promise<Buffer> {
+  checkDescription(description);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Cruscotto PIRA";
+  wb.calcProperties.fullCalcOnLoad = true;
+  const stopIfTrue: number[][] = [];
+  for (const sheet of description.sheets) stopIfTrue.push(await writeSheet(wb, sheet));
+  // The zip is compressed once, after patching.
+  const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
+  return patchZip(raw, stopIfTrue, description.names);
+}
