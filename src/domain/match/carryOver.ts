@@ -71,6 +71,9 @@ export function planCarryOver(
   );
   const revisedYears = new Set(revisedPlan.years.map(String));
   const proposed = new Map(match.proposals.map((p) => [p.oldId, p.newId]));
+  // Maps, not the records: a record of thousands of "12.3" keys is slow to look up in.
+  const idMap = new Map(Object.entries(match.idMap));
+  const openObjectives = new Set(Object.keys(match.objectiveMap).map(Number));
 
   const result: CarryOver = { carried: [], archived: [], actuals: {}, notes: {} };
 
@@ -82,7 +85,7 @@ export function planCarryOver(
     const where = oldWhere.get(oldId);
     if (!where)
       return archive(value, oldId, year, "unknownIndicator", `Indicatore ${oldId} assente dal piano della cartella.`);
-    const newId = match.idMap[oldId];
+    const newId = idMap.get(oldId);
     if (newId === undefined) {
       const proposal = proposed.get(oldId);
       if (proposal !== undefined)
@@ -93,7 +96,7 @@ export function planCarryOver(
           "proposalNotAccepted",
           `Corrispondenza ${oldId} → ${proposal} proposta e non accettata.`,
         );
-      if (match.objectiveMap[where.objective] === undefined)
+      if (!openObjectives.has(where.objective))
         return archive(value, oldId, year, "objectiveClosed", `Obiettivo ${where.objective} chiuso nel piano rivisto.`);
       return archive(value, oldId, year, "indicatorRemoved", `Indicatore ${oldId} eliminato nel piano rivisto.`);
     }

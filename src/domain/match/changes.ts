@@ -210,21 +210,23 @@ export function planChanges(old: Plan, revised: Plan, match: AcceptedMatch): Cha
   const oldIndicators = new Map<string, { indicator: Indicator; objective: number }>();
   for (const o of old.objectives)
     for (const i of o.indicators) oldIndicators.set(i.id, { indicator: i, objective: o.number });
-  const newToOld = new Map(Object.entries(match.idMap).map(([oldId, newId]) => [newId, oldId]));
-  const newToOldObjective = new Map(Object.entries(match.objectiveMap).map(([o, n]) => [n, Number(o)]));
+  const idMap = new Map(Object.entries(match.idMap));
+  const objectiveMap = new Map(Object.entries(match.objectiveMap).map(([o, n]) => [Number(o), n]));
+  const newToOld = new Map([...idMap].map(([oldId, newId]) => [newId, oldId]));
+  const newToOldObjective = new Map([...objectiveMap].map(([o, n]) => [n, o]));
   const oldObjectives = new Map(old.objectives.map((o) => [o.number, o]));
 
   for (const o of old.objectives) {
-    if (match.objectiveMap[o.number] !== undefined) continue;
+    if (objectiveMap.has(o.number)) continue;
     out.push({ kind: "objectiveRemoved", oldNumber: o.number, newNumber: null, before: o.title, after: "" });
-    for (const i of o.indicators) if (match.idMap[i.id] === undefined) out.push(removedIndicator(i, o.number));
+    for (const i of o.indicators) if (!idMap.has(i.id)) out.push(removedIndicator(i, o.number));
   }
   for (const n of revised.objectives) {
     const oldNumber = newToOldObjective.get(n.number);
     const o = oldNumber === undefined ? undefined : oldObjectives.get(oldNumber);
     if (o) {
       out.push(...objectiveChanges(o, n));
-      for (const i of o.indicators) if (match.idMap[i.id] === undefined) out.push(removedIndicator(i, o.number));
+      for (const i of o.indicators) if (!idMap.has(i.id)) out.push(removedIndicator(i, o.number));
     } else out.push({ kind: "objectiveAdded", oldNumber: null, newNumber: n.number, before: "", after: n.title });
     for (const i of n.indicators) {
       const oldId = newToOld.get(i.id);
@@ -241,7 +243,7 @@ export function planChanges(old: Plan, revised: Plan, match: AcceptedMatch): Cha
         });
         continue;
       }
-      const moved = match.objectiveMap[source.objective] !== n.number;
+      const moved = objectiveMap.get(source.objective) !== n.number;
       out.push(...indicatorChanges(source.indicator, source.objective, i, n.number, moved, commonYears));
     }
   }

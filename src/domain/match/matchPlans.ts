@@ -5,7 +5,7 @@
 import type { Indicator, Objective, Plan } from "../model";
 import { planChanges, type Change } from "./changes";
 import { normaliseName } from "./normalise";
-import { bigramCount, bigramsOf, diceOf, diceUpperBound, similarity, type Bigrams } from "./similarity";
+import { bigramsOf, diceOf, diceUpperBound, similarity } from "./similarity";
 
 /**
  * Dice similarity from which two unmatched indicators are proposed as one. Measured on the sample:
@@ -233,21 +233,17 @@ function similarPairs(
   threshold: number,
   sameObjectiveOnly: boolean,
 ): Candidate[] {
-  const gramsOf = (l: Located): [Bigrams, number] => {
-    const g = bigramsOf(l.key);
-    return [g, bigramCount(g)];
-  };
-  const newGrams = news.map(gramsOf);
+  const newGrams = news.map((n) => bigramsOf(n.key));
   const out: Candidate[] = [];
   for (const o of olds) {
-    const [og, os] = gramsOf(o);
+    const og = bigramsOf(o.key);
     const mapped = objectiveMap.get(o.objective);
     news.forEach((n, k) => {
       const sameObjective = mapped === n.objective;
       if (sameObjectiveOnly && !sameObjective) return;
-      const [ng, ns] = newGrams[k];
-      if (diceUpperBound(os, ns) < threshold) return;
-      const score = diceOf(og, ng, os, ns);
+      const ng = newGrams[k];
+      if (diceUpperBound(og.length, ng.length) < threshold) return;
+      const score = diceOf(og, ng);
       if (score >= threshold) out.push({ old: o, new: n, score, sameObjective });
     });
   }

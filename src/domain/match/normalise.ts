@@ -6,17 +6,15 @@ import { cleanText } from "../text";
 
 const COMMON_MARK = /\(\s*oc\s*\)/gi;
 const DIACRITICS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const NOT_WORD = /[^a-z0-9]+/g;
 
 /** The matching key: lower case, no accents, no "(OC)", punctuation as spaces, single spaces. */
 export function normaliseName(raw: string): string {
-  return cleanText(raw)
-    .replace(COMMON_MARK, " ")
-    .normalize("NFD")
-    .replace(DIACRITICS, "")
-    .toLowerCase()
-    .replace(NOT_WORD, " ")
-    .trim();
+  let s = cleanText(raw).replace(COMMON_MARK, " ");
+  // Decomposing is the costly step; most names past their accents are plain ASCII.
+  if (NON_ASCII.test(s)) s = s.normalize("NFD").replace(DIACRITICS, "");
+  return s.toLowerCase().replace(NOT_WORD, " ").trim();
 }
 
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032`´]/g;

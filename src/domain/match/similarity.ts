@@ -1,37 +1,39 @@
 // How alike two normalised names are, for the indicators no exact name matched: a corrected typo
 // or a reworded name. Sørensen–Dice over character bigrams of each word: it forgives a typo (one
 // wrong letter costs two bigrams out of dozens), word order and an inserted "di"/"del", and it is
-// cheap (a bigram multiset per name, built once).
+// cheap: a name's bigrams are built once as a sorted array of codes, and two names compare by a
+// merge of their arrays.
 
-export type Bigrams = Map<string, number>;
+/** The bigram multiset of a name as sorted codes (first char × 65536 + second), repeats kept. */
+export type Bigrams = Uint32Array;
 
-/** The bigram multiset of a normalised name: bigrams inside each word, plus " x"/"x " word edges. */
+/** Bigrams inside each word of a normalised name, plus " x"/"x " at the word's edges. */
 export function bigramsOf(normalised: string): Bigrams {
-  const grams: Bigrams = new Map();
+  const codes: number[] = [];
   for (const word of normalised.split(" ")) {
     if (word === "") continue;
     const padded = ` ${word} `;
-    for (let i = 0; i < padded.length - 1; i++) {
-      const g = padded.slice(i, i + 2);
-      grams.set(g, (grams.get(g) ?? 0) + 1);
-    }
+    for (let i = 0; i < padded.length - 1; i++) codes.push(padded.charCodeAt(i) * 65536 + padded.charCodeAt(i + 1));
   }
-  return grams;
-}
-
-export function bigramCount(grams: Bigrams): number {
-  let n = 0;
-  for (const c of grams.values()) n += c;
-  return n;
+  return Uint32Array.from(codes).sort();
 }
 
 /** Dice coefficient 2|A∩B| / (|A|+|B|) of two bigram multisets, 0..1 (1 when both are empty). */
-export function diceOf(a: Bigrams, b: Bigrams, sizeA = bigramCount(a), sizeB = bigramCount(b)): number {
-  if (sizeA + sizeB === 0) return 1;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+export function diceOf(a: Bigrams, b: Bigrams): number {
+  const total = a.length + b.length;
+  if (total === 0) return 1;
   let shared = 0;
-  for (const [g, c] of small) shared += Math.min(c, large.get(g) ?? 0);
-  return (2 * shared) / (sizeA + sizeB);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return (2 * shared) / total;
 }
 
 /** Dice similarity of two normalised names. */

@@ -1,0 +1,14 @@
+import { readCruscotto } from "./src/domain/reader";
+import { matchPlans, planCarryOver, normaliseName } from "./src/domain/match";
+import { planChanges } from "./src/domain/match/changes";
+import { syntheticCruscotto } from "./test/helpers/synthetic";
+const old = readCruscotto(syntheticCruscotto(100));
+const names = old.objectives.flatMap(o=>o.indicators.map(i=>i.name));
+let t = performance.now(); for (const n of names) normaliseName(n); console.log("normalise", (performance.now()-t).toFixed(0));
+const m = matchPlans(old, old);
+t = performance.now(); planChanges(old, old, m); console.log("changes", (performance.now()-t).toFixed(0));
+t = performance.now(); matchPlans(old, old); console.log("match", (performance.now()-t).toFixed(0));
+const acts: Record<string, Record<string, number>> = {};
+for (const o of old.objectives) for (const i of o.indicators) acts[i.id] = {"2023":1,"2024":2,"2025":3,"2026":4};
+t = performance.now(); planCarryOver(old, old, m, acts); console.log("carry", (performance.now()-t).toFixed(0));
+t = performance.now(); planCarryOver(old, old, m, acts); console.log("carry2", (performance.now()-t).toFixed(0));
