@@ -13,6 +13,7 @@ import {
 } from "../../src/domain/match";
 import { sampleText } from "../helpers/sample";
 import { planOf, type ObjectiveSpec } from "../helpers/plans";
+import { syntheticCruscotto } from "../helpers/synthetic";
 
 const REVISED_PATH = path.join(__dirname, "..", "fixtures", "revised", "cruscotto-pira-2024.txt");
 
@@ -392,5 +393,22 @@ describe("targets and objective fields", () => {
       "programmeChanged 1>1:  | P",
       "targetChanged 1.1>1.1 2025: >= 20 N. | >= 22 N.",
     ]);
+  });
+});
+
+describe("matching at ten times the sample", () => {
+  it("stays one-to-one when every name repeats in ten copies", () => {
+    const revisedText = fs.readFileSync(REVISED_PATH, "utf8");
+    const old = readCruscotto(syntheticCruscotto(10));
+    const revised = readCruscotto(syntheticCruscotto(10, revisedText));
+    const m = matchPlans(old, revised);
+    const newIds = Object.values(m.idMap);
+    expect(new Set(newIds).size).toBe(newIds.length);
+    // Per copy: 54 of 58 kept as in the single revision, but the two moved indicators' names now
+    // leave ten objectives each and enter ten others, so their moves are only proposed.
+    expect(newIds).toHaveLength(10 * 52);
+    expect(m.proposals.filter((p) => p.reason === "similar")).toHaveLength(10 * 2);
+    expect(m.proposals.filter((p) => p.reason === "ambiguous")).toHaveLength(10 * 2);
+    expect(m.changes.filter((c) => c.kind === "objectiveRemoved")).toHaveLength(10);
   });
 });

@@ -22,6 +22,7 @@ export {
   type CarriedValue,
   type CarryOver,
   type Notes,
+  type ValueSource,
 } from "./carryOver";
 export { normaliseName, sameDisplayText } from "./normalise";
 export { similarity } from "./similarity";

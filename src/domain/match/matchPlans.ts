@@ -18,8 +18,11 @@ export const DEFAULT_SIMILARITY_THRESHOLD = 0.8;
 /** An objective matched by number only needs its title at least this alike (or a shared indicator). */
 export const OBJECTIVE_NUMBER_TITLE_MIN = 0.5;
 
-/** Beyond this many unmatched old × new pairs, similarity is sought only inside matched objectives. */
-export const DEFAULT_MAX_SIMILARITY_PAIRS = 250_000;
+/**
+ * Beyond this many unmatched old × new pairs (200 × 200: far more than a yearly revision leaves),
+ * similarity is sought only between objectives matched to each other, which keeps it linear.
+ */
+export const DEFAULT_MAX_SIMILARITY_PAIRS = 40_000;
 
 export type MatchStatus = "exact" | "moved" | "proposed";
 

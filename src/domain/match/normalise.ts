@@ -6,7 +6,7 @@ import { cleanText } from "../text";
 
 const COMMON_MARK = /\(\s*oc\s*\)/gi;
 const DIACRITICS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const NOT_WORD = /[^a-z0-9]+/g;
 
 /** The matching key: lower case, no accents, no "(OC)", punctuation as spaces, single spaces. */
