@@ -237,18 +237,25 @@ function similarPairs(
   sameObjectiveOnly: boolean,
 ): Candidate[] {
   const newGrams = news.map((n) => bigramsOf(n.key));
+  const everyNew = news.map((_n, k) => k);
+  const newByObjective = new Map<number, number[]>();
+  news.forEach((n, k) => {
+    const list = newByObjective.get(n.objective);
+    if (list) list.push(k);
+    else newByObjective.set(n.objective, [k]);
+  });
   const out: Candidate[] = [];
   for (const o of olds) {
     const og = bigramsOf(o.key);
     const mapped = objectiveMap.get(o.objective);
-    news.forEach((n, k) => {
-      const sameObjective = mapped === n.objective;
-      if (sameObjectiveOnly && !sameObjective) return;
+    const candidates = sameObjectiveOnly ? (mapped === undefined ? [] : (newByObjective.get(mapped) ?? [])) : everyNew;
+    for (const k of candidates) {
+      const n = news[k];
       const ng = newGrams[k];
-      if (diceUpperBound(og.length, ng.length) < threshold) return;
+      if (diceUpperBound(og.length, ng.length) < threshold) continue;
       const score = diceOf(og, ng);
-      if (score >= threshold) out.push({ old: o, new: n, score, sameObjective });
-    });
+      if (score >= threshold) out.push({ old: o, new: n, score, sameObjective: mapped === n.objective });
+    }
   }
   // Best first; at equal scores the pair inside one objective, then document order.
   return out.sort(
