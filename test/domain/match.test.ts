@@ -41,6 +41,9 @@ describe("the revised 2024 fixture", () => {
 
   it("reads with no errors, 2024–2027, objectives 1–11, 13–15", () => {
     expect(revised.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // The sample's own warnings but DFP 3.3's missing targets (it is gone).
+    const warnings = (p: Plan) => p.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
+    expect(warnings(revised)).toEqual(warnings(old).filter((m) => !m.includes("DFP 3.3")));
     expect(revised.years).toEqual([2024, 2025, 2026, 2027]);
     expect(revised.objectives.map((o) => o.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15]);
     for (const o of revised.objectives) {
