@@ -1,4 +1,14 @@
-// Matching a revised plan to the workbook's plan, the change list, and the carry-over of typed values.
+// The yearly cycle: a revised plan matched to the workbook's plan, the change list between them,
+// and where every typed consuntivo and note goes.
+//
+//   const match = matchPlans(workbookPlan, revisedPlan);          // proposals await the user
+//   const confirmed = acceptProposals(workbookPlan, revisedPlan, match, chosen);
+//   confirmed.changes.map((c) => describeChange(c, "it"));        // the Registro
+//   planCarryOver(workbookPlan, revisedPlan, confirmed, actuals, notes); // carried + archived
+//
+// Objectives match by normalised title, then by number (when the title or an indicator agrees);
+// indicators by normalised name inside their matched objective, then anywhere (moved), then by
+// Dice similarity ≥ DEFAULT_SIMILARITY_THRESHOLD as a proposal. Never by position.
 
 export {
   acceptProposals,
