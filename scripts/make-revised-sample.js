@@ -158,6 +158,11 @@ function revise(text) {
   return lines.join("\n");
 }
 
-fs.mkdirSync(path.dirname(OUT), { recursive: true });
-fs.writeFileSync(OUT, revise(fs.readFileSync(SAMPLE, "utf8")));
-console.log(`Scritto ${path.relative(ROOT, OUT)}`);
+if (require.main === module) {
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, revise(fs.readFileSync(SAMPLE, "utf8")));
+  console.log(`Scritto ${path.relative(ROOT, OUT)}`);
+}
+
+// The fixture test checks that the committed file is what this script makes of the sample.
+module.exports = { revise };

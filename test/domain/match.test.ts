@@ -39,6 +39,12 @@ describe("the revised 2024 fixture", () => {
     revised = readCruscotto(fs.readFileSync(REVISED_PATH, "utf8"));
   });
 
+  it("is what scripts/make-revised-sample.js makes of the sample", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { revise } = require("../../scripts/make-revised-sample.js") as { revise: (text: string) => string };
+    expect(revise(sampleText())).toBe(fs.readFileSync(REVISED_PATH, "utf8"));
+  });
+
   it("reads with no errors, 2024–2027, objectives 1–11, 13–15", () => {
     expect(revised.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     // The sample's own warnings but DFP 3.3's missing targets (it is gone).
