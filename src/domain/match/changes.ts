@@ -83,7 +83,7 @@ function formatResources(n: number | null): string {
 }
 
 function formatTarget(t: Target | null): string {
-  return t === null ? NOTHING : t.text;
+  return t === null ? NOTHING : String(targetField(t, "text") ?? NOTHING);
 }
 
 /** Whitespace in a target's text is layout ("≥1" vs ">= 1"), not a revision. */
@@ -91,18 +91,20 @@ function compactText(text: string): string {
   return text.replace(/\s+/g, "");
 }
 
-/**
- * Targets compared by their JSON fields (kind, value, unit, deadline, text), the text without its
- * spaces, so the comparison holds whatever class or union the Target type becomes.
- */
+/** The JSON fields compared besides the text; absent and null are the same. */
+const TARGET_FIELDS = ["kind", "value", "unit", "deadline"] as const;
+
+/** Read as JSON, so the comparison holds whatever class or union the Target type becomes. */
+function targetField(t: Target, field: string): unknown {
+  return (t as unknown as Record<string, unknown>)[field] ?? null;
+}
+
+/** Targets compared by their JSON fields (kind, value, unit, deadline, text), the text without its spaces. */
 export function sameTarget(a: Target | null, b: Target | null): boolean {
   if (a === null || b === null) return a === b;
   return (
-    a.kind === b.kind &&
-    a.value === b.value &&
-    a.unit === b.unit &&
-    a.deadline === b.deadline &&
-    compactText(a.text) === compactText(b.text)
+    TARGET_FIELDS.every((f) => targetField(a, f) === targetField(b, f)) &&
+    compactText(String(targetField(a, "text") ?? "")) === compactText(String(targetField(b, "text") ?? ""))
   );
 }
 
