@@ -1,6 +1,8 @@
 // The typed model of a cruscotto obiettivi strategici (PIRA). The JSON names are a public
 // contract: the CLI prints them, the workbook description and the task pane read them.
 
+import type { DiagnosticCode } from "./reader/messages";
+
 export type Unit = "%" | "N." | "gg" | "h" | "€" | "";
 
 /** ">= 13 N.", "<= 18 gg", "= 6", "0 N.": a number with an operator and a unit. */
@@ -104,6 +106,10 @@ export interface Diagnostic {
   severity: Severity;
   /** Plain Italian. */
   message: string;
+  /** What kind of finding, stable across releases ("weights-not-100"); messages.ts has its texts. */
+  code: DiagnosticCode;
+  /** The values the message interpolates (texts from the document cut to an excerpt). */
+  params?: Readonly<Record<string, string | number>>;
   objective?: number;
   indicator?: string;
 }

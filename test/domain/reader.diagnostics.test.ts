@@ -93,6 +93,8 @@ describe("reader diagnostics", () => {
     expect(plan.diagnostics).toContainEqual({
       line: 0,
       severity: "error",
+      // The one exact comparison of a whole diagnostic: it now carries its code too.
+      code: "no-years",
       message: 'Nessun anno di target trovato: le tabelle degli indicatori non hanno colonne "Target AAAA".',
     });
   });
