@@ -237,7 +237,7 @@ export class Assembler {
     if (years) draft.tableYears = years;
     else {
       const objective = draft.objective.number;
-      this.report("table-header-without-targets", { objective }, line.number, "warning", objective);
+      this.report("table-header-without-targets", {}, line.number, "warning", objective);
     }
     this.accounted.add(line.number);
   }
@@ -368,7 +368,8 @@ export class Assembler {
       targets,
     };
     const reading = { line: lineNumber, objective: o.number, indicator, columns, planYears: this.planYears };
-    this.addAll(indicatorRowChecks({ ...reading, extraCells: row.targets.length > years.length }));
+    // splitIndicatorRow never gives more target cells than the table has columns.
+    this.addAll(indicatorRowChecks(reading));
     o.indicators.push(indicator);
     this.accounted.add(lineNumber);
   }

@@ -26,8 +26,6 @@ export interface IndicatorRowReading {
   /** Its table's columns, in order, with the target each cell gave. */
   columns: { year: number; target: Target | null }[];
   planYears: number[];
-  /** Cells the row had beyond its table's columns. */
-  extraCells: boolean;
 }
 
 export function indicatorRowChecks(r: IndicatorRowReading): Diagnostic[] {
@@ -45,7 +43,6 @@ export function indicatorRowChecks(r: IndicatorRowReading): Diagnostic[] {
     if (!r.columns.some((c) => c.year === year))
       out.push(diagnostic("target-column-missing", { year, indicator: id, objective }, place("warning")));
   }
-  if (r.extraCells) out.push(diagnostic("indicator-extra-cells", { indicator: id }, place("warning")));
   if (indicator.weight === 0) out.push(diagnostic("indicator-weight-zero", { indicator: id, name }, place("info")));
   return out;
 }

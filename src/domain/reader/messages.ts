@@ -15,7 +15,7 @@ export interface DiagnosticParams {
   "no-years": Record<string, never>;
   "line-before-objective": { text: string };
   "line-unused": { objective: number; text: string };
-  "table-header-without-targets": { objective: number };
+  "table-header-without-targets": Record<string, never>;
   "objective-repeated": { objective: number; firstLine: number };
   "field-value-missing": { field: FieldKey; objective: number | string };
   "field-extra-values": { objective: number; text: string };
@@ -29,7 +29,6 @@ export interface DiagnosticParams {
   "target-missing": { year: number; indicator: string; name: string };
   "target-column-missing": { year: number; indicator: string; objective: number };
   "target-unreadable": { year: number; indicator: string; text: string };
-  "indicator-extra-cells": { indicator: string };
   "indicator-weight-zero": { indicator: string; name: string };
   "objective-without-indicators": { objective: number };
   "weights-not-100": { objective: number; sum: number };
@@ -96,7 +95,6 @@ export const MESSAGES: Record<Language, MessageTable> = {
       `Manca il target ${p.year} dell'indicatore ${p.indicator}: la tabella dell'obiettivo ${p.objective} non ha la colonna ${p.year}.`,
     "target-unreadable": (p) =>
       `Target ${p.year} dell'indicatore ${p.indicator} non leggibile: «${p.text}» (conservato come testo).`,
-    "indicator-extra-cells": (p) => `Celle in più ignorate nella riga dell'indicatore ${p.indicator}.`,
     "indicator-weight-zero": (p) =>
       `L'indicatore ${p.indicator} («${p.name}») ha peso 0: è solo di monitoraggio e non entra nel punteggio.`,
     "objective-without-indicators": (p) => `L'obiettivo ${p.objective} non ha indicatori.`,
@@ -130,7 +128,6 @@ export const MESSAGES: Record<Language, MessageTable> = {
     "target-column-missing": (p) =>
       `The ${p.year} target of indicator ${p.indicator} is missing: the table of objective ${p.objective} has no ${p.year} column.`,
     "target-unreadable": (p) => `Unreadable ${p.year} target of indicator ${p.indicator}: «${p.text}» (kept as text).`,
-    "indicator-extra-cells": (p) => `Extra cells ignored in the row of indicator ${p.indicator}.`,
     "indicator-weight-zero": (p) =>
       `Indicator ${p.indicator} («${p.name}») has weight 0: it is for monitoring only and does not count in the score.`,
     "objective-without-indicators": (p) => `Objective ${p.objective} has no indicators.`,
