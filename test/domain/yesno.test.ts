@@ -16,11 +16,11 @@ describe("the yes/no vocabulary", () => {
     expect([...NO_ANSWERS, ...FALSE_WORDS]).toEqual(NO_WORDS);
   });
 
-  it.each(
-    cases(YES_WORDS)
-      .map((w) => [w, true] as const)
-      .concat(cases(NO_WORDS).map((w) => [w, false] as const)),
-  )("%s is %s for scoring, typed actuals and SI/NO targets", (word, yes) => {
+  const words: [string, boolean][] = [
+    ...cases(YES_WORDS).map((w): [string, boolean] => [w, true]),
+    ...cases(NO_WORDS).map((w): [string, boolean] => [w, false]),
+  ];
+  it.each(words)("%s is %s for scoring, typed actuals and SI/NO targets", (word, yes) => {
     expect(yesNoOf(word)).toBe(yes);
     expect(yesNoOf(` ${word} `)).toBe(yes);
     const typed = parseActualText(word);
