@@ -141,6 +141,8 @@ export class Assembler {
         this.flushPending(pending);
         pending = null;
       }
+      // classify gives continuation, table headers, rows, labels, values, area and unrecognised
+      // lines only inside an objective (context.inObjective): for them `draft` is set.
       switch (kind.kind) {
         case "continuation":
           this.continueIndicatorName(draft as ObjectiveDraft, line);
