@@ -18,6 +18,11 @@ export const OPERATOR_SOURCES: ReadonlyArray<[string, NumericTarget["kind"]]> = 
 
 /** A number as targets write it ("13", "1.600", "-9,90"). */
 export const NUMBER_SOURCE = "[+\\-\\u2212]?[\\d.,]*\\d";
+/**
+ * What looks like a number to a scanner of rows ("13", "1.600", or "4," cut short): it starts with
+ * a digit and may end with a separator, so a damaged target is still found and kept as its text.
+ */
+export const NUMBER_TOKEN_SOURCE = "[+\\-\\u2212]?\\d[\\d.,]*";
 
 /** Every spelling of each unit; the first is the unit as the model writes it. */
 const UNIT_SPELLINGS: ReadonlyArray<[RegExp, Unit]> = [

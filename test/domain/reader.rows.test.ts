@@ -52,4 +52,12 @@ describe("a row that lost its tabs", () => {
     expect(indicator.targets).toEqual({ "2023": parseTarget(target), "2024": parseTarget(target) });
     expect(parseTarget(target)?.kind).not.toBe("unreadable");
   });
+
+  it("keeps a target cut short at the end of the row as its text, reported unreadable", () => {
+    const plan = readCruscotto(`${header}\n100,00% Tempo medio di sospensione <= 4,`);
+    const indicator = plan.objectives[0].indicators[0];
+    expect(indicator.name).toBe("Tempo medio di sospensione");
+    expect(indicator.targets["2023"]).toMatchObject({ kind: "unreadable", text: "<= 4," });
+    expect(plan.diagnostics.map((d) => d.code)).toContain("target-unreadable");
+  });
 });

@@ -4,7 +4,7 @@
 import {
   DEADLINE_SOURCE,
   isoDate,
-  NUMBER_SOURCE,
+  NUMBER_TOKEN_SOURCE,
   OPERATOR_SOURCES,
   parseTarget,
   UNIT_SOURCE,
@@ -48,11 +48,11 @@ export const BOLD = /\*\*|<b>/i;
  * target grammar's own pieces (operators, number, units as the model writes them, deadline, SI/NO).
  */
 const TRAILING_TARGET = new RegExp(
-  `(?:^|\\s)((?:(?:${OPERATOR_SOURCES.map(([source]) => source).join("|")})\\s*)?${NUMBER_SOURCE}\\s*(?:${UNIT_SOURCE})?` +
+  `(?:^|\\s)((?:(?:${OPERATOR_SOURCES.map(([source]) => source).join("|")})\\s*)?${NUMBER_TOKEN_SOURCE}\\s*(?:${UNIT_SOURCE})?` +
     `|${DEADLINE_SOURCE.replace(/ /g, "\\s+")}|${YES_NO_SOURCE})\\s*$`,
   "i",
 );
-const BARE_NUMBER = new RegExp(`^${NUMBER_SOURCE}$`);
+const BARE_NUMBER = new RegExp(`^${NUMBER_TOKEN_SOURCE}$`);
 
 export interface LabelHit {
   key: FieldKey;
