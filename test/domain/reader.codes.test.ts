@@ -139,4 +139,10 @@ describe("diagnostic codes", () => {
     expect(d.message).toContain("66,66%");
     expect(diagnosticMessage(d, "en")).toContain("66.66%");
   });
+
+  it("keeps the Italian message of a code it does not know (a plan saved by another version)", () => {
+    const d = { line: 3, severity: "warning" as const, code: "from-the-future" as DiagnosticCode, message: "Avviso." };
+    expect(diagnosticMessage(d, "en")).toBe("Avviso.");
+    expect(diagnosticMessage(d, "it")).toBe("Avviso.");
+  });
 });

@@ -163,8 +163,11 @@ export function diagnostic<C extends DiagnosticCode>(code: C, params: Diagnostic
   return d;
 }
 
-/** The message of a diagnostic in the language asked; Italian is the plan's own `message`. */
+/**
+ * The message of a diagnostic in the language asked; Italian is the plan's own `message`. A code
+ * the tables do not know (a plan saved by another version) keeps its Italian message.
+ */
 export function diagnosticMessage(d: Diagnostic, lang: Language): string {
-  const params = (d.params ?? {}) as DiagnosticParams[typeof d.code];
-  return render(d.code, params as never, lang);
+  if (!Object.prototype.hasOwnProperty.call(MESSAGES.it, d.code)) return d.message;
+  return render(d.code, (d.params ?? {}) as never, lang);
 }
