@@ -5,11 +5,8 @@ import { dateToSerial } from "./dates";
 import type { Actual } from "./model";
 import { parseItalianNumber, percentToFraction } from "./numbers";
 import { ScoreError } from "./score";
+import { yesNoWord } from "./yesno";
 
-const YES_RE = /^(?:si|sì|sí|yes)$/i;
-const NO_RE = /^no$/i;
-const TRUE_RE = /^(?:true|vero)$/i;
-const FALSE_RE = /^(?:false|falso)$/i;
 const PERCENT_RE = /^(.*\d)\s*%$/;
 const ISO_DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ITALIAN_DATE_RE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
@@ -28,10 +25,8 @@ function dateSerial(day: string, month: string, year: string, text: string): num
 export function parseActualText(raw: string): Actual {
   const text = raw.replace(/[\u00a0\u202f]/g, " ").trim();
   if (text === "") return null;
-  if (YES_RE.test(text)) return "SI";
-  if (NO_RE.test(text)) return "NO";
-  if (TRUE_RE.test(text)) return true;
-  if (FALSE_RE.test(text)) return false;
+  const word = yesNoWord(text);
+  if (word !== null) return word.isBoolean ? word.yes : word.yes ? "SI" : "NO";
 
   const iso = ISO_DATE_RE.exec(text);
   if (iso) return dateSerial(iso[3], iso[2], iso[1], text);

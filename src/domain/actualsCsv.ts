@@ -7,6 +7,7 @@ import { serialToIso } from "./dates";
 import type { Actual, Actuals, Indicator, Plan, Target } from "./model";
 import { percentToFraction } from "./numbers";
 import { ScoreError, scoreTarget } from "./score";
+import { FALSE_WORDS, TRUE_WORDS } from "./yesno";
 
 export type CsvSeparator = ";" | ",";
 
@@ -279,7 +280,8 @@ function ddmmyyyy(serial: number): string {
 /** The text of one actual in the CSV; null for a blank actual. */
 export function formatActual(actual: Actual, target: Target | null): string | null {
   if (actual === null) return null;
-  if (typeof actual === "boolean") return actual ? "VERO" : "FALSO";
+  // The Italian spelling first in the vocabulary: what Italian Excel shows for a boolean.
+  if (typeof actual === "boolean") return actual ? TRUE_WORDS[0] : FALSE_WORDS[0];
   if (typeof actual === "string") return actual.trim() === "" ? null : actual;
   if (!Number.isFinite(actual)) return null;
   // Serial 60 is Excel's phantom 1900-02-29, which no date reader accepts; 2958465 is 9999-12-31.

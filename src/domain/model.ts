@@ -1,20 +1,56 @@
 // The typed model of a cruscotto obiettivi strategici (PIRA). The JSON names are a public
 // contract: the CLI prints them, the workbook description and the task pane read them.
 
-export type TargetKind = "atLeast" | "atMost" | "equal" | "deadline" | "yesno" | "unreadable";
+import type { DiagnosticCode } from "./reader/messages";
 
 export type Unit = "%" | "N." | "gg" | "h" | "€" | "";
 
-export interface Target {
+/** ">= 13 N.", "<= 18 gg", "= 6", "0 N.": a number with an operator and a unit. */
+export interface NumericTarget {
   /** Cleaned text, as written in the document (markup and extra spaces removed). */
   text: string;
-  kind: TargetKind;
-  /** Number as written (82 for "82,00 %"); 1/0 for SI/NO; null for deadlines and unreadable targets. */
-  value: number | null;
+  kind: "atLeast" | "atMost" | "equal";
+  /** Number as written (82 for "82,00 %"). */
+  value: number;
   unit: Unit;
-  /** ISO date "YYYY-MM-DD" for deadlines, else null. */
-  deadline: string | null;
+  deadline: null;
 }
+
+/** "Entro 31-12-2023". */
+export interface DeadlineTarget {
+  text: string;
+  kind: "deadline";
+  value: null;
+  unit: "";
+  /** ISO date "YYYY-MM-DD". */
+  deadline: string;
+}
+
+/** "SI" (value 1) or "NO" (value 0). */
+export interface YesNoTarget {
+  text: string;
+  kind: "yesno";
+  value: 1 | 0;
+  unit: "";
+  deadline: null;
+}
+
+/** Text no grammar rule reads, kept as written. */
+export interface UnreadableTarget {
+  text: string;
+  kind: "unreadable";
+  value: null;
+  unit: "";
+  deadline: null;
+}
+
+/**
+ * A target as the document writes it. Every kind carries the same five fields (the JSON shape is
+ * public); the union lets the compiler check each switch over `kind` handles every kind.
+ */
+export type Target = NumericTarget | DeadlineTarget | YesNoTarget | UnreadableTarget;
+
+export type TargetKind = Target["kind"];
 
 export interface Indicator {
   /** "<objective number>.<position>", e.g. "1.3". */
@@ -70,6 +106,10 @@ export interface Diagnostic {
   severity: Severity;
   /** Plain Italian. */
   message: string;
+  /** What kind of finding, stable across releases ("weights-not-100"); messages.ts has its texts. */
+  code: DiagnosticCode;
+  /** The values the message interpolates (texts from the document cut to an excerpt). */
+  params?: Readonly<Record<string, string | number>>;
   objective?: number;
   indicator?: string;
 }

@@ -4,10 +4,15 @@
 // faces give identical doubles.
 
 import { isoToSerial } from "./dates";
-import type { Actual, Target } from "./model";
+import type { Actual, DeadlineTarget, Target, YesNoTarget } from "./model";
 import { parseItalianNumber, percentToFraction } from "./numbers";
 import { DEFAULT_THRESHOLDS, type ScoringMode, type Thresholds } from "./settings";
+import { assertNever } from "./assertNever";
 import { parseTarget } from "./targets";
+import { yesNoWord } from "./yesno";
+
+/** The spellings of yes and no an actual may take (the workbook lists them for its formulas). */
+export { NO_WORDS, YES_WORDS } from "./yesno";
 
 export type Status = "Raggiunto" | "Parzialmente raggiunto" | "Non raggiunto" | "n.d.";
 
@@ -23,11 +28,6 @@ export class ScoreError extends Error {
 }
 
 const TARGET_EXAMPLES = '">= 13 N.", "<= 18 gg", ">= 82,00 %", "Entro 31-12-2023", "SI"';
-/** The spellings of yes and no an actual may take (the workbook lists them for its formulas). */
-export const YES_WORDS: readonly string[] = ["SI", "SÌ", "SÍ", "YES", "VERO", "TRUE"];
-export const NO_WORDS: readonly string[] = ["NO", "FALSO", "FALSE"];
-const YES_RE = new RegExp(`^(?:${YES_WORDS.join("|")})$`, "i");
-const NO_RE = new RegExp(`^(?:${NO_WORDS.join("|")})$`, "i");
 
 // A workbook holds a few hundred distinct target texts; the cap only guards a long-lived
 // shared runtime against unbounded growth.
@@ -45,15 +45,20 @@ function isWellFormed(target: Target): boolean {
       return target.deadline !== null;
     case "yesno":
       return target.value === 1 || target.value === 0;
-    default:
+    case "unreadable":
       return false;
+    default:
+      // A target from outside the types (a JSON file): not one the method can score.
+      return assertNever(target, (outside) => unreadableTargetError(outside as Target));
   }
 }
 
+function unreadableTargetError(target: { text: string }): ScoreError {
+  return new ScoreError(`Target non leggibile: "${target.text}". Esempi validi: ${TARGET_EXAMPLES}.`, target.text);
+}
+
 function checkedTarget(target: Target): Target {
-  if (!isWellFormed(target)) {
-    throw new ScoreError(`Target non leggibile: "${target.text}". Esempi validi: ${TARGET_EXAMPLES}.`, target.text);
-  }
+  if (!isWellFormed(target)) throw unreadableTargetError(target);
   return target;
 }
 
@@ -91,10 +96,7 @@ export function isEmptyActual(actual: Actual | undefined): boolean {
 export function yesNoOf(actual: Actual): boolean | null {
   if (typeof actual === "boolean") return actual;
   if (typeof actual !== "string") return null;
-  const s = actual.trim();
-  if (YES_RE.test(s)) return true;
-  if (NO_RE.test(s)) return false;
-  return null;
+  return yesNoWord(actual.trim())?.yes ?? null;
 }
 
 function actualText(actual: Actual): string {
@@ -121,7 +123,7 @@ function deadlineSerial(iso: string): number {
   return serial;
 }
 
-function deadlineMet(target: Target, actual: Actual): boolean {
+function deadlineMet(target: DeadlineTarget, actual: Actual): boolean {
   const yes = yesNoOf(actual);
   if (yes !== null) return yes;
   const completed = typeof actual === "string" ? parseItalianNumber(actual) : actual;
@@ -135,10 +137,10 @@ function deadlineMet(target: Target, actual: Actual): boolean {
   // 1 and 0 are the spreadsheet shorthand for SI and NO (no task was completed on 1 January 1900).
   if (completed === 1 || completed === 0) return completed === 1;
   // A completion date-time on the deadline day still counts as on time.
-  return Math.floor(completed) <= deadlineSerial(target.deadline as string);
+  return Math.floor(completed) <= deadlineSerial(target.deadline);
 }
 
-function yesNoMet(target: Target, actual: Actual): boolean {
+function yesNoMet(target: YesNoTarget, actual: Actual): boolean {
   let yes = yesNoOf(actual);
   // A 1/0 typed for a SI/NO target is the usual spreadsheet shorthand.
   if (yes === null && (actual === 1 || actual === 0)) yes = actual === 1;
@@ -189,8 +191,7 @@ export function scoreTarget(
     case "atLeast":
     case "atMost":
     case "equal": {
-      const value = target.value as number;
-      const t = target.unit === "%" ? percentToFraction(value) : value;
+      const t = target.unit === "%" ? percentToFraction(target.value) : target.value;
       const n = numericActual(a, target);
       if (target.kind === "atLeast") return scoreAtLeast(t, n, mode);
       if (target.kind === "atMost") return scoreAtMost(t, n, mode);
@@ -200,8 +201,11 @@ export function scoreTarget(
       return deadlineMet(target, a) ? 1 : 0;
     case "yesno":
       return yesNoMet(target, a) ? 1 : 0;
+    case "unreadable":
+      throw unreadableTargetError(target);
     default:
-      throw new ScoreError(`Tipo di target sconosciuto: "${target.text}".`, target.text);
+      // checkedTarget refused every target outside the types.
+      return assertNever(target);
   }
 }
 

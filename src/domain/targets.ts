@@ -1,17 +1,31 @@
 // The target grammar of a cruscotto: ">= 13 N.", "<= 18 gg", ">=95,00 %", "≥1", "0 N.",
-// "Entro 31-12-2023", "SI". One parser for the reader, the scoring engine and the functions.
+// "Entro 31-12-2023", "SI". One grammar for the reader, the scoring engine and the functions:
+// its pieces (operators, number, units, deadline, yes/no) are exported for the reader's
+// pattern of a target at the end of a row, so the two cannot drift apart.
 
-import type { Target, TargetKind, Unit } from "./model";
+import { assertNever } from "./assertNever";
+import type { NumericTarget, Target, UnreadableTarget, Unit } from "./model";
 import { parseItalianNumber, percentToFraction } from "./numbers";
 import { cleanText } from "./text";
+import { NO_ANSWERS, wordsPattern, YES_ANSWERS, yesNoAnswer } from "./yesno";
 
-const OPERATORS: ReadonlyArray<[RegExp, TargetKind]> = [
-  [/^(?:>=|=>|≥|⩾)/, "atLeast"],
-  [/^(?:<=|=<|≤|⩽)/, "atMost"],
-  [/^=(?!=)/, "equal"],
+/** Operator spellings, as regular-expression sources, longest first within each kind. */
+export const OPERATOR_SOURCES: ReadonlyArray<[string, NumericTarget["kind"]]> = [
+  [">=|=>|≥|⩾", "atLeast"],
+  ["<=|=<|≤|⩽", "atMost"],
+  ["=(?!=)", "equal"],
 ];
 
-const UNITS: ReadonlyArray<[RegExp, Unit]> = [
+/** A number as targets write it ("13", "1.600", "-9,90"). */
+export const NUMBER_SOURCE = "[+\\-\\u2212]?[\\d.,]*\\d";
+/**
+ * What looks like a number to a scanner of rows ("13", "1.600", or "4," cut short): it starts with
+ * a digit and may end with a separator, so a damaged target is still found and kept as its text.
+ */
+export const NUMBER_TOKEN_SOURCE = "[+\\-\\u2212]?\\d[\\d.,]*";
+
+/** Every spelling of each unit; the first is the unit as the model writes it. */
+const UNIT_SPELLINGS: ReadonlyArray<[RegExp, Unit]> = [
   [/^%$/, "%"],
   [/^(?:n\.?|nr\.?|num\.?|numero)$/i, "N."],
   [/^(?:gg\.?|giorni|giorno|gg\.? ?lav\.?)$/i, "gg"],
@@ -19,9 +33,22 @@ const UNITS: ReadonlyArray<[RegExp, Unit]> = [
   [/^(?:€|euro|eur)$/i, "€"],
 ];
 
-const DEADLINE_RE = /^entro(?: il)? (\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/i;
-const YES_RE = /^(?:si|sì|sí|yes)$/i;
-const NO_RE = /^no$/i;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The units as the model writes them ("%", "N.", "gg", "h", "€"), as a regular-expression source. */
+export const UNIT_SOURCE = UNIT_SPELLINGS.map(([, unit]) => escapeRegExp(unit)).join("|");
+
+/** "Entro 31-12-2023", "entro il 30/06/2024": day, month and year captured. */
+export const DEADLINE_SOURCE = "entro(?: il)? (\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})";
+
+/** The yes/no words a target may be. */
+export const YES_NO_SOURCE = wordsPattern([...YES_ANSWERS, ...NO_ANSWERS]);
+
+const OPERATORS = OPERATOR_SOURCES.map(([source, kind]) => [new RegExp(`^(?:${source})`), kind] as const);
+const DEADLINE_RE = new RegExp(`^${DEADLINE_SOURCE}$`, "i");
+const NUMBER_AND_TAIL_RE = new RegExp(`^(${NUMBER_SOURCE})\\s*(.*)$`);
 
 /** Turns a day, month and year into "YYYY-MM-DD", or null when that date does not exist. */
 export function isoDate(day: number, month: number, year: number): string | null {
@@ -30,12 +57,12 @@ export function isoDate(day: number, month: number, year: number): string | null
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function unreadable(text: string): Target {
+function unreadable(text: string): UnreadableTarget {
   return { text, kind: "unreadable", value: null, unit: "", deadline: null };
 }
 
 function matchUnit(token: string): Unit | null {
-  for (const [re, unit] of UNITS) if (re.test(token)) return unit;
+  for (const [re, unit] of UNIT_SPELLINGS) if (re.test(token)) return unit;
   return null;
 }
 
@@ -54,11 +81,11 @@ export function parseTarget(raw: string): Target | null {
     const iso = year >= 1900 ? isoDate(Number(deadline[1]), Number(deadline[2]), year) : null;
     return iso ? { text, kind: "deadline", value: null, unit: "", deadline: iso } : unreadable(text);
   }
-  if (YES_RE.test(text)) return { text, kind: "yesno", value: 1, unit: "", deadline: null };
-  if (NO_RE.test(text)) return { text, kind: "yesno", value: 0, unit: "", deadline: null };
+  const yes = yesNoAnswer(text);
+  if (yes !== null) return { text, kind: "yesno", value: yes ? 1 : 0, unit: "", deadline: null };
 
   let rest = text;
-  let kind: TargetKind = "equal";
+  let kind: NumericTarget["kind"] = "equal";
   for (const [re, k] of OPERATORS) {
     const m = re.exec(rest);
     if (m) {
@@ -75,7 +102,7 @@ export function parseTarget(raw: string): Target | null {
     unit = "€";
     rest = rest.slice(euroFirst[0].length);
   }
-  const m = /^([+\-\u2212]?[\d.,]*\d)\s*(.*)$/.exec(rest);
+  const m = NUMBER_AND_TAIL_RE.exec(rest);
   if (!m) return unreadable(text);
   const value = parseItalianNumber(m[1]);
   if (value === null) return unreadable(text);
@@ -90,6 +117,17 @@ export function parseTarget(raw: string): Target | null {
 
 /** A target's value on Excel's scale: percents become fractions (82 % → 0.82). */
 export function excelScaleValue(target: Target): number | null {
-  if (target.value === null) return null;
-  return target.unit === "%" ? percentToFraction(target.value) : target.value;
+  switch (target.kind) {
+    case "atLeast":
+    case "atMost":
+    case "equal":
+      return target.unit === "%" ? percentToFraction(target.value) : target.value;
+    case "yesno":
+      return target.value;
+    case "deadline":
+    case "unreadable":
+      return null;
+    default:
+      return assertNever(target);
+  }
 }

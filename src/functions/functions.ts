@@ -3,7 +3,8 @@
 // works for function declarations. Every failure becomes #VALUE! with an Italian message;
 // an empty result is "" so Excel shows an empty cell.
 
-import type { Actual } from "../domain/model";
+import { assertNever } from "../domain/assertNever";
+import type { Actual, Target } from "../domain/model";
 import { weightedMean, type WeightedItem } from "../domain/rollup";
 import { isMet, ScoreError, scoreTarget, scoringModeOf, statusOf, targetOf } from "../domain/score";
 import { isoToSerial } from "../domain/dates";
@@ -211,6 +212,22 @@ const TARGET_PARTS: Record<string, "value" | "kind" | "unit" | "deadline"> = {
   scadenza: "deadline",
 };
 
+/** The deadline as an Excel date; "" for the kinds without one. */
+function deadlinePart(t: Target): number | string {
+  switch (t.kind) {
+    case "deadline":
+      return isoToSerial(t.deadline);
+    case "atLeast":
+    case "atMost":
+    case "equal":
+    case "yesno":
+    case "unreadable":
+      return "";
+    default:
+      return assertNever(t);
+  }
+}
+
 /**
  * Una parte di un target: "value" (valore sulla scala di Excel, 82 % vale 0,82), "kind" (atLeast, atMost, equal, deadline, yesno), "unit" (%, N., gg, h, €) oppure "deadline" (la scadenza come data di Excel).
  * @customfunction TARGET
@@ -227,7 +244,7 @@ export function targetPart(target: unknown, part?: unknown): number | string {
     }
     if (name === "kind") return t.kind;
     if (name === "unit") return t.unit;
-    if (name === "deadline") return t.deadline === null ? "" : isoToSerial(t.deadline);
+    if (name === "deadline") return deadlinePart(t);
     return emptyIfNull(excelScaleValue(t));
   });
 }

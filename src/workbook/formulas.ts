@@ -2,6 +2,7 @@
 // functions of Excel 2016 and LibreOffice 7.4 (no LET, LAMBDA, FILTER, XLOOKUP), so a workbook
 // opened without the add-in shows the same numbers. Invariant syntax: English names, commas.
 
+import { assertNever } from "../domain/assertNever";
 import type { TargetKind } from "../domain/model";
 import { STATUS_DECIMALS } from "../domain/score";
 import { NAMES, WORD_NAMES } from "./layout";
@@ -58,8 +59,11 @@ export function nativeScoreFormula(kind: TargetKind | null, a: string, t: string
         `IF(ISLOGICAL(${a}),IF(${a}=(${t}=1),1,0),IF(ISNUMBER(${a}),IF(OR(${a}=1,${a}=0),IF((${a}=1)=(${t}=1),1,0),""),` +
         `IF(${isOneOf(upper, WORD_NAMES.yes)},IF(${t}=1,1,0),IF(${isOneOf(upper, WORD_NAMES.no)},IF(${t}=0,1,0),""))))`;
       break;
-    default:
+    case "unreadable":
+    case null:
       return `=""`;
+    default:
+      return assertNever(kind);
   }
   // A blank or whitespace actual is neither a number, a boolean nor SI/NO: every branch gives "".
   return `=${body}`;
@@ -147,12 +151,33 @@ export function complianceRules(score: string): { green: string; amber: string; 
   };
 }
 
+/** What a consuntivo cell accepts for a target of this kind (the domain's scoreTarget decides the same). */
+function acceptedActual(kind: TargetKind, a: string, yesNo: string): string {
+  switch (kind) {
+    case "atLeast":
+    case "atMost":
+    case "equal":
+    case "unreadable":
+      return `ISNUMBER(${a})`;
+    case "deadline":
+      return `OR(ISNUMBER(${a}),ISLOGICAL(${a}),${yesNo})`;
+    case "yesno":
+      return `OR(ISLOGICAL(${a}),${a}=1,${a}=0,${yesNo})`;
+    default:
+      return assertNever(kind);
+  }
+}
+
+/** The kinds whose actuals are more than a number, tested in this order; the rest take a number. */
+const KINDS_BEYOND_NUMBERS: readonly TargetKind[] = ["deadline", "yesno"];
+
 /** Data validation of a consuntivo cell: what its target's kind accepts (blank is always fine). */
 export function actualValidationFormula(a: string, kind: string): string {
   const upper = `UPPER(TRIM(${a}))`;
   const yesNo = isOneOf(upper, WORD_NAMES.any);
-  return (
-    `=OR(${isBlank(a)},IF(${kind}="deadline",OR(ISNUMBER(${a}),ISLOGICAL(${a}),${yesNo}),` +
-    `IF(${kind}="yesno",OR(ISLOGICAL(${a}),${a}=1,${a}=0,${yesNo}),ISNUMBER(${a}))))`
+  const accepted = KINDS_BEYOND_NUMBERS.reduceRight(
+    (otherwise, k) => `IF(${kind}="${k}",${acceptedActual(k, a, yesNo)},${otherwise})`,
+    acceptedActual("atLeast", a, yesNo),
   );
+  return `=OR(${isBlank(a)},${accepted})`;
 }

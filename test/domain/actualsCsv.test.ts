@@ -147,18 +147,15 @@ describe("parseActualsCsv: warnings that do not stop the build", () => {
 });
 
 describe("formatActual", () => {
-  const t = (
-    text: string,
-    kind: Target["kind"],
-    unit: Target["unit"] = "",
-    deadline: string | null = null,
-  ): Target => ({
-    text,
-    kind,
-    value: 1,
-    unit,
-    deadline,
-  });
+  const t = (text: string, kind: Target["kind"], unit: Target["unit"] = "", deadline: string | null = null): Target =>
+    // Shapes the grammar never produces (a deadline with a value) on purpose: formatActual reads only kind and unit.
+    ({
+      text,
+      kind,
+      value: 1,
+      unit,
+      deadline,
+    }) as Target;
   const number = t(">= 13 N.", "atLeast", "N.");
   const percent = t(">= 82,00 %", "atLeast", "%");
   const deadline = t("Entro 31-12-2023", "deadline", "", "2023-12-31");

@@ -1,8 +1,15 @@
 // Each kind of problem the reader reports, planted in the real sample: the message names
 // what is wrong and where (line, objective, indicator), and nothing is dropped.
-import { readCruscotto } from "../../src/domain/reader";
-import type { Diagnostic } from "../../src/domain/model";
+import { diagnosticMessage, readCruscotto as readPlan } from "../../src/domain/reader";
+import type { Diagnostic, Plan } from "../../src/domain/model";
 import { sampleText } from "../helpers/sample";
+
+/** Reads like the reader and checks each diagnostic's message is its code's Italian message. */
+function readCruscotto(text: string): Plan {
+  const plan = readPlan(text);
+  for (const d of plan.diagnostics) expect(diagnosticMessage(d, "it")).toBe(d.message);
+  return plan;
+}
 
 const sample = sampleText();
 const lines = sample.split("\n");
@@ -93,6 +100,8 @@ describe("reader diagnostics", () => {
     expect(plan.diagnostics).toContainEqual({
       line: 0,
       severity: "error",
+      // The one exact comparison of a whole diagnostic: it now carries its code too.
+      code: "no-years",
       message: 'Nessun anno di target trovato: le tabelle degli indicatori non hanno colonne "Target AAAA".',
     });
   });

@@ -1,8 +1,15 @@
 // The reader must not be tied to the sample's exact bytes: the same document in other
 // encodings, layouts, years and orders gives the same model.
-import { readCruscotto } from "../../src/domain/reader";
+import { diagnosticMessage, readCruscotto as readPlan } from "../../src/domain/reader";
 import type { Objective, Plan } from "../../src/domain/model";
 import { sampleText } from "../helpers/sample";
+
+/** Reads like the reader and checks each diagnostic's message is its code's Italian message. */
+function readCruscotto(text: string): Plan {
+  const plan = readPlan(text);
+  for (const d of plan.diagnostics) expect(diagnosticMessage(d, "it")).toBe(d.message);
+  return plan;
+}
 
 const sample = sampleText();
 const base = readCruscotto(sample);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Actual, Target, TargetKind, Unit } from "../../src/domain/model";
+import type { Actual, NumericTarget, Target, Unit } from "../../src/domain/model";
 import { readCruscotto } from "../../src/domain/reader";
 import { isMet, ScoreError, scoreTarget } from "../../src/domain/score";
 import { SCORING_MODES } from "../../src/domain/settings";
@@ -14,7 +14,7 @@ const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: 
 /** Numeric targets beyond the sample: any comparison, any sign, with or without a percent unit. */
 const syntheticNumeric: fc.Arbitrary<Target> = fc
   .record({
-    kind: fc.constantFrom<TargetKind>("atLeast", "atMost", "equal"),
+    kind: fc.constantFrom<NumericTarget["kind"]>("atLeast", "atMost", "equal"),
     value: fc.oneof(finite, fc.constantFrom(0, 1, -1, 82, -9.9)),
     unit: fc.constantFrom<Unit>("%", "N.", "gg", ""),
   })

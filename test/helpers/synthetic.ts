@@ -2,7 +2,9 @@
 // numbers and new area codes (so each area's "Peso su AS" still sums to 100 %).
 import { sampleText } from "./sample";
 
-const HEADER = /^(\*\*|<b>)(\d+)/;
+// An objective header opens with its bold number ("**3**", "**1 Sem…", "<b>5</b>"); a bold weight
+// such as "<b>33,33%</b>" does not: the number must end the bold or be followed by a space.
+const HEADER = /^(\*\*|<b>)(\d+)(?=\*\*|<\/b>|\s)/;
 const AREA = /^(\s*(?:<b>)?)(\d{3})( - )/;
 
 export function syntheticCruscotto(times: number, text = sampleText()): string {

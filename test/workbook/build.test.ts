@@ -243,7 +243,7 @@ describe("text from the document never becomes a formula", () => {
       };
     });
   });
-  evil.diagnostics.push({ line: 1, severity: "error", message: hostile[1] });
+  evil.diagnostics.push({ line: 1, severity: "error", code: "line-unused", message: hostile[1] });
 
   it.each<[string, Settings["formulaMode"]]>([
     ["native", "native"],
