@@ -22,7 +22,7 @@ describe("CLI files", () => {
     const io = nodeIO();
     const out = path.join(dir, "nuova", "cartella", "a.csv");
     writeOutputFile(out, "indicatore;anno;consuntivo\n", io);
-    expect(readInputFile(out, io, "il file").toString("utf8")).toBe("indicatore;anno;consuntivo\n");
+    expect(readInputFile(out, io, "il file", "csv").toString("utf8")).toBe("indicatore;anno;consuntivo\n");
   });
 
   it.each<[string, () => string, string]>([
@@ -30,7 +30,7 @@ describe("CLI files", () => {
     ["a folder", () => dir, "è una cartella"],
   ])("refuses %s with one line naming it", (_name, file, why) => {
     const f = file();
-    expect(messageOf(() => readInputFile(f, nodeIO(), "il file dei consuntivi"))).toBe(
+    expect(messageOf(() => readInputFile(f, nodeIO(), "il file dei consuntivi", "csv"))).toBe(
       `il file dei consuntivi "${f}" ${why}.`,
     );
   });
