@@ -47,7 +47,10 @@ export const nodeFileOps: FileOps = {
 
 /** The temporary file beside `target`: same folder (so the rename is atomic), a name no one else uses. */
 export function temporaryPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
 }
 
 /**
@@ -61,7 +64,7 @@ export function writeFileAtomically(target: string, data: Buffer, ops: FileOps =
   const fd = ops.createExclusive(temp);
   let open = true;
   try {
-    for (let done = 0; done < data.length; ) done += ops.write(fd, data, done, data.length - done);
+    for (let done = 0; done < data.length;) done += ops.write(fd, data, done, data.length - done);
     ops.fsync(fd);
     open = false;
     ops.close(fd);
@@ -111,7 +114,8 @@ export function nodeIO(ops: FileOps = nodeFileOps): CliIO {
       }
     },
     // Through the symlink: a link to the workbook keeps pointing at the new one.
-    writeFile: (p, d) => writeFileAtomically(canonicalPath(resolve(p)), typeof d === "string" ? Buffer.from(d) : d, ops),
+    writeFile: (p, d) =>
+      writeFileAtomically(canonicalPath(resolve(p)), typeof d === "string" ? Buffer.from(d) : d, ops),
     stat: (p): FileInfo | null => {
       let s: fs.Stats | undefined;
       try {
@@ -179,8 +183,7 @@ export function writeOutputFile(file: string, data: Buffer | string, io: CliIO):
     const code = errnoCode(e);
     const why = WRITE_FAILURES[code];
     throw new CliError(
-      `impossibile scrivere "${file}"${code ? ` (${code})` : ""}` +
-        (why ? `: ${why}; nessun file modificato.` : "."),
+      `impossibile scrivere "${file}"${code ? ` (${code})` : ""}` + (why ? `: ${why}; nessun file modificato.` : "."),
     );
   }
 }

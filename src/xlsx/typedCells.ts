@@ -42,7 +42,8 @@ export async function countTypedCells(data: Buffer): Promise<TypedCells> {
   for (let r = 1; r <= HEADER_SCAN_ROWS && headerRow === 0; r++) {
     if (cellText(ws.getRow(r).getCell(1)) === HEADERS.indicatorId) headerRow = r;
   }
-  if (headerRow === 0) return { ours: false, reason: `nel foglio «${SHEETS.indicators}» manca la colonna «${HEADERS.indicatorId}»` };
+  if (headerRow === 0)
+    return { ours: false, reason: `nel foglio «${SHEETS.indicators}» manca la colonna «${HEADERS.indicatorId}»` };
   const actualColumns: number[] = [];
   const noteColumns: number[] = [];
   ws.getRow(headerRow).eachCell((cell, column) => {
