@@ -6,6 +6,7 @@ export const MAX_ECHOED_CHARS = 60;
 /** A whole message longer than this is cut too (an id or value echoed outside quotes). */
 const MAX_LINE_CHARS = 300;
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

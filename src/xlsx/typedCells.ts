@@ -2,8 +2,6 @@
 // replaced (`pira build -o` onto it): the consuntivi in the Indicatori sheet's "Consuntivo AAAA"
 // columns and the notes in any column headed "Nota…"/"Note…". Only counts: reading the values
 // back is readWorkbookActuals' job (`pira export-actuals`).
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
-   exceljs objects, not Office.js proxies: these rules mistake its getRow/getCell for Office.js calls. */
 import ExcelJS from "exceljs";
 import { HEADERS, SHEETS } from "../workbook/build";
 
