@@ -11,8 +11,10 @@ import { megabytes, SIZE_LIMITS, type InputKind } from "./limits";
 /** The file-system calls an atomic write makes, injectable so a test can fail any of them. */
 export interface FileOps {
   mkdirp(dir: string): void;
-  /** Creates a new file (fails if it exists) and returns its descriptor. */
-  createExclusive(file: string): number;
+  /** The permission bits of the file there now, null when there is none. */
+  modeOf(file: string): number | null;
+  /** Creates a new file (fails if it exists) with permissions `mode` (default ones when null), returns its descriptor. */
+  createExclusive(file: string, mode: number | null): number;
   /** Writes from `data[offset…offset+length)`, returns how many bytes were written (maybe fewer). */
   write(fd: number, data: Buffer, offset: number, length: number): number;
   fsync(fd: number): void;
@@ -25,7 +27,16 @@ export interface FileOps {
 
 export const nodeFileOps: FileOps = {
   mkdirp: (dir) => fs.mkdirSync(dir, { recursive: true }),
-  createExclusive: (file) => fs.openSync(file, "wx", 0o666),
+  modeOf: (file) => {
+    const s = fs.statSync(file, { throwIfNoEntry: false });
+    return s === undefined ? null : s.mode & 0o7777;
+  },
+  createExclusive: (file, mode) => {
+    const fd = fs.openSync(file, "wx", 0o666);
+    // Exactly the old file's permissions (openSync's mode is narrowed by the umask): a private workbook stays private.
+    if (mode !== null) fs.fchmodSync(fd, mode);
+    return fd;
+  },
   write: (fd, data, offset, length) => fs.writeSync(fd, data, offset, length),
   fsync: (fd) => fs.fsyncSync(fd),
   close: (fd) => fs.closeSync(fd),
@@ -61,7 +72,7 @@ export function writeFileAtomically(target: string, data: Buffer, ops: FileOps =
   const dir = path.dirname(target);
   ops.mkdirp(dir);
   const temp = temporaryPathFor(target);
-  const fd = ops.createExclusive(temp);
+  const fd = ops.createExclusive(temp, ops.modeOf(target));
   let open = true;
   try {
     for (let done = 0; done < data.length;) done += ops.write(fd, data, done, data.length - done);

@@ -86,4 +86,13 @@ describe("CLI files", () => {
     expect(readInputFile(file, nodeIO(), "il file", k)).toHaveLength(size - 1);
     fs.rmSync(file);
   });
+
+  it("keeps the permissions of the file it replaces", () => {
+    const file = path.join(dir, "privato.csv");
+    fs.writeFileSync(file, "vecchio\n");
+    fs.chmodSync(file, 0o600);
+    writeOutputFile(file, "nuovo\n", nodeIO());
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, "utf8")).toBe("nuovo\n");
+  });
 });
