@@ -30,9 +30,14 @@ export function printableMessage(message: string): string {
   return printableValue(quoted, MAX_LINE_CHARS);
 }
 
+/** "1 problema", "3 problemi": a count with its noun. */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The first MAX_LISTED_PROBLEMS lines, then "… e altri N problemi" for the rest. */
 export function cappedList(lines: readonly string[], max = MAX_LISTED_PROBLEMS): string[] {
   if (lines.length <= max) return [...lines];
   const rest = lines.length - max;
-  return [...lines.slice(0, max), `… e altri ${rest} ${rest === 1 ? "problema" : "problemi"}`];
+  return [...lines.slice(0, max), `… e altri ${counted(rest, "problema", "problemi")}`];
 }

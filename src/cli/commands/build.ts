@@ -9,7 +9,7 @@ import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
 import { typedCellsReader, xlsxAdapter } from "../lazyXlsx";
-import { cappedList, printableMessage } from "../problems";
+import { cappedList, counted, printableMessage } from "../problems";
 import { loadPlan, reportDocumentProblems } from "./parse";
 import { NO_YEARS_MESSAGE } from "../../domain/reader";
 
@@ -79,7 +79,7 @@ export function csvProblemLines(command: string, file: string, problems: CsvProb
 }
 
 /**
- * Reads a CSV of actuals for the plan. With problems, prints them all (one per line) and returns
+ * Reads a CSV of actuals for the plan. With problems, prints them (one per line, the first 20) and returns
  * null: the caller exits 2 without writing anything. Warnings are printed and do not stop.
  */
 export function loadActuals(file: string, plan: Plan, io: CliIO, command: string): Actuals | null {
@@ -87,8 +87,9 @@ export function loadActuals(file: string, plan: Plan, io: CliIO, command: string
   const { actuals, problems, warnings } = parseActualsCsv(bytes.toString("utf8"), plan);
   io.err(csvProblemLines(command, file, problems, warnings));
   if (problems.length > 0) {
-    const count = problems.length === 1 ? "1 problema" : `${problems.length} problemi`;
-    io.err(`pira ${command}: ${count} nei consuntivi: nessun file scritto.\n`);
+    io.err(
+      `pira ${command}: ${counted(problems.length, "problema", "problemi")} nei consuntivi: nessun file scritto.\n`,
+    );
     return null;
   }
   return actuals;
@@ -97,8 +98,6 @@ export function loadActuals(file: string, plan: Plan, io: CliIO, command: string
 export function countActuals(actuals: Actuals): number {
   return Object.values(actuals).reduce((n, byYear) => n + Object.keys(byYear).length, 0);
 }
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Refuses to replace a file that holds what a user typed, or that is not a workbook of this project
@@ -123,8 +122,8 @@ export async function refuseToDestroy(out: string, io: CliIO): Promise<void> {
   }
   if (found.actuals === 0 && found.notes === 0) return;
   const held = [
-    found.actuals > 0 ? count(found.actuals, "consuntivo", "consuntivi") : "",
-    found.notes > 0 ? count(found.notes, "nota", "note") : "",
+    found.actuals > 0 ? counted(found.actuals, "consuntivo", "consuntivi") : "",
+    found.notes > 0 ? counted(found.notes, "nota", "note") : "",
   ]
     .filter(Boolean)
     .join(" e ");

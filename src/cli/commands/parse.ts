@@ -4,7 +4,7 @@ import type { Plan } from "../../domain/model";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile } from "../files";
 import { CliError, type CliIO } from "../io";
-import { cappedList, printableMessage } from "../problems";
+import { cappedList, counted, printableMessage } from "../problems";
 
 export const name = "parse";
 export const usage = "pira parse FILE";
@@ -43,12 +43,11 @@ export function reportDocumentProblems(command: string, plan: Plan, io: CliIO): 
   const errors = plan.diagnostics.filter((d) => d.severity === "error");
   const warnings = plan.diagnostics.filter((d) => d.severity === "warning");
   if (errors.length === 0 && warnings.length === 0) return;
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const lines = [...errors, ...warnings].map(
     (d) => `riga ${d.line}: ${d.severity === "error" ? "errore" : "avviso"}: ${printableMessage(d.message)}`,
   );
   io.err(
-    `pira ${command}: ${count(errors.length, "errore", "errori")} e ${count(warnings.length, "avviso", "avvisi")} ` +
+    `pira ${command}: ${counted(errors.length, "errore", "errori")} e ${counted(warnings.length, "avviso", "avvisi")} ` +
       `nel documento (anche nel foglio Diagnostica):\n${cappedList(lines)
         .map((l) => `  ${l}`)
         .join("\n")}\n`,
