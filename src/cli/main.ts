@@ -9,6 +9,7 @@ import * as parse from "./commands/parse";
 import * as score from "./commands/score";
 import { nodeIO } from "./files";
 import { CliError, type CliCommand, type CliIO } from "./io";
+import { printableValue } from "./problems";
 
 /** Every command, in the order `pira --help` lists them. A new command is one module added here. */
 export const COMMANDS: readonly CliCommand[] = [parse, score, build, exportActuals, demo];
@@ -26,7 +27,8 @@ export function helpText(): string {
     "  pira --version",
     "      mostra la versione",
     "",
-    "Codici di uscita: 0 riuscito, 2 input non valido (un messaggio su stderr).",
+    "Codici di uscita: 0 riuscito (avvisi del documento su stderr o nel JSON), 2 input non valido o",
+    "file rifiutato (un messaggio su stderr, nessun file scritto), 1 errore interno.",
   ];
   return lines.join("\n") + "\n";
 }
@@ -37,8 +39,26 @@ export function version(): string {
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
 }
 
-/** Runs the CLI and returns the exit code; user errors never surface as stack traces. */
+/**
+ * The one line of an unexpected failure (exit 1): what the error says, on one line, never its stack.
+ * Also used by bin/pira.js for what fails before main runs.
+ */
+export function internalErrorLine(command: string | undefined, e: unknown): string {
+  const detail = printableValue(e instanceof Error ? e.message || e.name : String(e), 200);
+  return `${command ? `pira ${command}` : "pira"}: errore interno: ${detail} (segnalalo con il file che lo ha causato).\n`;
+}
+
+/** Runs the CLI and returns the exit code; no error, expected or not, surfaces as a stack trace. */
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    io.err(internalErrorLine(argv[0], e));
+    return 1;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || HELP_FLAGS.includes(name) || name === "help") {
     io.out(helpText());
@@ -64,8 +84,7 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
       io.err(`pira ${name}: ${e.message}\n`);
       return e.exitCode;
     }
-    const detail = e instanceof Error ? e.message : String(e);
-    io.err(`pira ${name}: errore interno (${detail}). Segnalalo con il file che lo ha causato.\n`);
+    io.err(internalErrorLine(name, e));
     return 1;
   }
 }

@@ -61,6 +61,7 @@ export const STEMS = {
   kind: "Tipo",
   value: "Valore",
   deadline: "Scadenza",
+  note: "Nota",
 } as const;
 
 /** Every column header of the workbook's tables. */

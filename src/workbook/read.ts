@@ -13,7 +13,7 @@ import {
 import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
 import { parseTarget } from "../domain/targets";
 import { cellAddress, type CellRef } from "./address";
-import { HEADERS, NAMES, SETTING_NAMES, STEMS, yearOfHeader } from "./layout";
+import { HEADERS, NAMES, SETTING_NAMES, STEMS, splitYearlyHeader, yearOfHeader } from "./layout";
 
 /** A cell's value as a spreadsheet shows it; empty cells are null. */
 export type Cell = string | number | boolean | null;
@@ -283,4 +283,33 @@ export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
     diagnostics: [],
   };
   return { plan, actuals, problems };
+}
+
+/** What a user typed into the Indicatori table: consuntivi, and notes in any "Nota…" column. */
+export interface TypedCounts {
+  actuals: number;
+  notes: number;
+}
+
+function isTyped(cell: Cell | CellError | undefined): boolean {
+  if (cell === null || cell === undefined) return false;
+  return typeof cell !== "string" || cell.trim() !== "";
+}
+
+/** Counts the typed cells a replacement of the workbook would delete (an error cell counts: someone typed it). */
+export function countTypedCells(indicators: Table<Cell | CellError>): TypedCounts {
+  const stemOf = (h: string) => splitYearlyHeader(h)?.stem ?? h.trim();
+  const actualColumns: number[] = [];
+  const noteColumns: number[] = [];
+  indicators.headers.forEach((h, c) => {
+    if (yearOfHeader(h, STEMS.actual) !== null) actualColumns.push(c);
+    else if (sameHeader(stemOf(h).split(" ")[0], STEMS.note)) noteColumns.push(c);
+  });
+  let actuals = 0;
+  let notes = 0;
+  for (const row of indicators.rows) {
+    for (const c of actualColumns) if (isTyped(row[c])) actuals++;
+    for (const c of noteColumns) if (isTyped(row[c])) notes++;
+  }
+  return { actuals, notes };
 }

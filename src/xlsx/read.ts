@@ -6,11 +6,13 @@ import ExcelJS from "exceljs";
 import { HEADERS, SHEETS } from "../workbook/layout";
 import {
   WorkbookFormatError,
+  countTypedCells,
   sameHeader,
   workbookActuals,
   type Cell,
   type CellError,
   type PlacedTable,
+  type TypedCounts,
   type WorkbookActuals,
 } from "../workbook/read";
 import type { CellValue } from "./cells";
@@ -88,4 +90,28 @@ function sheetTable(wb: ExcelJS.Workbook, sheetName: string, firstHeader: string
 export async function readWorkbookActuals(data: Buffer): Promise<WorkbookActuals> {
   const wb = await load(data);
   return workbookActuals(sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId));
+}
+
+export type TypedCells =
+  | ({ ours: true } & TypedCounts)
+  /** Not a workbook of this project; `reason` is Italian, for "… (reason)". */
+  | { ours: false; reason: string };
+
+/**
+ * Counts what a user typed into a workbook (consuntivi, notes) before `pira build` replaces it;
+ * a file that is not one of our workbooks comes back with the reason.
+ */
+export async function readTypedCells(data: Buffer): Promise<TypedCells> {
+  let wb: ExcelJS.Workbook;
+  try {
+    wb = await load(data);
+  } catch {
+    return { ours: false, reason: "non è un file .xlsx leggibile" };
+  }
+  try {
+    return { ours: true, ...countTypedCells(sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId)) };
+  } catch (e) {
+    if (!(e instanceof WorkbookFormatError)) throw e;
+    return { ours: false, reason: e.message.split(": ")[0].replace(/\.$/, "") };
+  }
 }

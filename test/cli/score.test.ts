@@ -16,8 +16,17 @@ async function pira(...args: string[]): Promise<Run> {
     readFile: () => {
       throw new Error("pira score reads no file");
     },
+    readHead: () => {
+      throw new Error("pira score reads no file");
+    },
     writeFile: () => {
       throw new Error("pira score writes no file");
+    },
+    stat: () => {
+      throw new Error("pira score looks at no file");
+    },
+    realpath: () => {
+      throw new Error("pira score looks at no file");
     },
     cwd: process.cwd(),
   };

@@ -1,7 +1,8 @@
-// An in-memory CliIO: commands run in-process, files come from disk unless given here.
+// An in-memory CliIO: commands run in-process, files come from disk unless given here; what they
+// write is kept in `written` (and read back from there), never put on disk.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { CliIO } from "../../src/cli/io";
+import type { CliIO, FileInfo } from "../../src/cli/io";
 
 export interface CapturedIO extends CliIO {
   stdout: () => string;
@@ -13,6 +14,9 @@ export function captureIO(files: Record<string, string | Buffer> = {}, cwd = pro
   let out = "";
   let err = "";
   const written = new Map<string, Buffer | string>();
+  const inMemory = (p: string): Buffer | undefined =>
+    written.has(p) ? Buffer.from(written.get(p)!) : p in files ? Buffer.from(files[p]) : undefined;
+  const readFile = (p: string): Buffer => inMemory(p) ?? fs.readFileSync(path.resolve(cwd, p));
   return {
     out: (t) => {
       out += t;
@@ -20,13 +24,20 @@ export function captureIO(files: Record<string, string | Buffer> = {}, cwd = pro
     err: (t) => {
       err += t;
     },
-    readFile: (p) => {
-      if (p in files) return Buffer.from(files[p]);
-      if (written.has(p)) return Buffer.from(written.get(p)!);
-      return fs.readFileSync(path.resolve(cwd, p));
-    },
+    readFile,
+    readHead: (p, length) => readFile(p).subarray(0, length),
     writeFile: (p, d) => {
       written.set(p, d);
+    },
+    stat: (p): FileInfo | null => {
+      const data = inMemory(p);
+      if (data !== undefined) return { size: data.length, isFile: true, isDirectory: false };
+      const s = fs.statSync(path.resolve(cwd, p), { throwIfNoEntry: false });
+      return s === undefined ? null : { size: s.size, isFile: s.isFile(), isDirectory: s.isDirectory() };
+    },
+    realpath: (p) => {
+      const absolute = path.resolve(cwd, p);
+      return fs.existsSync(absolute) ? fs.realpathSync(absolute) : absolute;
     },
     cwd,
     stdout: () => out,

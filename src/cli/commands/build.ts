@@ -9,18 +9,20 @@ import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
 import { xlsxAdapter } from "../lazyXlsx";
-import { loadPlan } from "./parse";
+import { cappedList, counted, printableMessage } from "../problems";
+import { loadPlan, reportDocumentProblems } from "./parse";
 import { NO_YEARS_MESSAGE } from "../../domain/reader";
 
 export const name = "build";
 export const usage =
-  "pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv] [--year AAAA] [--mode proporzionale|binario|lineare]";
+  "pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv] [--year AAAA] [--mode proporzionale|binario|lineare] [--force]";
 export const summary = "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV";
 export const options: OptionsSpec = {
   out: { names: ["-o", "--out", "--output"] },
   actuals: { names: ["--actuals", "--consuntivi"] },
   year: { names: ["--year", "--anno"] },
   mode: { names: ["--mode", "-m"] },
+  force: { names: ["--force"], takesValue: false },
 };
 const USAGE = `Uso: ${usage}`;
 
@@ -30,9 +32,10 @@ export interface BuildArgs {
   actuals?: string;
   year?: string;
   mode?: string;
+  force: boolean;
 }
 
-function buildArgsOf({ options, positionals }: ParsedArgs): BuildArgs {
+function buildArgsOf({ options, positionals, flags }: ParsedArgs): BuildArgs {
   if (positionals.length === 0) throw new CliError(`manca il file del cruscotto. ${USAGE}`);
   if (positionals.length > 1)
     throw new CliError(`un solo file del cruscotto (ricevuti ${positionals.length}). ${USAGE}`);
@@ -40,7 +43,7 @@ function buildArgsOf({ options, positionals }: ParsedArgs): BuildArgs {
   if (!/\.xlsx$/i.test(options.out)) {
     throw new CliError(`il file da scrivere deve avere estensione .xlsx (ricevuto "${options.out}").`);
   }
-  return { file: positionals[0], ...options } as BuildArgs;
+  return { file: positionals[0], ...options, force: flags.has("force") } as BuildArgs;
 }
 
 /** Settings for a workbook read without the add-in: native formulas, the year and mode asked for. */
@@ -65,25 +68,28 @@ export function buildSettings(plan: Plan, year: string | undefined, mode: string
   return settings;
 }
 
-/** Problems and warnings of a CSV, one line each in file order, as the CLI prints them. */
+/** Problems and warnings of a CSV, one line each in file order (the first 20, then how many more), as the CLI prints them. */
 export function csvProblemLines(command: string, file: string, problems: CsvProblem[], warnings: CsvProblem[]): string {
-  return [...problems.map((p) => ({ ...p, kind: "" })), ...warnings.map((w) => ({ ...w, kind: "avviso: " }))]
+  const lines = [...problems.map((p) => ({ ...p, kind: "" })), ...warnings.map((w) => ({ ...w, kind: "avviso: " }))]
     .sort((a, b) => a.line - b.line)
-    .map((p) => `pira ${command}: ${file}, riga ${p.line}: ${p.kind}${p.message}\n`)
+    .map((p) => `${file}, riga ${p.line}: ${p.kind}${printableMessage(p.message)}`);
+  return cappedList(lines)
+    .map((l) => `pira ${command}: ${l}\n`)
     .join("");
 }
 
 /**
- * Reads a CSV of actuals for the plan. With problems, prints them all (one per line) and returns
+ * Reads a CSV of actuals for the plan. With problems, prints them (one per line, the first 20) and returns
  * null: the caller exits 2 without writing anything. Warnings are printed and do not stop.
  */
 export function loadActuals(file: string, plan: Plan, io: CliIO, command: string): Actuals | null {
-  const bytes = readInputFile(file, io, "il file dei consuntivi");
+  const bytes = readInputFile(file, io, "il file dei consuntivi", "csv");
   const { actuals, problems, warnings } = parseActualsCsv(bytes.toString("utf8"), plan);
   io.err(csvProblemLines(command, file, problems, warnings));
   if (problems.length > 0) {
-    const count = problems.length === 1 ? "1 problema" : `${problems.length} problemi`;
-    io.err(`pira ${command}: ${count} nei consuntivi: nessun file scritto.\n`);
+    io.err(
+      `pira ${command}: ${counted(problems.length, "problema", "problemi")} nei consuntivi: nessun file scritto.\n`,
+    );
     return null;
   }
   return actuals;
@@ -94,28 +100,46 @@ export function countActuals(actuals: Actuals): number {
 }
 
 /**
- * The reader's errors and warnings go to stderr before the workbook is written (they are also in
- * its Diagnostica sheet): a document with problems must not look clean in the terminal.
+ * Refuses to replace a file that holds what a user typed, or that is not a workbook of this project
+ * (unless --force): `pira build` writes a fresh workbook, so every consuntivo and note in the old one
+ * would be lost. A workbook of ours with nothing typed is replaced without asking.
  */
-function reportDocumentProblems(plan: Plan, io: CliIO): void {
-  const errors = plan.diagnostics.filter((d) => d.severity === "error");
-  const warnings = plan.diagnostics.filter((d) => d.severity === "warning");
-  if (errors.length === 0 && warnings.length === 0) return;
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const lines = [...errors, ...warnings].map(
-    (d) => `  riga ${d.line}: ${d.severity === "error" ? "errore" : "avviso"}: ${d.message}`,
-  );
-  io.err(
-    `pira build: ${count(errors.length, "errore", "errori")} e ${count(warnings.length, "avviso", "avvisi")} ` +
-      `nel documento (anche nel foglio Diagnostica):\n${lines.join("\n")}\n`,
+export async function refuseToDestroy(out: string, io: CliIO): Promise<void> {
+  const info = io.stat(out);
+  if (info === null) return;
+  const force = "usa --force per sostituirlo comunque, oppure scegli un altro -o.";
+  if (info.isDirectory) throw new CliError(`"${out}" è una cartella: indica il file .xlsx da scrivere.`);
+  let bytes: Buffer;
+  try {
+    bytes = readInputFile(out, io, "il file", "workbook");
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    throw new CliError(`"${out}" esiste già e non si può verificare (${e.message.replace(/\.$/, "")}): ${force}`);
+  }
+  const found = await xlsxAdapter().readTypedCells(bytes);
+  if (!found.ours) {
+    throw new CliError(`"${out}" esiste già e non è una cartella di lavoro del cruscotto (${found.reason}): ${force}`);
+  }
+  if (found.actuals === 0 && found.notes === 0) return;
+  const held = [
+    found.actuals > 0 ? counted(found.actuals, "consuntivo", "consuntivi") : "",
+    found.notes > 0 ? counted(found.notes, "nota", "note") : "",
+  ]
+    .filter(Boolean)
+    .join(" e ");
+  throw new CliError(
+    `"${out}" contiene dati inseriti a mano (${held}) che una nuova cartella cancellerebbe: riportali con ` +
+      `--from ${out} (e un altro -o), oppure esportali prima con "pira export-actuals ${out} -o consuntivi.csv"; ` +
+      `--force sovrascrive comunque.`,
   );
 }
 
 export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const options = buildArgsOf(args);
+  if (!options.force) await refuseToDestroy(options.out, io);
   const plan = loadPlan(options.file, io);
   const settings = buildSettings(plan, options.year, options.mode);
-  reportDocumentProblems(plan, io);
+  reportDocumentProblems("build", plan, io);
   let actuals: Actuals = {};
   if (options.actuals !== undefined) {
     const loaded = loadActuals(options.actuals, plan, io, "build");

@@ -5,6 +5,7 @@ import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
 import { xlsxAdapter } from "../lazyXlsx";
+import { cappedList, printableMessage } from "../problems";
 import { countActuals } from "./build";
 
 export const name = "export-actuals";
@@ -33,9 +34,31 @@ function exportArgsOf({ options, positionals }: ParsedArgs): ExportArgs {
   return { workbook: positionals[0], out: options.out, separator: (separator ?? ";") as CsvSeparator };
 }
 
+const ZIP_SIGNATURE = Buffer.from("PK\x03\x04", "latin1");
+
+/**
+ * The CSV never replaces a workbook: not its own input (however the path is written: relative,
+ * through a symlink), not any .xlsx/.xlsm by name, not any existing zip (a workbook renamed .csv).
+ */
+function refuseToOverwriteWorkbook(workbook: string, out: string, io: CliIO): void {
+  if (io.realpath(out) === io.realpath(workbook)) {
+    throw new CliError(`"${out}" è la cartella di lavoro da leggere: scrivi i consuntivi in un file .csv diverso.`);
+  }
+  if (/\.xls[xm]$/i.test(out)) {
+    throw new CliError(`"${out}" è una cartella di lavoro (.xlsx/.xlsm): scrivi i consuntivi in un file .csv.`);
+  }
+  const info = io.stat(out);
+  if (info?.isFile && io.readHead(out, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
+    throw new CliError(
+      `"${out}" esiste ed è un file zip (una cartella di lavoro?): non lo sostituisco, scrivi i consuntivi in un altro file .csv.`,
+    );
+  }
+}
+
 export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const { workbook, out, separator } = exportArgsOf(args);
-  const bytes = readInputFile(workbook, io, "il file");
+  if (out !== undefined) refuseToOverwriteWorkbook(workbook, out, io);
+  const bytes = readInputFile(workbook, io, "il file", "workbook");
   let read;
   const { WorkbookFormatError, readWorkbookActuals } = xlsxAdapter();
   try {
@@ -45,7 +68,9 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     throw e;
   }
   if (read.problems.length > 0) {
-    for (const p of read.problems) io.err(`pira export-actuals: ${p.cell}: ${p.message}\n`);
+    for (const line of cappedList(read.problems.map((p) => `${p.cell}: ${printableMessage(p.message)}`))) {
+      io.err(`pira export-actuals: ${line}\n`);
+    }
     io.err(`pira export-actuals: ${read.problems.length} celle con errori: nessun file scritto.\n`);
     return 2;
   }

@@ -1,9 +1,10 @@
-// `pira parse FILE`: the plan as JSON on stdout.
+// `pira parse FILE`: the plan as JSON on stdout, its diagnostics included (exit 0 whenever a plan was read).
 import { readCruscotto } from "../../domain/reader";
 import type { Plan } from "../../domain/model";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile } from "../files";
 import { CliError, type CliIO } from "../io";
+import { cappedList, counted, printableMessage } from "../problems";
 
 export const name = "parse";
 export const usage = "pira parse FILE";
@@ -13,7 +14,7 @@ export const options: OptionsSpec = {};
 /** Reads a cruscotto file for the CLI, refusing what is plainly not one (exit 2, one line). */
 export function loadPlan(file: string | undefined, io: CliIO): Plan {
   if (!file) throw new CliError(`manca il file del cruscotto. Uso: ${usage}`);
-  const bytes = readInputFile(file, io, "il file");
+  const bytes = readInputFile(file, io, "il file", "document");
   if (bytes.length === 0) throw new CliError(`il file "${file}" è vuoto.`);
   if (looksBinary(bytes)) throw new CliError(`il file "${file}" non è un testo (sembra un file binario).`);
   const plan = readCruscotto(bytes.toString("utf8"));
@@ -31,6 +32,26 @@ function looksBinary(bytes: Buffer): boolean {
   const text = head.toString("utf8");
   const replacement = (text.match(/\uFFFD/g) ?? []).length;
   return replacement > Math.max(4, text.length / 50);
+}
+
+/**
+ * The reader's errors and warnings on stderr (the first 20, then how many more), for the commands
+ * whose stdout is no plan (`pira parse` has them all in its JSON): a document with problems must not
+ * look clean in the terminal. They do not change the exit code: a plan was read.
+ */
+export function reportDocumentProblems(command: string, plan: Plan, io: CliIO): void {
+  const errors = plan.diagnostics.filter((d) => d.severity === "error");
+  const warnings = plan.diagnostics.filter((d) => d.severity === "warning");
+  if (errors.length === 0 && warnings.length === 0) return;
+  const lines = [...errors, ...warnings].map(
+    (d) => `riga ${d.line}: ${d.severity === "error" ? "errore" : "avviso"}: ${printableMessage(d.message)}`,
+  );
+  io.err(
+    `pira ${command}: ${counted(errors.length, "errore", "errori")} e ${counted(warnings.length, "avviso", "avvisi")} ` +
+      `nel documento (anche nel foglio Diagnostica):\n${cappedList(lines)
+        .map((l) => `  ${l}`)
+        .join("\n")}\n`,
+  );
 }
 
 export async function run({ positionals }: ParsedArgs, io: CliIO): Promise<number> {
