@@ -4,8 +4,7 @@
 // Also reads the actuals typed into such a workbook back out (`pira export-actuals`).
 //
 // What exceljs 4.4 cannot write is added to the zip afterwards (stopIfTrue on conditional formats,
-// workbook names with comments); charts it cannot write at all, so they are left out: the
-// Cruscotto sheet shows the same scores as tables.
+// workbook names with comments, and the charts, as DrawingML parts from src/xlsx/charts.ts).
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
    exceljs objects, not Office.js proxies: these rules mistake its getRow/getCell for Office.js calls. */
 import ExcelJS from "exceljs";
@@ -28,6 +27,7 @@ import { parseCell } from "../workbook/address";
 // The Office.js adapter's checks and rules, shared so that both adapters refuse and hide alike.
 import { checkDescription } from "../excel/checkDescription";
 import { isHidden } from "../excel/commands";
+import { addCharts } from "../xlsx/charts";
 
 // Functions newer than Excel 2007 are stored with the "_xlfn." prefix in the file; without it
 // Excel and LibreOffice show #NAME?. The builder avoids them today; this keeps a new formula honest.
@@ -216,7 +216,7 @@ function writeValidations(ws: ExcelJS.Worksheet, specs: readonly ValidationSpec[
       promptTitle: spec.prompt.title,
       prompt: spec.prompt.message,
       showErrorMessage: true,
-      errorStyle: "error",
+      errorStyle: "stop", // ST_DataValidationErrorStyle: stop|warning|information ("error" is not one)
       errorTitle: spec.error.title,
       error: spec.error.message,
     });
@@ -275,7 +275,12 @@ function definedNamesXml(names: readonly NameSpec[]): string {
 }
 
 /** Adds to exceljs' zip what it cannot express: stopIfTrue flags and the workbook names. */
-async function patchZip(buffer: Buffer, stopIfTrue: number[][], names: readonly NameSpec[]): Promise<Buffer> {
+async function patchZip(
+  buffer: Buffer,
+  stopIfTrue: number[][],
+  names: readonly NameSpec[],
+  sheets: readonly SheetSpec[],
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   for (let i = 0; i < stopIfTrue.length; i++) {
     if (stopIfTrue[i].length === 0) continue;
@@ -296,14 +301,15 @@ async function patchZip(buffer: Buffer, stopIfTrue: number[][], names: readonly 
     }
     zip.file(path, xml.replace("</sheets>", `</sheets>${definedNamesXml(names)}`));
   }
+  await addCharts(zip, sheets);
   // Level 3: half the time of the default 6 on the 100× plan, for a file about a fifth larger.
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 3 } });
 }
 
 /**
  * Writes the description as an .xlsx. Formula cells carry no cached value and the file asks for
- * a full calculation on load, so Excel and LibreOffice show their own results. Charts are not
- * written (exceljs 4.4 has no chart support).
+ * a full calculation on load, so Excel and LibreOffice show their own results. Charts are added
+ * to the zip afterwards (exceljs 4.4 has no chart support).
  */
 export async function writeXlsx(description: WorkbookDescription): Promise<Buffer> {
   checkDescription(description);
@@ -314,7 +320,7 @@ export async function writeXlsx(description: WorkbookDescription): Promise<Buffe
   for (const sheet of description.sheets) stopIfTrue.push(await writeSheet(wb, sheet));
   // The zip is compressed once, after patching.
   const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
-  return patchZip(raw, stopIfTrue, description.names);
+  return patchZip(raw, stopIfTrue, description.names, description.sheets);
 }
 
 export interface CellProblem {
