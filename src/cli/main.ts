@@ -36,6 +36,12 @@ const COMMANDS: Record<string, CommandEntry> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     load: () => (require("./commands/exportActuals") as typeof import("./commands/exportActuals")).exportActualsCommand,
   },
+  report: {
+    usage: "pira report CARTELLA.xlsx -o RELAZIONE.docx [--year AAAA]",
+    summary: "scrive le tabelle della Relazione sulla performance (.docx) per l'OIV dalla cartella di lavoro",
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => (require("./commands/report") as typeof import("./commands/report")).reportCommand,
+  },
   demo: {
     usage: "pira demo",
     summary: "esegue il lavoro principale sul campione incluso (samples/cruscotto-pira-2023.txt)",

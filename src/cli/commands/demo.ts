@@ -12,12 +12,14 @@ import { planSummary } from "../summary";
 import { writeXlsx } from "../xlsx";
 import { buildSettings, countActuals, loadActuals, writeOutputFile } from "./build";
 import { loadPlan } from "./parse";
+import { writeReport } from "./report";
 
 const SAMPLES = path.join(__dirname, "..", "..", "..", "samples");
 export const BUNDLED_SAMPLE = path.join(SAMPLES, "cruscotto-pira-2023.txt");
 export const BUNDLED_ACTUALS = path.join(SAMPLES, "consuntivi-2023-esempio.csv");
 /** Relative to the working directory: `npm run demo` runs in the project root. */
 export const DEMO_WORKBOOK = path.join("demo", "cruscotto-pira-2023.xlsx");
+export const DEMO_REPORT = path.join("demo", "relazione-2023.docx");
 
 function percent(n: number | null, decimals: number): string {
   return n === null ? "n.d." : `${formatItalianNumber(n * 100, decimals)}%`;
@@ -54,5 +56,7 @@ export async function demoCommand(_args: string[], io: CliIO): Promise<number> {
       `si apre in Excel o LibreOffice senza componente aggiuntivo)\n\n`,
   );
   io.out(scoreSummary(plan, scorePlan(plan, actuals, settings.year, settings), settings));
+  await writeReport(plan, actuals, settings, settings.year, {}, DEMO_REPORT, io);
+  io.out(`\nRelazione sulla performance ${settings.year} per l'OIV: ${DEMO_REPORT}\n`);
   return 0;
 }
