@@ -30,6 +30,14 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** A new LibreOffice user profile that recalculates every file on load; the caller removes it. */
+export function freshProfile(): string {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pira-lo-profile-"));
+  fs.mkdirSync(path.join(profile, "user"));
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  return profile;
+}
+
 /**
  * Opens each .xlsx in LibreOffice, recalculates and saves it as .xlsx into `outDir`, in one
  * LibreOffice run. Returns the paths of the recalculated files, in the order given. The input
@@ -49,10 +57,8 @@ export function convertWithLibreOffice(files: string[], outDir: string, filter: 
   const extension = filter.split(":")[0];
   const names = files.map((f) => `${path.basename(f, path.extname(f))}.${extension}`);
   if (new Set(names).size !== names.length) throw new Error(`Nomi di file ripetuti: ${names.join(", ")}`);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pira-lo-profile-"));
+  const profile = freshProfile();
   try {
-    fs.mkdirSync(path.join(profile, "user"));
-    fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
     fs.mkdirSync(outDir, { recursive: true });
     const run = spawnSync(
       soffice,

@@ -1,7 +1,9 @@
 // The Cruscotto's charts in the .xlsx `pira build` writes: DrawingML parts that are well-formed,
 // wired into the package (relationships, <drawing> in schema order, content types) beside the
 // tables exceljs writes, accepted by openpyxl, and drawn by LibreOffice: its PDF of the Cruscotto
-// shows the charts' titles and category labels and the bars in their colour.
+// shows the charts' titles and category labels and the bars in their colour, and through UNO its
+// document model has the two charts, one series each, over the description's ranges, with the
+// domain's scores as the values it computed.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -14,7 +16,8 @@ import { defaultSettings } from "../../src/domain/settings";
 import { buildWorkbook, SHEETS } from "../../src/workbook/build";
 import type { SheetSpec } from "../../src/workbook/types";
 import { chartRange, chartXml, describedCell, drawingXml, withDrawingElement } from "../../src/xlsx/charts";
-import { convertWithLibreOffice } from "../helpers/libreoffice";
+import { scorePlan } from "../../src/domain/rollup";
+import { convertWithLibreOffice, freshProfile, sofficePath } from "../helpers/libreoffice";
 import { countColour, pdfPageRaster, pdfText } from "../helpers/pdf";
 import { SAMPLE_PATH, sampleText } from "../helpers/sample";
 
@@ -219,5 +222,66 @@ describe("LibreOffice draws the charts", () => {
     const page = pdfPageRaster(pdf, 1, 60);
     // 4 area bars and 14 objective bars; at 60 dpi each is several hundred pixels.
     expect(countColour(page, "#548235")).toBeGreaterThan(2000);
+  });
+});
+
+interface UnoChart {
+  name: string;
+  title: string;
+  series: number;
+  categories: { range: string; labels: string[] } | null;
+  values: { range: string; data: number[] }[];
+}
+
+describe("LibreOffice's document model (python3-uno)", () => {
+  let charts: Record<string, UnoChart[]>;
+  beforeAll(() => {
+    sofficePath(); // fails with the install hint when LibreOffice is missing
+    const profile = freshProfile();
+    try {
+      const run = spawnSync(
+        "/usr/bin/python3",
+        [path.join(__dirname, "..", "helpers", "uno_charts.py"), profile, built],
+        {
+          encoding: "utf8",
+          timeout: 300_000,
+        },
+      );
+      if (run.status !== 0) throw new Error(`uno_charts.py non riuscito (${run.status}): ${run.stderr}`);
+      charts = JSON.parse(run.stdout) as Record<string, UnoChart[]>;
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  /** "Cruscotto!$A$9:$A$12" as LibreOffice writes it: "$Cruscotto.$A$9:$A$12". */
+  const unoRange = (reference: string) => {
+    const range = chartRange(reference);
+    return `$${range.sheet}.${range.formula.slice(range.formula.lastIndexOf("!") + 1)}`;
+  };
+
+  it("sees the two charts on the Cruscotto only, one series each, over the description's ranges", () => {
+    expect(
+      Object.entries(charts)
+        .filter(([, list]) => list.length > 0)
+        .map(([sheet]) => sheet),
+    ).toEqual([SHEETS.dashboard]);
+    const seen = charts[SHEETS.dashboard];
+    expect(seen.map((c) => [c.title, c.series])).toEqual(dashboard.charts.map((c) => [c.title, 1]));
+    seen.forEach((chart, i) => {
+      const spec = dashboard.charts[i];
+      expect(chart.categories?.range).toBe(unoRange(spec.categories));
+      expect(chart.categories?.labels).toEqual(categoryLabels(dashboard, spec.categories));
+      expect(chart.values.map((v) => v.range)).toEqual([unoRange(spec.values)]);
+    });
+  });
+
+  it("plots the domain's area and objective scores", () => {
+    const scores = scorePlan(plan, actuals, 2023, { ...defaultSettings(plan), formulaMode: "native" });
+    const [areas, objectives] = charts[SHEETS.dashboard].map((c) => c.values[0].data);
+    expect(areas).toHaveLength(scores.areas.length);
+    areas.forEach((v, i) => expect(v).toBeCloseTo(scores.areas[i].score!, 12));
+    expect(objectives).toHaveLength(scores.objectives.length);
+    objectives.forEach((v, i) => expect(v).toBeCloseTo(scores.objectives[i].score!, 12));
   });
 });
