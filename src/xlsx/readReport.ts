@@ -234,6 +234,11 @@ function readSettings(wb: ExcelJS.Workbook, plan: Plan, problems: CellProblem[])
     if (!(e instanceof ScoreError)) throw e;
     problems.push({ cell: where(mode), message: e.message });
   }
+  // Only recorded: the report scores with the domain whichever formulas the workbook uses.
+  if (wb.definedNames.getRanges(NAMES.formulaMode).ranges.length > 0) {
+    settings.formulaMode =
+      cellText(namedCell(wb, NAMES.formulaMode).value).toLowerCase() === "pira" ? "pira" : "native";
+  }
   // tblPesiAmbiti: code, name, weight; a blank weight counts 0, as the Cruscotto's formula reads it.
   const ws = sheetOf(wb, SHEETS.settings);
   const header = headerRow(ws, "Ambito");

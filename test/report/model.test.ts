@@ -127,6 +127,7 @@ describe("readWorkbookReport on the built workbook", () => {
   it("gives back the plan, consuntivi and settings, so the report is the same", async () => {
     const custom: Settings = {
       ...settings,
+      formulaMode: "pira",
       year: 2024,
       greenFrom: 0.95,
       mode: "lineare",
