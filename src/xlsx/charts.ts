@@ -171,7 +171,7 @@ export function chartXml(spec: ChartSpec, sheets: readonly SheetSpec[]): string 
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="l"/>${catTitle === null ? "" : title(catTitle, 900, false)}` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/>${textSize(800)}<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/>` +
+    `<c:tickLblPos val="nextTo"/>${textSize(700)}<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>${title(spec.seriesName, 900, false)}` +
