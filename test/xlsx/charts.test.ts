@@ -138,11 +138,32 @@ describe("chart parts of the built workbook", () => {
     expect(xml).toContain("<xdr:to><xdr:col>15</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>16</xdr:row>");
   });
 
-  it("loads in openpyxl without a warning (python3 -W error)", () => {
-    const script = `import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print(",".join(ws.title for ws in wb))`;
+  it("loads in openpyxl without a warning (python3 -W error), which reads the charts back", () => {
+    // openpyxl 3 parses chart parts with its schema classes: sheet, kind, series and their references.
+    const script = [
+      "import json, openpyxl, sys",
+      "wb = openpyxl.load_workbook(sys.argv[1])",
+      "out = {ws.title: [{'barDir': c.type, 'series': [[s.cat.strRef.f, s.val.numRef.f] for s in c.series],",
+      "  'from': [c.anchor._from.col, c.anchor._from.row], 'to': [c.anchor.to.col, c.anchor.to.row]} for c in ws._charts] for ws in wb}",
+      "print(json.dumps(out))",
+    ].join("\n");
     const run = spawnSync("/usr/bin/python3", ["-W", "error", "-c", script, built], { encoding: "utf8" });
     expect(run.stderr).toBe("");
-    expect(run.stdout.trim()).toBe(description.sheets.map((s) => s.name).join(","));
+    const read = JSON.parse(run.stdout) as Record<string, unknown[]>;
+    expect(Object.keys(read)).toEqual(description.sheets.map((s) => s.name));
+    expect(read[SHEETS.dashboard]).toEqual(
+      dashboard.charts.map((c) => {
+        const from = chartRange(`${SHEETS.dashboard}!${c.from}`).from;
+        const to = chartRange(`${SHEETS.dashboard}!${c.to}`).from;
+        return {
+          barDir: "bar",
+          series: [[c.categories, c.values]],
+          from: [from.column, from.row],
+          to: [to.column + 1, to.row + 1],
+        };
+      }),
+    );
+    for (const sheet of description.sheets.filter((s) => s !== dashboard)) expect(read[sheet.name]).toEqual([]);
   });
 });
 
