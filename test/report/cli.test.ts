@@ -16,6 +16,9 @@ import { buildWorkbook } from "../../src/workbook/build";
 import { captureIO, type CapturedIO } from "../helpers/cliIO";
 import { sampleText } from "../helpers/sample";
 
+// Building and reading whole workbooks takes seconds on a loaded machine.
+jest.setTimeout(30_000);
+
 const ACTUALS_PATH = path.join(__dirname, "..", "..", "samples", "consuntivi-2023-esempio.csv");
 const plan = readCruscotto(sampleText());
 const actuals = parseActualsCsv(fs.readFileSync(ACTUALS_PATH, "utf8"), plan).actuals;

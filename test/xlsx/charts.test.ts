@@ -164,7 +164,7 @@ describe("chart parts of the built workbook", () => {
       }),
     );
     for (const sheet of description.sheets.filter((s) => s !== dashboard)) expect(read[sheet.name]).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe("withDrawingElement", () => {
