@@ -4,7 +4,8 @@
 // scoring and roll-ups (scorePlan): the report never computes a score of its own.
 import { formatActual } from "./actualsCsv";
 import type { Actual, Actuals, Plan, Target } from "./model";
-import { formatItalianNumber } from "./numbers";
+import { isoToSerial } from "./dates";
+import { formatItalianNumber, parseItalianNumber } from "./numbers";
 import { scorePlan, type WeightedResult } from "./rollup";
 import { isEmptyActual, ScoreError, scoreTarget, type Status } from "./score";
 import type { ScoringMode, Settings } from "./settings";
@@ -28,6 +29,12 @@ export interface ReportIndicator {
   actual: string | null;
   score: number | null;
   status: Status;
+  /**
+   * Scostamento: consuntivo minus target in the target's unit ("-60 N.", "+3 gg", "-2,50 punti %"),
+   * days late for a deadline ("+5 gg di ritardo", "nei termini"); null when there is no score or
+   * nothing to subtract (SI/NO).
+   */
+  deviation: string | null;
   /** Why a typed consuntivo has no score (unreadable target, wrong kind of value), else null. */
   problem: string | null;
   note: string | null;
@@ -115,6 +122,36 @@ function rules(settings: Settings, plan: Plan): ReportRules {
   };
 }
 
+function signed(n: number, unit: string): string {
+  // Whole numbers stay whole ("-60 N."); others keep two decimals ("-2,50 punti %").
+  const rounded = Math.round(n * 100) / 100;
+  const text = formatItalianNumber(rounded, Number.isInteger(rounded) ? 0 : 2);
+  return `${rounded > 0 ? "+" : ""}${text}${unit === "" ? "" : ` ${unit}`}`;
+}
+
+/** Consuntivo minus target, as the report writes it; null when they cannot be subtracted. */
+export function deviationText(target: Target | null, actual: Actual): string | null {
+  if (target === null || actual === null || typeof actual === "boolean" || isEmptyActual(actual)) return null;
+  const a = typeof actual === "number" ? actual : parseItalianNumber(actual);
+  if (a === null || !Number.isFinite(a)) return null;
+  switch (target.kind) {
+    case "atLeast":
+    case "atMost":
+    case "equal":
+      if (target.value === null) return null;
+      // Percent targets are written as 82,00 % and typed on Excel's scale (0.795).
+      return target.unit === "%" ? signed(a * 100 - target.value, "punti %") : signed(a - target.value, target.unit);
+    case "deadline": {
+      // 1 and 0 are SI and NO, not dates (as the scoring reads them).
+      if (target.deadline === null || a === 1 || a === 0) return null;
+      const late = Math.floor(a) - isoToSerial(target.deadline);
+      return late > 0 ? `+${late} gg di ritardo` : "nei termini";
+    }
+    default:
+      return null;
+  }
+}
+
 /** Why a typed actual has no score, in the scoring's own words; null when it has one or none was typed. */
 function scoreProblem(target: Target | null, actual: Actual, settings: Settings): string | null {
   if (isEmptyActual(actual)) return null;
@@ -166,6 +203,7 @@ export function buildReport(plan: Plan, actuals: Actuals, settings: Settings, ye
         actual,
         score: score.score,
         status: score.status,
+        deviation: score.score === null ? null : deviationText(target, typed),
         problem: scoreProblem(target, typed, settings),
         note: note ? note : null,
       };

@@ -123,8 +123,11 @@ function heading(text: string, level: (typeof HeadingLevel)[keyof typeof Heading
   return new Paragraph({ heading: level, keepNext: true, children: [new TextRun({ text })] });
 }
 
-function paragraph(text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}): Paragraph {
-  return new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, ...options })] });
+function paragraph(
+  text: string,
+  { keepNext, ...run }: { bold?: boolean; italics?: boolean; size?: number; keepNext?: boolean } = {},
+): Paragraph {
+  return new Paragraph({ spacing: { after: 120 }, keepNext, children: [new TextRun({ text, ...run })] });
 }
 
 function summaryLine(line: ScoredLine): string {
@@ -187,14 +190,15 @@ function noteText(row: ReportIndicator): string {
 function indicatorTable(rows: readonly ReportIndicator[]): Table {
   return table(
     [
-      { header: "Indicatore", share: 9 },
-      { header: "Nome", share: 25 },
+      { header: "Indicatore", share: 8 },
+      { header: "Nome", share: 22 },
       { header: "Peso", share: 7, right: true },
-      { header: "Target", share: 11 },
-      { header: "Consuntivo", share: 10, right: true },
-      { header: "Grado di raggiungimento", share: 12, right: true },
-      { header: "Stato", share: 11 },
-      { header: "Nota (motivazione dello scostamento)", share: 20 },
+      { header: "Target", share: 10 },
+      { header: "Consuntivo", share: 9, right: true },
+      { header: "Scostamento", share: 10, right: true },
+      { header: "Grado di raggiungimento", share: 11, right: true },
+      { header: "Stato", share: 10 },
+      { header: "Nota (motivazione dello scostamento)", share: 19 },
     ],
     rows.map((r) => ({
       cells: [
@@ -203,6 +207,7 @@ function indicatorTable(rows: readonly ReportIndicator[]): Table {
         weightText(r.weight),
         r.target ?? "nessun target",
         r.actual ?? "—",
+        r.deviation ?? "—",
         percentText(r.score),
         r.status,
         noteText(r),
@@ -215,7 +220,8 @@ function indicatorTable(rows: readonly ReportIndicator[]): Table {
 function objectiveSection(o: ReportObjective): (Paragraph | Table)[] {
   return [
     heading(`Obiettivo ${o.number} · ${o.title}`, HeadingLevel.HEADING_3),
-    paragraph(`Peso su AS ${weightText(o.weightOnArea)} · ${summaryLine(o)}`),
+    // Heading, summary and table start on the same page.
+    paragraph(`Peso su AS ${weightText(o.weightOnArea)} · ${summaryLine(o)}`, { keepNext: true }),
     o.indicators.length > 0 ? indicatorTable(o.indicators) : paragraph("Nessun indicatore.", { italics: true }),
     paragraph(""),
   ];
@@ -224,7 +230,7 @@ function objectiveSection(o: ReportObjective): (Paragraph | Table)[] {
 function areaSection(area: ReportArea): (Paragraph | Table)[] {
   return [
     heading(`Ambito strategico ${area.code} · ${area.name}`, HeadingLevel.HEADING_2),
-    paragraph(`${summaryLine(area)} · peso nell'ente ${formatItalianNumber(area.weight, 2)}`),
+    paragraph(`${summaryLine(area)} · peso nell'ente ${formatItalianNumber(area.weight, 2)}`, { keepNext: true }),
     area.objectives.length > 0 ? objectivesTable(area.objectives) : paragraph("Nessun obiettivo.", { italics: true }),
     paragraph(""),
     ...area.objectives.flatMap(objectiveSection),

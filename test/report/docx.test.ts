@@ -93,6 +93,16 @@ describe("the Relazione printed by LibreOffice Writer", () => {
     for (const i of indicators) expect(words).toMatch(new RegExp(`(^| )${i.id.replace(".", "\\.")} `));
   });
 
+  it("shows the scostamento of every scored indicator", () => {
+    const deviations = new Set(
+      report.areas
+        .flatMap((a) => a.objectives.flatMap((o) => o.indicators.map((i) => i.deviation)))
+        .filter((d) => d !== null),
+    );
+    expect(deviations.size).toBeGreaterThan(5);
+    for (const deviation of deviations) expect(words).toContain(` ${deviation} `);
+  });
+
   it("states the rules in force", () => {
     for (const line of report.rules.lines) expect(words).toContain(flat(line));
   });

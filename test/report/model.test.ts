@@ -6,9 +6,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeXlsx } from "../../src/cli/xlsx";
 import { formatActual, parseActualsCsv } from "../../src/domain/actualsCsv";
-import type { Actuals } from "../../src/domain/model";
+import type { Actual, Actuals } from "../../src/domain/model";
 import { readCruscotto } from "../../src/domain/reader";
-import { buildReport, percentText, ReportYearError, type Notes } from "../../src/domain/report";
+import { parseTarget } from "../../src/domain/targets";
+import { isoToSerial } from "../../src/domain/dates";
+import { buildReport, deviationText, percentText, ReportYearError, type Notes } from "../../src/domain/report";
 import { scorePlan } from "../../src/domain/rollup";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
 import { buildWorkbook } from "../../src/workbook/build";
@@ -66,6 +68,7 @@ describe("buildReport on the sample with the example actuals", () => {
         actual: formatActual(actuals[row.id]?.["2023"] ?? null, target),
         score: expected.score,
         status: expected.status,
+        deviation: expected.score === null ? null : deviationText(target, actuals[row.id]?.["2023"] ?? null),
         problem: null,
         note: null,
       });
@@ -123,6 +126,30 @@ describe("buildReport with other settings, notes and bad consuntivi", () => {
     expect(() => buildReport(plan, actuals, settings, 2030)).toThrow(
       "anno 2030 non nel piano: scegli tra 2023, 2024, 2025, 2026.",
     );
+  });
+});
+
+describe("deviationText: consuntivo minus target in the target's unit", () => {
+  const rows: [string, Actual, string | null][] = [
+    [">= 700 N.", 640, "-60 N."],
+    [">= 13 N.", 15, "+2 N."],
+    [">= 0,40 N.", 0.38, "-0,02 N."],
+    ["<= 18 gg", 21, "+3 gg"],
+    ["<= 1,45 gg", "1,2", "-0,25 gg"],
+    ["0 N.", 0, "0 N."],
+    [">= 82,00 %", 0.795, "-2,50 punti %"],
+    [">= -9,90 %", -0.042, "+5,70 punti %"],
+    [">= 1.600 €", 1750.5, "+150,50 €"],
+    ["Entro 31-12-2023", isoToSerial("2024-01-05"), "+5 gg di ritardo"],
+    ["Entro 31-12-2023", isoToSerial("2023-12-31") + 0.75, "nei termini"],
+    ["Entro 31-12-2023", "SI", null],
+    ["Entro 31-12-2023", 1, null],
+    ["SI", "SI", null],
+    [">= 13 N.", null, null],
+    [">= 13 N.", "molti", null],
+  ];
+  it.each(rows)("%s with %p → %p", (target, actual, expected) => {
+    expect(deviationText(parseTarget(target), actual)).toBe(expected);
   });
 });
 
