@@ -7,3 +7,11 @@ export function xlsxAdapter(): XlsxAdapter {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("../xlsx") as XlsxAdapter;
 }
+
+type ReportAdapter = typeof import("../report/docx");
+
+/** The Word writer (the docx package), loaded only by the commands that write a Relazione. */
+export function reportAdapter(): ReportAdapter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../report/docx") as ReportAdapter;
+}

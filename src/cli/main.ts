@@ -6,13 +6,14 @@ import * as build from "./commands/build";
 import * as demo from "./commands/demo";
 import * as exportActuals from "./commands/exportActuals";
 import * as parse from "./commands/parse";
+import * as report from "./commands/report";
 import * as score from "./commands/score";
 import { nodeIO } from "./files";
 import { CliError, type CliCommand, type CliIO } from "./io";
 import { printableValue } from "./problems";
 
 /** Every command, in the order `pira --help` lists them. A new command is one module added here. */
-export const COMMANDS: readonly CliCommand[] = [parse, score, build, exportActuals, demo];
+export const COMMANDS: readonly CliCommand[] = [parse, score, build, exportActuals, report, demo];
 
 const HELP_FLAGS = ["--help", "-h"];
 

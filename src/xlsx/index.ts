@@ -2,5 +2,6 @@
 // an .xlsx and reads such a file back into the plain tables src/workbook/read.ts reads.
 export { fileColumnWidth, fileFormula } from "./cells";
 export { readTypedCells, readWorkbookActuals, type TypedCells } from "./read";
+export { readWorkbookReport, type WorkbookReportInput } from "./readReport";
 export { writeXlsx } from "./write";
 export { WorkbookFormatError, type CellProblem, type WorkbookActuals } from "../workbook/read";

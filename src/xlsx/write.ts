@@ -3,8 +3,7 @@
 // formats, rules and protection the Office.js adapter writes, computed by the spreadsheet on load.
 //
 // What exceljs 4.4 cannot write is added to the zip afterwards (names.ts: stopIfTrue on conditional
-// formats, workbook names with comments); charts it cannot write at all, so they are left out: the
-// Cruscotto sheet shows the same scores as tables.
+// formats, workbook names with comments, and the charts as DrawingML parts from charts.ts).
 import ExcelJS from "exceljs";
 import { parseCell } from "../workbook/address";
 // The checks and rules both adapters share, so that they refuse, order and hide alike.
@@ -142,7 +141,7 @@ function writeValidations(ws: ExcelJS.Worksheet, specs: readonly ValidationSpec[
       promptTitle: spec.prompt.title,
       prompt: spec.prompt.message,
       showErrorMessage: true,
-      errorStyle: "error",
+      errorStyle: "stop", // ST_DataValidationErrorStyle: stop|warning|information ("error" is not one)
       errorTitle: spec.error.title,
       error: spec.error.message,
     });
@@ -184,8 +183,8 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): Promise<numbe
 
 /**
  * Writes the description as an .xlsx. Formula cells carry no cached value and the file asks for
- * a full calculation on load, so Excel and LibreOffice show their own results. Charts are not
- * written (exceljs 4.4 has no chart support).
+ * a full calculation on load, so Excel and LibreOffice show their own results. Charts are added
+ * to the zip afterwards (exceljs 4.4 has no chart support).
  */
 export async function writeXlsx(description: WorkbookDescription): Promise<Buffer> {
   checkDescription(description);
@@ -196,5 +195,5 @@ export async function writeXlsx(description: WorkbookDescription): Promise<Buffe
   for (const sheet of description.sheets) stopIfTrue.push(await writeSheet(wb, sheet));
   // The zip is compressed once, after patching.
   const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions));
-  return patchZip(raw, stopIfTrue, description.names);
+  return patchZip(raw, stopIfTrue, description.names, description.sheets);
 }

@@ -59,8 +59,8 @@ describe("pira build", () => {
     expect(io.stderr()).toBe(SAMPLE_WARNINGS);
     expect(io.code).toBe(0);
     expect(io.stdout()).toBe(
-      "Scritto out.xlsx: 58 indicatori, 55 consuntivi, anno 2023, modalità proporzionale, formule native " +
-        "(grafici non inclusi: i punteggi sono nelle tabelle del Cruscotto).\n",
+      "Scritto out.xlsx: 58 indicatori, 55 consuntivi, anno 2023, modalità proporzionale, formule native, " +
+        "grafici nel Cruscotto.\n",
     );
     const buffer = writtenBuffer(io, "out.xlsx");
     expect((await readWorkbookActuals(buffer)).actuals).toEqual(exampleActuals);

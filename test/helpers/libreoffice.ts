@@ -30,19 +30,35 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** A new LibreOffice user profile that recalculates every file on load; the caller removes it. */
+export function freshProfile(): string {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pira-lo-profile-"));
+  fs.mkdirSync(path.join(profile, "user"));
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  return profile;
+}
+
 /**
  * Opens each .xlsx in LibreOffice, recalculates and saves it as .xlsx into `outDir`, in one
  * LibreOffice run. Returns the paths of the recalculated files, in the order given. The input
  * names must differ (LibreOffice names outputs after them) and `outDir` must not hold the inputs.
  */
 export function recalculate(files: string[], outDir: string): string[] {
+  return convertWithLibreOffice(files, outDir, "xlsx:Calc MS Excel 2007 XML");
+}
+
+/**
+ * Converts each file with LibreOffice headless (`--convert-to FILTER`, e.g. "pdf" or an .xlsx
+ * filter) into `outDir`, in one run with a fresh profile that recalculates on load. Returns the
+ * output paths in the order given; the input names (without extension) must differ.
+ */
+export function convertWithLibreOffice(files: string[], outDir: string, filter: string): string[] {
   const soffice = sofficePath();
-  const names = files.map((f) => path.basename(f));
+  const extension = filter.split(":")[0];
+  const names = files.map((f) => `${path.basename(f, path.extname(f))}.${extension}`);
   if (new Set(names).size !== names.length) throw new Error(`Nomi di file ripetuti: ${names.join(", ")}`);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pira-lo-profile-"));
+  const profile = freshProfile();
   try {
-    fs.mkdirSync(path.join(profile, "user"));
-    fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
     fs.mkdirSync(outDir, { recursive: true });
     const run = spawnSync(
       soffice,
@@ -52,7 +68,7 @@ export function recalculate(files: string[], outDir: string): string[] {
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
+        filter,
         "--outdir",
         outDir,
         ...files,

@@ -344,8 +344,12 @@ describe("writeXlsx on a hand-made description", () => {
     );
   });
 
-  it("writes no chart: exceljs 4.4 cannot", () => {
-    expect(Object.keys(out.zip.files).filter((f) => /chart|drawing/.test(f))).toEqual([]);
+  it("writes the chart exceljs 4.4 cannot as DrawingML parts (src/xlsx/charts.ts)", () => {
+    expect(Object.keys(out.zip.files).filter((f) => /chart|drawing/.test(f))).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+    ]);
   });
 });
 

@@ -152,7 +152,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const indicators = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
   io.out(
     `Scritto ${options.out}: ${indicators} indicatori, ${countActuals(actuals)} consuntivi, ` +
-      `anno ${settings.year}, modalità ${settings.mode}, formule native (grafici non inclusi: i punteggi sono nelle tabelle del Cruscotto).\n`,
+      `anno ${settings.year}, modalità ${settings.mode}, formule native, grafici nel Cruscotto.\n`,
   );
   return 0;
 }

@@ -14,6 +14,7 @@ import { xlsxAdapter } from "../lazyXlsx";
 import { planSummary } from "../summary";
 import { buildSettings, countActuals, loadActuals } from "./build";
 import { loadPlan } from "./parse";
+import { writeReport } from "./report";
 
 export const name = "demo";
 export const usage = "pira demo";
@@ -25,6 +26,7 @@ export const BUNDLED_SAMPLE = path.join(SAMPLES, "cruscotto-pira-2023.txt");
 export const BUNDLED_ACTUALS = path.join(SAMPLES, "consuntivi-2023-esempio.csv");
 /** Relative to the working directory: `npm run demo` runs in the project root. */
 export const DEMO_WORKBOOK = path.join("demo", "cruscotto-pira-2023.xlsx");
+export const DEMO_REPORT = path.join("demo", "relazione-2023.docx");
 
 function percent(n: number | null, decimals: number): string {
   return n === null ? "n.d." : `${formatItalianNumber(n * 100, decimals)}%`;
@@ -67,5 +69,7 @@ export async function run({ positionals }: ParsedArgs, io: CliIO): Promise<numbe
       `si apre in Excel o LibreOffice senza componente aggiuntivo)\n\n`,
   );
   io.out(scoreSummary(plan, scorePlan(plan, actuals, settings.year, settings), settings));
+  await writeReport(plan, actuals, settings, settings.year, {}, DEMO_REPORT, io);
+  io.out(`\nRelazione sulla performance ${settings.year} per l'OIV: ${DEMO_REPORT}\n`);
   return 0;
 }
