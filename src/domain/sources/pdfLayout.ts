@@ -1,0 +1,379 @@
+// Layout-aware reading of a PDF's text, pure: the positioned text items a PDF library returns (pdf.js
+// getTextContent(), or a layout text turned into items by layoutText.ts) → rows of cells → the
+// reader's text. Nothing here knows this one document's coordinates: lines come from baselines,
+// cells from horizontal gaps and overlaps, the indicator table's columns from its header row
+// ("Indicatori (100%)", "Target 2023"…), and only the standard labels and the target grammar are named.
+import { isIndicatorHeader, isWeight, rowsToReaderText, startsWithLabel, type Row } from "./rows";
+
+/** A run of text on a page. x grows rightwards, y downwards (baseline from the top); height ≈ font size. */
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** 1-based page number. */
+  page: number;
+}
+
+/** A piece of text with its horizontal extent, on one line. */
+interface Span {
+  text: string;
+  x: number;
+  end: number;
+}
+
+interface Line {
+  page: number;
+  y: number;
+  em: number;
+  /** Runs of text separated by gaps wider than a word space: cells or parts of cells. */
+  fragments: Span[];
+  text: string;
+}
+
+interface Band {
+  lines: Line[];
+}
+
+export interface LayoutReading {
+  rows: Row[];
+  text: string;
+  pages: number;
+  /** Items with text on them: 0 means no text layer (a scan). */
+  textItems: number;
+}
+
+/** A gap narrower than this (in em) joins two runs into one fragment; a column gap is wider. */
+const WORD_GAP_EM = 0.55;
+/** Wider than this gap, two runs are joined with a space. */
+const GLUE_GAP_EM = 0.12;
+/** Baselines further apart than this (in em) are two rows; closer, one cell's wrapped lines. */
+const ROW_GAP_EM = 1.45;
+const TARGET_START = /^(?:>=|=>|<=|=<|≥|≤|=|<|>|Entro|SI|NO)$|^(?:>=|=>|<=|=<|≥|≤|<|>)\S/i;
+const TARGET_HEADER_IN_TEXT = /\b(?:Target|Anno)(?:\s+\d{4})?/gi;
+const HEADER_WORDS = /^(?:\s*(?:Target|Anno|\d{4}|\(?100\s?%\)?|Indicatori)\s*)+$/i;
+const OBJECTIVE_NUMBER = /^\d{1,4}[.)]?$/;
+const PAGE_NUMBER = /^(?:(?:pag(?:ina|\.)?|page)\s*)?\d{1,4}(?:\s*(?:di|\/|of|su)\s*\d{1,4})?$/i;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+};
+
+/** Joins the lines of one cell: "31-12-" + "2023" and "digitaliz-" + "zazione" without a space. */
+export function joinWrapped(parts: readonly string[]): string {
+  let out = "";
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (!part) continue;
+    out = out === "" ? part : /\S-$/.test(out) ? out + part : `${out} ${part}`;
+  }
+  return out;
+}
+
+function lineText(fragments: Span[]): string {
+  return fragments.map((f) => f.text).join("  ");
+}
+
+/** Items of one page → lines by baseline, each with its fragments left to right. */
+function pageLines(items: TextItem[]): Line[] {
+  const sorted = items.filter((i) => i.str.trim() !== "").sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: TextItem[][] = [];
+  for (const item of sorted) {
+    const group = groups[groups.length - 1];
+    const em = Math.max(item.height, 1e-6);
+    if (group && Math.abs(item.y - group[0].y) <= 0.4 * Math.max(em, group[0].height)) group.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((group) => {
+    group.sort((a, b) => a.x - b.x);
+    const em = median(group.map((i) => i.height)) || 1;
+    const fragments: Span[] = [];
+    let lastEndsInSpace = false;
+    for (const item of group) {
+      const text = item.str.replace(/[\u00a0\u2007\u202f]/g, " ");
+      const start = item.x + (text.length - text.trimStart().length) * (item.width / Math.max(1, text.length));
+      const span = { text: text.trim(), x: start, end: item.x + item.width };
+      const last = fragments[fragments.length - 1];
+      const gap = last ? span.x - last.end : Infinity;
+      if (last && gap < WORD_GAP_EM * em) {
+        // Runs split inside a word (ligatures: "Sempli" "fi" "cazione") touch; words are a space apart.
+        const spaced = gap > GLUE_GAP_EM * em || /^\s/.test(text) || lastEndsInSpace;
+        last.text += spaced ? ` ${span.text}` : span.text;
+        last.end = Math.max(last.end, span.end);
+      } else fragments.push(span);
+      lastEndsInSpace = /\s$/.test(text);
+    }
+    return { page: group[0].page, y: median(group.map((i) => i.y)), em, fragments, text: lineText(fragments) };
+  });
+}
+
+/** Furniture key: a running header or footer repeats with only its numbers changed ("Pagina 3 di 7"). */
+const furnitureKey = (line: Line): string => line.text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ");
+
+/**
+ * Drops running headers and footers (the same line, numbers aside, at the same height on most
+ * pages) and page numbers alone on the first or last line of a page. When that leaves the first
+ * page starting straight with an objective, its first running line was the document's title and
+ * stays.
+ */
+function dropFurniture(pages: Line[][]): Line[][] {
+  const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
+  for (const line of pages.flat()) {
+    const key = furnitureKey(line);
+    const entry = seen.get(key) ?? { pages: new Set<number>(), ys: [] };
+    entry.pages.add(line.page);
+    entry.ys.push(line.y);
+    seen.set(key, entry);
+  }
+  const threshold = Math.max(2, Math.ceil(pages.length / 2));
+  const running = (line: Line): boolean => {
+    const entry = seen.get(furnitureKey(line))!;
+    return (
+      pages.length >= 2 && entry.pages.size >= threshold && entry.ys.every((y) => Math.abs(y - line.y) <= 2 * line.em)
+    );
+  };
+  const pageNumber = (line: Line): boolean =>
+    PAGE_NUMBER.test(line.text.replace(/\s+/g, " ").replace(/^[-–—\s]+|[-–—\s]+$/g, ""));
+  const kept = pages.map((lines) =>
+    lines.filter((line, i) => !running(line) && !((i === 0 || i === lines.length - 1) && pageNumber(line))),
+  );
+  const first = pages[0]?.[0];
+  if (first && kept[0][0] !== first && (kept[0].length === 0 || startsBlock(kept[0][0])) && !pageNumber(first)) {
+    kept[0].unshift(first);
+  }
+  return kept;
+}
+
+/** Splits a fragment into words with their estimated extents (characters share the width evenly). */
+function words(fragment: Span): Span[] {
+  const out: Span[] = [];
+  const perChar = (fragment.end - fragment.x) / Math.max(1, fragment.text.length);
+  for (const m of fragment.text.matchAll(/\S+/g)) {
+    const x = fragment.x + m.index * perChar;
+    const word = { text: m[0], x, end: x + m[0].length * perChar };
+    const last = out[out.length - 1];
+    // "14,28 %" is one weight, "82,00 %" one target: a lone unit sticks to its number.
+    if (last && /^(%|€)$/.test(word.text) && /\d$/.test(last.text)) {
+      last.text += ` ${word.text}`;
+      last.end = word.end;
+    } else out.push(word);
+  }
+  return out;
+}
+
+/** Fragments of a band that overlap horizontally are one cell; cells come left to right. */
+function bandCells(band: Band): Span[] {
+  const spans = band.lines.flatMap((line, order) => line.fragments.map((f) => ({ ...f, order })));
+  const clusters: { x: number; end: number; parts: { order: number; x: number; text: string }[] }[] = [];
+  for (const span of [...spans].sort((a, b) => a.x - b.x)) {
+    const em = band.lines[span.order].em;
+    const hit = clusters.find((c) => span.x < c.end + 0.3 * em && span.end > c.x - 0.3 * em);
+    if (hit) {
+      hit.x = Math.min(hit.x, span.x);
+      hit.end = Math.max(hit.end, span.end);
+      hit.parts.push(span);
+    } else clusters.push({ x: span.x, end: span.end, parts: [span] });
+  }
+  return clusters
+    .sort((a, b) => a.x - b.x)
+    .map((c) => {
+      const parts = [...c.parts].sort((a, b) => a.order - b.order || a.x - b.x);
+      const byLine: string[] = [];
+      let order = -1;
+      for (const part of parts) {
+        if (part.order !== order) byLine.push(part.text);
+        else byLine[byLine.length - 1] += ` ${part.text}`;
+        order = part.order;
+      }
+      return { text: joinWrapped(byLine), x: c.x, end: c.end };
+    });
+}
+
+/** The indicator table's columns, from the extents of its header cells. */
+interface Columns {
+  nameX: number;
+  nameHeader: string;
+  /** Left edge of the first target column. */
+  targetsFrom: number;
+  targets: { header: string; x: number; end: number }[];
+  /** Boundaries between target columns (targets.length - 1 of them). */
+  bounds: number[];
+}
+
+function headerColumns(cells: Span[], em: number): Columns | null {
+  const targets: { header: string; x: number; end: number }[] = [];
+  let nameX = Infinity;
+  let nameHeader = "Indicatori";
+  for (const cell of cells) {
+    if (/^Indicatori\b/i.test(cell.text)) {
+      nameX = Math.min(nameX, cell.x);
+      nameHeader = cell.text.replace(TARGET_HEADER_IN_TEXT, "").trim() || nameHeader;
+    }
+    // Several headers in one cell (a layout text with single spaces): each takes its share of the extent.
+    const perChar = (cell.end - cell.x) / Math.max(1, cell.text.length);
+    for (const m of cell.text.matchAll(TARGET_HEADER_IN_TEXT)) {
+      targets.push({
+        header: m[0].replace(/\s+/g, " "),
+        x: cell.x + m.index * perChar,
+        end: cell.x + (m.index + m[0].length) * perChar,
+      });
+    }
+  }
+  if (targets.length === 0) return null;
+  targets.sort((a, b) => a.x - b.x);
+  if (!Number.isFinite(nameX)) nameX = cells[0].x;
+  const bounds = targets.slice(1).map((t, i) => (targets[i].end + t.x) / 2);
+  const gap = targets.length > 1 ? targets[1].x - targets[0].end : 2 * em;
+  return { nameX, nameHeader, targetsFrom: targets[0].x - Math.max(gap / 2, 0.5 * em), targets, bounds };
+}
+
+function targetColumn(columns: Columns, span: Span): number {
+  // The column the chunk overlaps most; a chunk wider than its column (centred text) still lands right.
+  let best = 0;
+  let bestOverlap = -Infinity;
+  columns.targets.forEach((_t, i) => {
+    const from = i === 0 ? columns.targetsFrom : columns.bounds[i - 1];
+    const to = i === columns.targets.length - 1 ? Infinity : columns.bounds[i];
+    const overlap = Math.min(to, span.end) - Math.max(from, span.x);
+    if (overlap > bestOverlap) [best, bestOverlap] = [i, overlap];
+  });
+  return best;
+}
+
+interface TableRow {
+  weight: string;
+  name: string;
+  targets: string[];
+}
+
+/** A band of the indicator table read through its columns. */
+function tableRow(band: Band, columns: Columns): TableRow {
+  let weight = "";
+  const nameLines: string[] = [];
+  const targetLines: string[][] = columns.targets.map(() => []);
+  for (const line of band.lines) {
+    const nameWords: string[] = [];
+    const chunks: Span[] = [];
+    for (const fragment of line.fragments) {
+      for (const word of words(fragment)) {
+        if ((word.x + word.end) / 2 < columns.targetsFrom) {
+          const leftOfNames = word.end <= columns.nameX + 0.5 * line.em;
+          if (!weight && isWeight(word.text) && (leftOfNames || nameWords.length === 0)) weight = word.text;
+          else nameWords.push(word.text);
+          continue;
+        }
+        const last = chunks[chunks.length - 1];
+        const startsTarget = TARGET_START.test(word.text) && last !== undefined && /\d|^(SI|NO)$/i.test(last.text);
+        if (last && word.x - last.end < WORD_GAP_EM * line.em && !startsTarget) {
+          last.text += ` ${word.text}`;
+          last.end = word.end;
+        } else chunks.push({ ...word });
+      }
+    }
+    if (nameWords.length) nameLines.push(nameWords.join(" "));
+    const perColumn: string[][] = columns.targets.map(() => []);
+    for (const chunk of chunks) perColumn[targetColumn(columns, chunk)].push(chunk.text);
+    perColumn.forEach((parts, i) => parts.length && targetLines[i].push(parts.join(" ")));
+  }
+  return { weight, name: joinWrapped(nameLines), targets: targetLines.map(joinWrapped) };
+}
+
+function lineHasWeight(line: Line, columns: Columns | null): boolean {
+  if (!columns) return false;
+  const first = line.fragments[0];
+  if (!first || first.x >= columns.targetsFrom) return false;
+  const word = words(first)[0];
+  return word !== undefined && isWeight(word.text);
+}
+
+function startsBlock(line: Line): boolean {
+  const first = line.fragments[0]?.text ?? "";
+  if (startsWithLabel(first)) return true;
+  if (
+    isIndicatorHeader(line.fragments.map((f) => f.text)) ||
+    (line.text.match(TARGET_HEADER_IN_TEXT) ?? []).length >= 2
+  )
+    return true;
+  return OBJECTIVE_NUMBER.test(first) && /^\p{L}/u.test(line.fragments[1]?.text ?? "");
+}
+
+function isHeaderBand(cells: Span[]): boolean {
+  const texts = cells.map((c) => c.text);
+  const inText = texts.join("  ").match(TARGET_HEADER_IN_TEXT) ?? [];
+  return isIndicatorHeader(texts) || (inText.length >= 2 && texts.some((t) => /^(Indicatori|Target)\b/i.test(t)));
+}
+
+/**
+ * The rows of a document from its lines: bands of lines (rows of the layout) split where the
+ * baselines jump, where a label or an objective header starts, and, inside the indicator table,
+ * where a second weight appears; each band becomes one row of cells.
+ */
+function layoutRows(lines: Line[]): Row[] {
+  const rows: Row[] = [];
+  let columns: Columns | null = null;
+  let band: Band | null = null;
+  let bandHasWeight = false;
+
+  const flush = (): void => {
+    if (!band) return;
+    const cells = bandCells(band);
+    if (isHeaderBand(cells)) {
+      columns = headerColumns(cells, band.lines[0].em);
+      if (columns) rows.push(["", columns.nameHeader, ...columns.targets.map((t) => t.header)]);
+    } else if (columns && !startsBlock(band.lines[0])) {
+      const row = tableRow(band, columns);
+      if (row.weight || row.targets.some((t) => t)) rows.push([row.weight, row.name, ...row.targets]);
+      else {
+        // Neither weight nor target: a note after the table, not a part of it.
+        rows.push([]);
+        rows.push(cells.map((c) => c.text));
+        columns = null;
+      }
+    } else {
+      if (columns) rows.push([]);
+      columns = null;
+      rows.push(cells.map((c) => c.text));
+    }
+    band = null;
+    bandHasWeight = false;
+  };
+
+  let previous: Line | null = null;
+  for (const line of lines) {
+    const weighted = lineHasWeight(line, columns);
+    const jump =
+      !previous || previous.page !== line.page || line.y - previous.y > ROW_GAP_EM * Math.max(line.em, previous.em);
+    // A header band takes in only its own wrapped words ("Target" / "2023"), never the first row.
+    const afterHeader = band !== null && isHeaderBand(band.lines[0].fragments) && !HEADER_WORDS.test(line.text);
+    if (!band || jump || afterHeader || startsBlock(line) || (weighted && bandHasWeight)) {
+      flush();
+      // A header band decides the columns the next lines are read with.
+      band = { lines: [] };
+    }
+    band.lines.push(line);
+    bandHasWeight ||= weighted;
+    previous = line;
+  }
+  flush();
+  return rows;
+}
+
+/** Reads positioned text items (every page of a document) into rows and the reader's text. */
+export function readLayout(items: readonly TextItem[]): LayoutReading {
+  const byPage = new Map<number, TextItem[]>();
+  let textItems = 0;
+  for (const item of items) {
+    if (item.str.trim() === "") continue;
+    textItems++;
+    const list = byPage.get(item.page) ?? [];
+    list.push(item);
+    byPage.set(item.page, list);
+  }
+  const pageNumbers = [...byPage.keys()].sort((a, b) => a - b);
+  const pages = dropFurniture(pageNumbers.map((p) => pageLines(byPage.get(p)!)));
+  const rows = layoutRows(pages.flat());
+  const pageCount = items.reduce((n, i) => Math.max(n, i.page), 0);
+  return { rows, text: rowsToReaderText(rows), pages: pageCount, textItems };
+}
