@@ -155,7 +155,7 @@ function reportDocumentProblems(plan: Plan, io: CliIO): void {
 
 export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseBuildArgs(args);
-  const plan = loadPlan(options.file, io);
+  const plan = await loadPlan(options.file, io);
   const settings = buildSettings(plan, options.year, options.mode);
   reportDocumentProblems(plan, io);
   let actuals: Actuals = {};

@@ -43,7 +43,7 @@ export function scoreSummary(plan: Plan, scores: PlanScore, settings: Settings):
 }
 
 export async function demoCommand(_args: string[], io: CliIO): Promise<number> {
-  const plan = loadPlan(BUNDLED_SAMPLE, io);
+  const plan = await loadPlan(BUNDLED_SAMPLE, io);
   io.out(planSummary(plan));
   const actuals = loadActuals(BUNDLED_ACTUALS, plan, io, "demo");
   if (actuals === null) throw new CliError(`i consuntivi di esempio "${BUNDLED_ACTUALS}" non sono validi.`);

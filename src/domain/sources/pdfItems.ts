@@ -1,6 +1,7 @@
 // The one use of a pdf.js-like library, pure: its document → the positioned text items pdfLayout
 // reads. The library itself is passed in (Node loads pdfjs-dist's legacy build, the task pane's
 // worker loads its own chunk), so this file imports nothing and runs anywhere.
+import { SourceError } from "./document";
 import type { TextItem } from "./pdfLayout";
 
 /** What this code needs of pdfjs-dist's API (a structural subset of its types). */
@@ -34,8 +35,6 @@ interface PdfTextItem {
 }
 
 /** Why a PDF could not be opened, as one Italian line (pdf.js names its exceptions). */
-export class PdfOpenError extends Error {}
-
 export function pdfOpenMessage(error: unknown): string {
   const name = (error as { name?: string } | null)?.name ?? "";
   if (name === "PasswordException")
@@ -58,7 +57,7 @@ export async function pdfItems(pdfjs: PdfJsLike, bytes: Uint8Array): Promise<{ i
       disableFontFace: true,
     }).promise;
   } catch (error) {
-    throw new PdfOpenError(pdfOpenMessage(error));
+    throw new SourceError(pdfOpenMessage(error));
   }
   const items: TextItem[] = [];
   try {
@@ -78,7 +77,7 @@ export async function pdfItems(pdfjs: PdfJsLike, bytes: Uint8Array): Promise<{ i
     }
     return { items, pages: doc.numPages };
   } catch (error) {
-    throw new PdfOpenError(pdfOpenMessage(error));
+    throw new SourceError(pdfOpenMessage(error));
   } finally {
     await doc.destroy?.();
   }

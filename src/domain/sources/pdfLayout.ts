@@ -280,6 +280,35 @@ function tableRow(band: Band, columns: Columns): TableRow {
   return { weight, name: joinWrapped(nameLines), targets: targetLines.map(joinWrapped) };
 }
 
+const TARGET_LIKE = /^(?:>=|=>|<=|=<|≥|≤|=|<|>|Entro\b|SI$|NO$|[+\-\u2212]?\d)/i;
+
+/**
+ * A table going on over a page break without its header may sit at other x positions (a layout
+ * text lays out each page on its own): the columns move to where that page's full rows put their
+ * targets, the last fragments of lines with one target-like fragment per column.
+ */
+function reanchored(columns: Columns, lines: Line[]): Columns {
+  const n = columns.targets.length;
+  const starts: number[][] = columns.targets.map(() => []);
+  for (const line of lines) {
+    if (startsBlock(line)) break;
+    const tail = line.fragments.slice(-n);
+    if (line.fragments.length <= n || !tail.every((f) => TARGET_LIKE.test(f.text))) continue;
+    tail.forEach((f, i) => starts[i].push(f.x));
+  }
+  if (starts[0].length === 0) return columns;
+  const shift = median(starts[0]) - columns.targets[0].x;
+  if (Math.abs(shift) < 1e-6) return columns;
+  const targets = columns.targets.map((t, i) => {
+    const x = median(starts[i]);
+    return { header: t.header, x, end: x + (t.end - t.x) };
+  });
+  // Left-aligned cells start where their header did, so the new starts are the new columns.
+  const bounds = targets.slice(1).map((t, i) => (targets[i].end + t.x) / 2);
+  const gap = columns.targets[0].x - columns.targetsFrom;
+  return { ...columns, nameX: columns.nameX + shift, targetsFrom: targets[0].x - gap, targets, bounds };
+}
+
 function lineHasWeight(line: Line, columns: Columns | null): boolean {
   if (!columns) return false;
   const first = line.fragments[0];
@@ -342,16 +371,24 @@ function layoutRows(lines: Line[]): Row[] {
 
   let previous: Line | null = null;
   for (const line of lines) {
-    const weighted = lineHasWeight(line, columns);
+    if (columns && previous && previous.page !== line.page) {
+      flush();
+      columns = reanchored(
+        columns,
+        lines.filter((l) => l.page === line.page),
+      );
+    }
     const jump =
       !previous || previous.page !== line.page || line.y - previous.y > ROW_GAP_EM * Math.max(line.em, previous.em);
     // A header band takes in only its own wrapped words ("Target" / "2023"), never the first row.
     const afterHeader = band !== null && isHeaderBand(band.lines[0].fragments) && !HEADER_WORDS.test(line.text);
-    if (!band || jump || afterHeader || startsBlock(line) || (weighted && bandHasWeight)) {
+    if (!band || jump || afterHeader || startsBlock(line) || (bandHasWeight && lineHasWeight(line, columns))) {
       flush();
       // A header band decides the columns the next lines are read with.
       band = { lines: [] };
     }
+    // After the flush: a header just read gives the columns this line is weighed with.
+    const weighted = lineHasWeight(line, columns);
     band.lines.push(line);
     bandHasWeight ||= weighted;
     previous = line;
