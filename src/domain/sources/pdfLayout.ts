@@ -373,10 +373,13 @@ function layoutRows(lines: Line[]): Row[] {
   for (const line of lines) {
     if (columns && previous && previous.page !== line.page) {
       flush();
-      columns = reanchored(
-        columns,
-        lines.filter((l) => l.page === line.page),
-      );
+      // flush() may have closed the table (a note at the foot of the page).
+      const open = columns as Columns | null;
+      if (open)
+        columns = reanchored(
+          open,
+          lines.filter((l) => l.page === line.page),
+        );
     }
     const jump =
       !previous || previous.page !== line.page || line.y - previous.y > ROW_GAP_EM * Math.max(line.em, previous.em);

@@ -1,0 +1,127 @@
+// Makes the renditions of the sample plan under test/fixtures/renditions/ that test/sources/*.test.ts
+// reads: other PDF generators and layouts than the bundled sample, a Word file from another writer,
+// and the text `pdftotext -layout` gives of every PDF. Run: npx tsx scripts/make-renditions.ts
+// Needs Debian's chromium, LibreOffice (soffice) and poppler-utils (pdftotext).
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { chromium } from "playwright-core";
+import { renditionHtml, type RenditionStyle } from "../test/helpers/renditions";
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, "test/fixtures/renditions");
+const SAMPLE = path.join(ROOT, "samples");
+
+interface PrintedRendition {
+  file: string;
+  style: Partial<RenditionStyle>;
+  targetWidth?: string;
+  landscape: boolean;
+  /** Running header and footer with page numbers ("Pagina 2 di 9"). */
+  furniture: boolean;
+  format: "A4" | "Letter";
+}
+
+const PRINTED: PrintedRendition[] = [
+  {
+    // Portrait, ≥/≤ typeset, narrow target columns so deadlines wrap, cells centred vertically,
+    // running header and footer on every page.
+    file: "chromium-portrait-typeset.pdf",
+    style: { typeset: true, wrapDeadlines: true },
+    targetWidth: "17mm",
+    landscape: false,
+    furniture: true,
+    format: "A4",
+  },
+  {
+    // The same plan for 2024–2027, Letter landscape, serif, one header cell over weight and name, centred targets.
+    file: "chromium-2024-2027-centred.pdf",
+    style: { yearShift: 1, mergedNameHeader: true, centred: true, fontFamily: "DejaVu Serif, serif" },
+    landscape: true,
+    furniture: false,
+    format: "Letter",
+  },
+];
+
+const HEADER = `<div style="font-size:8px;width:100%;text-align:center;font-family:sans-serif">Camera di commercio - Piano degli indicatori e dei risultati attesi</div>`;
+const FOOTER = `<div style="font-size:8px;width:100%;text-align:right;margin-right:12mm;font-family:sans-serif">Pagina <span class="pageNumber"></span> di <span class="totalPages"></span></div>`;
+
+/** Prints an HTML page to PDF with Chromium (playwright-core). */
+export async function printPdf(
+  html: string,
+  file: string,
+  options: { landscape: boolean; furniture: boolean; format: "A4" | "Letter" },
+): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.PIRA_CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    await page.pdf({
+      path: file,
+      format: options.format,
+      landscape: options.landscape,
+      displayHeaderFooter: options.furniture,
+      headerTemplate: options.furniture ? HEADER : "<span></span>",
+      footerTemplate: options.furniture ? FOOTER : "<span></span>",
+      margin: { top: "18mm", bottom: "18mm", left: "12mm", right: "12mm" },
+      printBackground: true,
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** LibreOffice, headless, into a directory of its own (it names the output after the input). */
+function soffice(input: string, format: string, outName: string): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pira-soffice-"));
+  try {
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", format, "--outdir", dir, input],
+      { stdio: "pipe", timeout: 120_000 },
+    );
+    const made = fs.readdirSync(dir).find((f) => f !== "profile");
+    if (!made) throw new Error(`soffice made nothing from ${input}`);
+    fs.copyFileSync(path.join(dir, made), path.join(OUT, outName));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const r of PRINTED) {
+    await printPdf(renditionHtml(r.style, r.targetWidth), path.join(OUT, r.file), r);
+  }
+  // Another PDF generator: LibreOffice printing the bundled Word file.
+  soffice(path.join(SAMPLE, "cruscotto-pira-2023.docx"), "pdf", "libreoffice-from-docx.pdf");
+  // Another Word writer: LibreOffice saving an HTML rendition (typeset signs) as .docx.
+  const html = path.join(os.tmpdir(), "pira-rendition.html");
+  fs.writeFileSync(html, renditionHtml({ typeset: true }));
+  soffice(html, "docx:MS Word 2007 XML", "libreoffice-from-html.docx");
+  fs.rmSync(html);
+  // What `pdftotext -layout` gives of every PDF, the bundled one included.
+  const pdfs = [
+    path.join(SAMPLE, "cruscotto-pira-2023.pdf"),
+    ...fs
+      .readdirSync(OUT)
+      .filter((f) => f.endsWith(".pdf"))
+      .map((f) => path.join(OUT, f)),
+  ];
+  for (const pdf of pdfs) {
+    const name = path.basename(pdf, ".pdf") + ".layout.txt";
+    execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, path.join(OUT, name)]);
+  }
+  process.stdout.write(`${fs.readdirSync(OUT).sort().join("\n")}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
