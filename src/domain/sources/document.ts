@@ -3,7 +3,7 @@
 // pane's worker load their own), so this stays pure and every host reads a file the same way.
 import { decodeText } from "./decodeText";
 import { docxHtmlToReaderText } from "./docx";
-import { layoutTextItems, looksLikeLayoutText } from "./layoutText";
+import { hasEvenLines, layoutTextItems, looksLikeLayoutText } from "./layoutText";
 import { readLayout, type TextItem } from "./pdfLayout";
 
 /** Files above this are refused before any reading (documented in the README). */
@@ -96,7 +96,7 @@ export async function readSource(bytes: Uint8Array, readers: SourceReaders): Pro
       if (looksLikeLayoutText(text)) {
         return {
           kind: "layout-text",
-          text: readLayout(layoutTextItems(text)).text,
+          text: readLayout(layoutTextItems(text), { evenLines: hasEvenLines(text) }).text,
           summary: "testo impaginato (colonne di spazi)",
         };
       }

@@ -34,8 +34,19 @@ export function layoutTextItems(text: string): TextItem[] {
  */
 export function looksLikeLayoutText(text: string): boolean {
   if (/\S\t+\S/.test(text)) return false;
-  if (/Target\s+\d{4} {2,}\S*\s*Target\s+\d{4}/i.test(text)) return true;
+  if (/\bTarget\b(?:\s+\d{4})? {2,}Target\b/i.test(text)) return true;
   const lines = text.split("\n").filter((l) => l.trim() !== "");
   const spaced = lines.filter((l) => / {3,}\S.* {3,}\S/.test(l.trim())).length;
   return lines.length > 0 && spaced / lines.length > 0.2;
+}
+
+/**
+ * Whether rows follow each other on consecutive lines (as `pdftotext -layout` prints a tight table),
+ * so only content can tell them apart, rather than being set apart by blank lines, which then mark
+ * the gaps between rows as a PDF's baselines do.
+ */
+export function hasEvenLines(text: string): boolean {
+  const lines = text.split("\n");
+  const blank = lines.filter((l) => l.trim() === "").length;
+  return blank / Math.max(1, lines.length) < 0.25;
 }

@@ -93,8 +93,10 @@ function pageLines(items: TextItem[]): Line[] {
     let lastEndsInSpace = false;
     for (const item of group) {
       const text = item.str.replace(/[\u00a0\u2007\u202f]/g, " ");
-      const start = item.x + (text.length - text.trimStart().length) * (item.width / Math.max(1, text.length));
-      const span = { text: text.trim(), x: start, end: item.x + item.width };
+      // The width covers the spaces around the text too: the text's own extent is its share.
+      const perChar = item.width / Math.max(1, text.length);
+      const start = item.x + (text.length - text.trimStart().length) * perChar;
+      const span = { text: text.trim(), x: start, end: start + text.trim().length * perChar };
       const last = fragments[fragments.length - 1];
       const gap = last ? span.x - last.end : Infinity;
       if (last && gap < WORD_GAP_EM * em) {
@@ -250,36 +252,57 @@ interface TableRow {
 
 /** A band of the indicator table read through its columns. */
 function tableRow(band: Band, columns: Columns): TableRow {
-  let weight = "";
+  const weightLines: string[] = [];
   const nameLines: string[] = [];
   const targetLines: string[][] = columns.targets.map(() => []);
   for (const line of band.lines) {
+    const weightWords: string[] = [];
     const nameWords: string[] = [];
-    const chunks: Span[] = [];
-    for (const fragment of line.fragments) {
+    const chunks: (Span & { fragment: number })[] = [];
+    line.fragments.forEach((fragment, f) => {
+      // A fragment that starts left of the targets is name (or weight) text to its end, estimated
+      // word positions notwithstanding, unless a target starts in it further right (a run of cells).
+      const inNames = fragment.x < columns.targetsFrom;
+      let split = false;
+      // A line's first run that is a weight or a piece of one ("14,28" / "%"), set apart from the name
+      // by a column gap: the weight cell, wherever the header put the names' column.
+      const weightFragment = f === 0 && line.fragments.length > 1 && WEIGHT_PART.test(fragment.text);
       for (const word of words(fragment)) {
-        if ((word.x + word.end) / 2 < columns.targetsFrom) {
-          const leftOfNames = word.end <= columns.nameX + 0.5 * line.em;
-          if (!weight && isWeight(word.text) && (leftOfNames || nameWords.length === 0)) weight = word.text;
+        split ||= inNames && word.x >= columns.targetsFrom && TARGET_LIKE.test(word.text);
+        if (inNames && !split) {
+          // Left of the names' column: the weight's own cell (which may wrap: "14,28" / "%").
+          if (word.end <= columns.nameX + 0.3 * line.em || weightFragment) weightWords.push(word.text);
           else nameWords.push(word.text);
           continue;
         }
         const last = chunks[chunks.length - 1];
-        const startsTarget = TARGET_START.test(word.text) && last !== undefined && /\d|^(SI|NO)$/i.test(last.text);
-        if (last && word.x - last.end < WORD_GAP_EM * line.em && !startsTarget) {
+        // Two targets run together in one fragment split where the second starts (">= 13 N. >= 20 N.").
+        const startsTarget = last !== undefined && TARGET_START.test(word.text) && /\d|^(SI|NO)$/i.test(last.text);
+        const sameCell = last !== undefined && (last.fragment === f || word.x - last.end < WORD_GAP_EM * line.em);
+        if (last && sameCell && !startsTarget) {
           last.text += ` ${word.text}`;
           last.end = word.end;
-        } else chunks.push({ ...word });
+        } else chunks.push({ ...word, fragment: f });
       }
-    }
+    });
+    if (weightWords.length) weightLines.push(weightWords.join(" "));
     if (nameWords.length) nameLines.push(nameWords.join(" "));
     const perColumn: string[][] = columns.targets.map(() => []);
     for (const chunk of chunks) perColumn[targetColumn(columns, chunk)].push(chunk.text);
     perColumn.forEach((parts, i) => parts.length && targetLines[i].push(parts.join(" ")));
   }
-  return { weight, name: joinWrapped(nameLines), targets: targetLines.map(joinWrapped) };
+  let weight = joinWrapped(weightLines);
+  let name = joinWrapped(nameLines);
+  if (!isWeight(weight)) {
+    // No weight column of its own (one header over weight and name): the weight opens the name.
+    const joined = /^([+-]?\d{1,3}(?:[.,]\d+)?\s?%)\s+(.*)$/.exec(joinWrapped([weight, name]));
+    if (joined) [weight, name] = [joined[1], joined[2]];
+    else if (weight) [weight, name] = ["", joinWrapped([weight, name])];
+  }
+  return { weight, name, targets: targetLines.map(joinWrapped) };
 }
 
+const WEIGHT_PART = /^(?:[+-]?\d{1,3}(?:[.,]\d+)?\s*%?|%)$/;
 const TARGET_LIKE = /^(?:>=|=>|<=|=<|≥|≤|=|<|>|Entro\b|SI$|NO$|[+\-\u2212]?\d)/i;
 
 /**
@@ -317,6 +340,15 @@ function lineHasWeight(line: Line, columns: Columns | null): boolean {
   return word !== undefined && isWeight(word.text);
 }
 
+function startsTableOrLabel(line: Line): boolean {
+  const first = line.fragments[0]?.text ?? "";
+  return (
+    startsWithLabel(first) ||
+    isIndicatorHeader(line.fragments.map((f) => f.text)) ||
+    (line.text.match(TARGET_HEADER_IN_TEXT) ?? []).length >= 2
+  );
+}
+
 function startsBlock(line: Line): boolean {
   const first = line.fragments[0]?.text ?? "";
   if (startsWithLabel(first)) return true;
@@ -339,55 +371,73 @@ function isHeaderBand(cells: Span[]): boolean {
  * baselines jump, where a label or an objective header starts, and, inside the indicator table,
  * where a second weight appears; each band becomes one row of cells.
  */
-function layoutRows(lines: Line[]): Row[] {
+function layoutRows(lines: Line[], evenLines: boolean): Row[] {
   const rows: Row[] = [];
   let columns: Columns | null = null;
   let band: Band | null = null;
   let bandHasWeight = false;
+  /** The last indicator row written, which a row broken over a page break goes on in. */
+  let lastRow: Row | null = null;
+  let firstOnPage = false;
+
+  const leaveTable = (): void => {
+    if (columns) rows.push([]);
+    columns = null;
+    lastRow = null;
+  };
 
   const flush = (): void => {
     if (!band) return;
     const cells = bandCells(band);
+    const objectiveHeader =
+      cells.length >= 2 && OBJECTIVE_NUMBER.test(cells[0].text) && /^\p{L}/u.test(cells[1].text) && !band.lines.some((l) => lineHasWeight(l, columns));
     if (isHeaderBand(cells)) {
       columns = headerColumns(cells, band.lines[0].em);
+      lastRow = null;
       if (columns) rows.push(["", columns.nameHeader, ...columns.targets.map((t) => t.header)]);
-    } else if (columns && !startsBlock(band.lines[0])) {
+    } else if (columns && !objectiveHeader && !band.lines.some((l) => startsWithLabel(l.fragments[0]?.text ?? ""))) {
       const row = tableRow(band, columns);
-      if (row.weight || row.targets.some((t) => t)) rows.push([row.weight, row.name, ...row.targets]);
-      else {
+      const hasTargets = row.targets.some((t) => t);
+      if (!row.weight && firstOnPage && lastRow) {
+        // The rest of a row the page broke: its cells go on in the row above.
+        const continued = lastRow;
+        continued[1] = joinWrapped([continued[1], row.name]);
+        row.targets.forEach((t, i) => (continued[2 + i] = joinWrapped([continued[2 + i], t])));
+      } else if (row.weight || hasTargets) {
+        lastRow = [row.weight, row.name, ...row.targets];
+        rows.push(lastRow);
+      } else {
         // Neither weight nor target: a note after the table, not a part of it.
-        rows.push([]);
+        leaveTable();
         rows.push(cells.map((c) => c.text));
-        columns = null;
       }
     } else {
-      if (columns) rows.push([]);
-      columns = null;
+      leaveTable();
       rows.push(cells.map((c) => c.text));
     }
     band = null;
     bandHasWeight = false;
+    firstOnPage = false;
   };
 
   let previous: Line | null = null;
   for (const line of lines) {
-    if (columns && previous && previous.page !== line.page) {
+    const newPage = previous !== null && previous.page !== line.page;
+    if (newPage) {
       flush();
+      firstOnPage = true;
       // flush() may have closed the table (a note at the foot of the page).
       const open = columns as Columns | null;
-      if (open)
-        columns = reanchored(
-          open,
-          lines.filter((l) => l.page === line.page),
-        );
+      if (open) columns = reanchored(open, lines.filter((l) => l.page === line.page));
     }
-    const jump =
-      !previous || previous.page !== line.page || line.y - previous.y > ROW_GAP_EM * Math.max(line.em, previous.em);
+    const jump = !previous || newPage || line.y - previous.y > ROW_GAP_EM * Math.max(line.em, previous.em);
     // A header band takes in only its own wrapped words ("Target" / "2023"), never the first row.
     const afterHeader = band !== null && isHeaderBand(band.lines[0].fragments) && !HEADER_WORDS.test(line.text);
-    if (!band || jump || afterHeader || startsBlock(line) || (bandHasWeight && lineHasWeight(line, columns))) {
+    // In a PDF the gaps between baselines tell rows apart, so an objective's number centred beside a
+    // two-line title stays in its row; a layout text has even lines, so its content must tell.
+    const starts = evenLines ? startsBlock(line) : startsTableOrLabel(line);
+    if (!band || jump || afterHeader || starts || (bandHasWeight && lineHasWeight(line, columns))) {
       flush();
-      // A header band decides the columns the next lines are read with.
       band = { lines: [] };
     }
     // After the flush: a header just read gives the columns this line is weighed with.
@@ -401,7 +451,7 @@ function layoutRows(lines: Line[]): Row[] {
 }
 
 /** Reads positioned text items (every page of a document) into rows and the reader's text. */
-export function readLayout(items: readonly TextItem[]): LayoutReading {
+export function readLayout(items: readonly TextItem[], options: { evenLines?: boolean } = {}): LayoutReading {
   const byPage = new Map<number, TextItem[]>();
   let textItems = 0;
   for (const item of items) {
@@ -413,7 +463,7 @@ export function readLayout(items: readonly TextItem[]): LayoutReading {
   }
   const pageNumbers = [...byPage.keys()].sort((a, b) => a - b);
   const pages = dropFurniture(pageNumbers.map((p) => pageLines(byPage.get(p)!)));
-  const rows = layoutRows(pages.flat());
+  const rows = layoutRows(pages.flat(), options.evenLines ?? false);
   const pageCount = items.reduce((n, i) => Math.max(n, i.page), 0);
   return { rows, text: rowsToReaderText(rows), pages: pageCount, textItems };
 }
