@@ -45,7 +45,7 @@ export interface LayoutReading {
 }
 
 /** A gap narrower than this (in em) joins two runs into one fragment; a column gap is wider. */
-const WORD_GAP_EM = 0.55;
+const WORD_GAP_EM = 0.42;
 /** Wider than this gap, two runs are joined with a space. */
 const GLUE_GAP_EM = 0.12;
 /** Baselines further apart than this (in em) are two rows; closer, one cell's wrapped lines. */
@@ -253,11 +253,11 @@ interface TableRow {
 /** A band of the indicator table read through its columns. */
 function tableRow(band: Band, columns: Columns): TableRow {
   const weightLines: string[] = [];
-  const nameLines: string[] = [];
+  const nameLines: Span[] = [];
   const targetLines: string[][] = columns.targets.map(() => []);
   for (const line of band.lines) {
     const weightWords: string[] = [];
-    const nameWords: string[] = [];
+    const nameWords: Span[] = [];
     const chunks: (Span & { fragment: number })[] = [];
     line.fragments.forEach((fragment, f) => {
       // A fragment that starts left of the targets is name (or weight) text to its end, estimated
@@ -266,13 +266,14 @@ function tableRow(band: Band, columns: Columns): TableRow {
       let split = false;
       // A line's first run that is a weight or a piece of one ("14,28" / "%"), set apart from the name
       // by a column gap: the weight cell, wherever the header put the names' column.
-      const weightFragment = f === 0 && line.fragments.length > 1 && WEIGHT_PART.test(fragment.text);
+      const weightFragment =
+        f === 0 && WEIGHT_PART.test(fragment.text) && (line.fragments.length > 1 || isWeight(fragment.text));
       for (const word of words(fragment)) {
         split ||= inNames && word.x >= columns.targetsFrom && TARGET_LIKE.test(word.text);
         if (inNames && !split) {
           // Left of the names' column: the weight's own cell (which may wrap: "14,28" / "%").
           if (word.end <= columns.nameX + 0.3 * line.em || weightFragment) weightWords.push(word.text);
-          else nameWords.push(word.text);
+          else nameWords.push(word);
           continue;
         }
         const last = chunks[chunks.length - 1];
@@ -286,13 +287,18 @@ function tableRow(band: Band, columns: Columns): TableRow {
       }
     });
     if (weightWords.length) weightLines.push(weightWords.join(" "));
-    if (nameWords.length) nameLines.push(nameWords.join(" "));
+    if (nameWords.length)
+      nameLines.push({
+        text: nameWords.map((w) => w.text).join(" "),
+        x: nameWords[0].x,
+        end: nameWords[nameWords.length - 1].end,
+      });
     const perColumn: string[][] = columns.targets.map(() => []);
     for (const chunk of chunks) perColumn[targetColumn(columns, chunk)].push(chunk.text);
     perColumn.forEach((parts, i) => parts.length && targetLines[i].push(parts.join(" ")));
   }
   let weight = joinWrapped(weightLines);
-  let name = joinWrapped(nameLines);
+  let name = joinWrapped(nameLines.map((l) => l.text));
   if (!isWeight(weight)) {
     // No weight column of its own (one header over weight and name): the weight opens the name.
     const joined = /^([+-]?\d{1,3}(?:[.,]\d+)?\s?%)\s+(.*)$/.exec(joinWrapped([weight, name]));
@@ -379,6 +385,8 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
   /** The last indicator row written, which a row broken over a page break goes on in. */
   let lastRow: Row | null = null;
   let firstOnPage = false;
+  /** The last row outside a table, which a label row broken over a page break goes on in. */
+  let lastPlain: { band: Band; index: number } | null = null;
 
   const leaveTable = (): void => {
     if (columns) rows.push([]);
@@ -390,7 +398,10 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
     if (!band) return;
     const cells = bandCells(band);
     const objectiveHeader =
-      cells.length >= 2 && OBJECTIVE_NUMBER.test(cells[0].text) && /^\p{L}/u.test(cells[1].text) && !band.lines.some((l) => lineHasWeight(l, columns));
+      cells.length >= 2 &&
+      OBJECTIVE_NUMBER.test(cells[0].text) &&
+      /^\p{L}/u.test(cells[1].text) &&
+      !band.lines.some((l) => lineHasWeight(l, columns));
     if (isHeaderBand(cells)) {
       columns = headerColumns(cells, band.lines[0].em);
       lastRow = null;
@@ -411,10 +422,16 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
         leaveTable();
         rows.push(cells.map((c) => c.text));
       }
+    } else if (firstOnPage && lastPlain && !startsBlock(band.lines[0])) {
+      // A label row the page broke ("Missione: (ex D.M." / "27/03/13)"): read both parts as one row.
+      lastPlain.band = { lines: [...lastPlain.band.lines, ...band.lines] };
+      rows[lastPlain.index] = bandCells(lastPlain.band).map((c) => c.text);
     } else {
       leaveTable();
+      lastPlain = { band, index: rows.length };
       rows.push(cells.map((c) => c.text));
     }
+    if (columns) lastPlain = null;
     band = null;
     bandHasWeight = false;
     firstOnPage = false;
@@ -428,7 +445,11 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
       firstOnPage = true;
       // flush() may have closed the table (a note at the foot of the page).
       const open = columns as Columns | null;
-      if (open) columns = reanchored(open, lines.filter((l) => l.page === line.page));
+      if (open)
+        columns = reanchored(
+          open,
+          lines.filter((l) => l.page === line.page),
+        );
     }
     const jump = !previous || newPage || line.y - previous.y > ROW_GAP_EM * Math.max(line.em, previous.em);
     // A header band takes in only its own wrapped words ("Target" / "2023"), never the first row.
@@ -436,7 +457,9 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
     // In a PDF the gaps between baselines tell rows apart, so an objective's number centred beside a
     // two-line title stays in its row; a layout text has even lines, so its content must tell.
     const starts = evenLines ? startsBlock(line) : startsTableOrLabel(line);
-    if (!band || jump || afterHeader || starts || (bandHasWeight && lineHasWeight(line, columns))) {
+    // The document's first line is its title, a row of its own however close the next line is.
+    const afterTitle = previous !== null && previous === lines[0];
+    if (!band || jump || afterHeader || afterTitle || starts || (bandHasWeight && lineHasWeight(line, columns))) {
       flush();
       band = { lines: [] };
     }
