@@ -268,13 +268,15 @@ function tableRow(band: Band, columns: Columns): TableRow {
       // by a column gap: the weight cell, wherever the header put the names' column.
       const weightFragment =
         f === 0 && WEIGHT_PART.test(fragment.text) && (line.fragments.length > 1 || isWeight(fragment.text));
-      for (const word of words(fragment)) {
+      words(fragment).forEach((word, w) => {
         split ||= inNames && word.x >= columns.targetsFrom && TARGET_LIKE.test(word.text);
+        // A weight opening a line, a space away from the name (one header over both columns).
+        const leadingWeight = f === 0 && w === 0 && isWeight(word.text) && weightLines.length === 0;
         if (inNames && !split) {
           // Left of the names' column: the weight's own cell (which may wrap: "14,28" / "%").
-          if (word.end <= columns.nameX + 0.3 * line.em || weightFragment) weightWords.push(word.text);
+          if (word.end <= columns.nameX + 0.3 * line.em || weightFragment || leadingWeight) weightWords.push(word.text);
           else nameWords.push(word);
-          continue;
+          return;
         }
         const last = chunks[chunks.length - 1];
         // Two targets run together in one fragment split where the second starts (">= 13 N. >= 20 N.").
@@ -284,7 +286,7 @@ function tableRow(band: Band, columns: Columns): TableRow {
           last.text += ` ${word.text}`;
           last.end = word.end;
         } else chunks.push({ ...word, fragment: f });
-      }
+      });
     });
     if (weightWords.length) weightLines.push(weightWords.join(" "));
     if (nameWords.length)
@@ -336,6 +338,22 @@ function reanchored(columns: Columns, lines: Line[]): Columns {
   const bounds = targets.slice(1).map((t, i) => (targets[i].end + t.x) / 2);
   const gap = columns.targets[0].x - columns.targetsFrom;
   return { ...columns, nameX: columns.nameX + shift, targetsFrom: targets[0].x - gap, targets, bounds };
+}
+
+/**
+ * Whether a table's rows are centred vertically (a layout text shows it): the first row starts with
+ * a name line that has no weight, or a weight stands on a line without any name text.
+ */
+function isCentred(lines: Line[], from: number, columns: Columns): boolean {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (startsBlock(line) || (i > from && lines[i - 1].page !== line.page)) break;
+    const names = line.fragments.filter((f) => f.x < columns.targetsFrom);
+    const weighted = lineHasWeight(line, columns);
+    if (i === from && !weighted && names.length > 0) return true;
+    if (weighted && names.length === 1 && isWeight(names[0].text)) return true;
+  }
+  return false;
 }
 
 function lineHasWeight(line: Line, columns: Columns | null): boolean {
@@ -438,7 +456,8 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
   };
 
   let previous: Line | null = null;
-  for (const line of lines) {
+  let centred = false;
+  lines.forEach((line, index) => {
     const newPage = previous !== null && previous.page !== line.page;
     if (newPage) {
       flush();
@@ -459,16 +478,26 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
     const starts = evenLines ? startsBlock(line) : startsTableOrLabel(line);
     // The document's first line is its title, a row of its own however close the next line is.
     const afterTitle = previous !== null && previous === lines[0];
-    if (!band || jump || afterHeader || afterTitle || starts || (bandHasWeight && lineHasWeight(line, columns))) {
+    const secondWeight = bandHasWeight && lineHasWeight(line, columns);
+    if (secondWeight && evenLines && centred && band) {
+      // Rows centred vertically in a layout text: a row has as many lines below its weight as above
+      // it, so the lines between two weights are split that way between the two rows.
+      const first = band.lines.findIndex((l) => lineHasWeight(l, columns));
+      const moved = band.lines.splice(2 * first + 1);
+      flush();
+      band = { lines: moved };
+    } else if (!band || jump || afterHeader || afterTitle || starts || secondWeight) {
       flush();
       band = { lines: [] };
+      // The first line after a header: how this table's rows sit in their cells.
+      if (afterHeader && evenLines && columns) centred = isCentred(lines, index, columns);
     }
     // After the flush: a header just read gives the columns this line is weighed with.
     const weighted = lineHasWeight(line, columns);
     band.lines.push(line);
     bandHasWeight ||= weighted;
     previous = line;
-  }
+  });
   flush();
   return rows;
 }
