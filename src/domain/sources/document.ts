@@ -32,16 +32,18 @@ export interface SourceReading {
 const startsWith = (bytes: Uint8Array, ascii: string): boolean =>
   bytes.length >= ascii.length && [...ascii].every((ch, i) => bytes[i] === ch.charCodeAt(0));
 
-/** A zip (PK\x03\x04) naming word/document.xml among its entries: a Word document. */
-function isDocx(bytes: Uint8Array): boolean {
-  if (!startsWith(bytes, "PK\x03\x04")) return false;
-  const needle = "word/document.xml";
-  // Entry names are stored in plain ASCII in local headers and the central directory.
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle.charCodeAt(k)) continue outer;
+function contains(bytes: Uint8Array, ascii: string): boolean {
+  outer: for (let i = 0; i + ascii.length <= bytes.length; i++) {
+    for (let k = 0; k < ascii.length; k++) if (bytes[i + k] !== ascii.charCodeAt(k)) continue outer;
     return true;
   }
   return false;
+}
+
+/** A zip (PK\x03\x04) naming word/document.xml among its entries: a Word document. */
+function isDocx(bytes: Uint8Array): boolean {
+  // Entry names are stored in plain ASCII in local headers and the central directory.
+  return startsWith(bytes, "PK\x03\x04") && contains(bytes, "word/document.xml");
 }
 
 export function detectSource(bytes: Uint8Array): "pdf" | "docx" | "zip" | "text" | "binary" {
@@ -66,6 +68,10 @@ export async function readSource(bytes: Uint8Array, readers: SourceReaders): Pro
   }
   switch (detectSource(bytes)) {
     case "pdf": {
+      // Every PDF ends with %%EOF (after each incremental update too): without it the file was cut short.
+      if (!contains(bytes.subarray(Math.max(0, bytes.length - 65536)), "%%EOF")) {
+        throw new SourceError("il PDF è incompleto o danneggiato (manca la fine del file).");
+      }
       const { items, pages: count } = await readers.pdfItems(bytes);
       const layout = readLayout(items);
       if (layout.textItems === 0)
