@@ -1,6 +1,8 @@
 // Makes the renditions of the sample plan under test/fixtures/renditions/ that test/sources/*.test.ts
 // reads: other PDF generators and layouts than the bundled sample, a Word file from another writer,
-// and the text `pdftotext -layout` gives of every PDF. Run: npx tsx scripts/make-renditions.ts
+// and the text `pdftotext -layout` gives of every PDF; and the bad documents under
+// test/fixtures/bad-documents/ (a scan, an encrypted PDF, a cut and a damaged one, another document,
+// a Word file without tables). Run: npx tsx scripts/make-renditions.ts
 // Needs Debian's chromium, LibreOffice (soffice) and poppler-utils (pdftotext).
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -11,6 +13,7 @@ import { renditionHtml, type RenditionStyle } from "../test/helpers/renditions";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "test/fixtures/renditions");
+const BAD = path.join(ROOT, "test/fixtures/bad-documents");
 const SAMPLE = path.join(ROOT, "samples");
 
 interface PrintedRendition {
@@ -76,7 +79,7 @@ export async function printPdf(
 }
 
 /** LibreOffice, headless, into a directory of its own (it names the output after the input). */
-function soffice(input: string, format: string, outName: string): void {
+function soffice(input: string, format: string, outName: string, outDir = OUT): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pira-soffice-"));
   try {
     execFileSync(
@@ -86,13 +89,65 @@ function soffice(input: string, format: string, outName: string): void {
     );
     const made = fs.readdirSync(dir).find((f) => f !== "profile");
     if (!made) throw new Error(`soffice made nothing from ${input}`);
-    fs.copyFileSync(path.join(dir, made), path.join(OUT, outName));
+    fs.copyFileSync(path.join(dir, made), path.join(outDir, outName));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** A picture of the plan's first page, printed as a PDF: what a scanner gives, no text layer. */
+async function scannedPdf(file: string): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.PIRA_CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 780 } });
+    await page.setContent(renditionHtml(), { waitUntil: "load" });
+    const png = await page.screenshot({ type: "jpeg", quality: 50 });
+    await page.setContent(
+      `<html><body style="margin:0"><img style="width:100%" src="data:image/jpeg;base64,${png.toString("base64")}"></body></html>`,
+      { waitUntil: "load" },
+    );
+    await page.pdf({ path: file, format: "A4", landscape: true, printBackground: true });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function badDocuments(): Promise<void> {
+  fs.mkdirSync(BAD, { recursive: true });
+  await scannedPdf(path.join(BAD, "scansione.pdf"));
+  soffice(
+    path.join(SAMPLE, "cruscotto-pira-2023.docx"),
+    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"segreto"}}',
+    "cifrato.pdf",
+    BAD,
+  );
+  const sample = fs.readFileSync(path.join(SAMPLE, "cruscotto-pira-2023.pdf"));
+  fs.writeFileSync(path.join(BAD, "troncato.pdf"), sample.subarray(0, Math.floor(sample.length / 2)));
+  fs.writeFileSync(
+    path.join(BAD, "danneggiato.pdf"),
+    Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(4096, 0x41), Buffer.from("\n%%EOF\n")]),
+  );
+  await printPdf(
+    `<!doctype html><html lang="it"><meta charset="utf-8"><body style="font-family:DejaVu Sans"><h1>Verbale del Consiglio camerale</h1><p>Il giorno 31 ottobre 2023 si è riunito il Consiglio. Presenti: tutti i consiglieri.</p><p>Il Consiglio approva all'unanimità il bilancio preventivo.</p></body></html>`,
+    path.join(BAD, "altro-documento.pdf"),
+    { landscape: false, furniture: false, format: "A4" },
+  );
+  const { Document, Packer, Paragraph } = await import("docx");
+  const doc = new Document({
+    sections: [
+      {
+        children: [new Paragraph("Cruscotto obiettivi strategici PIRA"), new Paragraph("Il cruscotto è in allegato.")],
+      },
+    ],
+  });
+  fs.writeFileSync(path.join(BAD, "senza-tabelle.docx"), await Packer.toBuffer(doc));
+}
+
 async function main(): Promise<void> {
+  await badDocuments();
   fs.mkdirSync(OUT, { recursive: true });
   for (const r of PRINTED) {
     await printPdf(renditionHtml(r.style, r.targetWidth), path.join(OUT, r.file), r);
@@ -116,7 +171,7 @@ async function main(): Promise<void> {
     const name = path.basename(pdf, ".pdf") + ".layout.txt";
     execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, path.join(OUT, name)]);
   }
-  process.stdout.write(`${fs.readdirSync(OUT).sort().join("\n")}\n`);
+  process.stdout.write(`${[...fs.readdirSync(OUT), ...fs.readdirSync(BAD)].sort().join("\n")}\n`);
 }
 
 if (require.main === module) {

@@ -12,6 +12,8 @@ export interface PdfJsLike {
     useSystemFonts?: boolean;
     disableFontFace?: boolean;
     stopAtErrors?: boolean;
+    /** 0: errors only; pdf.js's warnings would otherwise reach the console (the CLI's stderr). */
+    verbosity?: number;
   }): { promise: Promise<PdfDocumentLike>; destroy?: () => Promise<void> };
 }
 
@@ -55,6 +57,7 @@ export async function pdfItems(pdfjs: PdfJsLike, bytes: Uint8Array): Promise<{ i
       isEvalSupported: false,
       useSystemFonts: false,
       disableFontFace: true,
+      verbosity: 0,
     }).promise;
   } catch (error) {
     throw new SourceError(pdfOpenMessage(error));
