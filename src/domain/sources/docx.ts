@@ -47,7 +47,8 @@ export function htmlToRows(html: string): HtmlRows {
     paragraph = "";
   };
   const endCell = (): void => {
-    if (row && cell !== null) row.push(cell.trim(), ...Array<string>(Math.max(0, span - 1)).fill(""));
+    if (row && cell !== null)
+      row.push(cell.replace(/\s+/g, " ").trim(), ...Array<string>(Math.max(0, span - 1)).fill(""));
     cell = null;
   };
   const endRow = (): void => {

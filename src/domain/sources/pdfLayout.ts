@@ -122,7 +122,10 @@ const furnitureKey = (line: Line): string => line.text.toLowerCase().replace(/\d
  */
 function dropFurniture(pages: Line[][]): Line[][] {
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
-  for (const line of pages.flat()) {
+  // Headers and footers sit above or below the body: only the first and last lines of a page count.
+  const edges = pages.flatMap((lines) => [...lines.slice(0, 2), ...lines.slice(Math.max(2, lines.length - 2))]);
+  const atEdge = new Set(edges);
+  for (const line of edges) {
     const key = furnitureKey(line);
     const entry = seen.get(key) ?? { pages: new Set<number>(), ys: [] };
     entry.pages.add(line.page);
@@ -131,7 +134,11 @@ function dropFurniture(pages: Line[][]): Line[][] {
   }
   const threshold = Math.max(2, Math.ceil(pages.length / 2));
   const running = (line: Line): boolean => {
-    const entry = seen.get(furnitureKey(line))!;
+    const entry = seen.get(furnitureKey(line));
+    // A plan's own lines repeat on every page when each page holds one objective: never furniture.
+    if (!entry || !atEdge.has(line) || startsTableOrLabel(line) || lineHasWeight(line, null) || /%/.test(line.text)) {
+      return false;
+    }
     return (
       pages.length >= 2 && entry.pages.size >= threshold && entry.ys.every((y) => Math.abs(y - line.y) <= 2 * line.em)
     );
@@ -269,12 +276,22 @@ function tableRow(band: Band, columns: Columns): TableRow {
       const weightFragment =
         f === 0 && WEIGHT_PART.test(fragment.text) && (line.fragments.length > 1 || isWeight(fragment.text));
       words(fragment).forEach((word, w) => {
-        split ||= inNames && word.x >= columns.targetsFrom && TARGET_LIKE.test(word.text);
+        // A later run of its own opening with a comparison sign or "Entro" is a target, however far left
+        // a layout text put it.
+        split ||=
+          inNames &&
+          ((word.x >= columns.targetsFrom && TARGET_LIKE.test(word.text)) ||
+            (f > 0 && w === 0 && TARGET_OPENING.test(word.text)));
         // A weight opening a line, a space away from the name (one header over both columns).
         const leadingWeight = f === 0 && w === 0 && isWeight(word.text) && weightLines.length === 0;
         if (inNames && !split) {
           // Left of the names' column: the weight's own cell (which may wrap: "14,28" / "%").
-          if (word.end <= columns.nameX + 0.3 * line.em || weightFragment || leadingWeight) weightWords.push(word.text);
+          if (
+            (word.end <= columns.nameX + 0.3 * line.em && WEIGHT_PART.test(word.text)) ||
+            weightFragment ||
+            leadingWeight
+          )
+            weightWords.push(word.text);
           else nameWords.push(word);
           return;
         }
@@ -288,6 +305,14 @@ function tableRow(band: Band, columns: Columns): TableRow {
         } else chunks.push({ ...word, fragment: f });
       });
     });
+    const perColumn: string[][] = columns.targets.map(() => []);
+    for (const chunk of chunks) perColumn[targetColumn(columns, chunk)].push(chunk.text);
+    // A unit wrapped alone under the first target ("≥ 100,00" / "%"), which a layout text ran into
+    // the name's line while the other columns show theirs: it belongs to the first target.
+    const lastName = nameWords[nameWords.length - 1];
+    if (lastName && /^(%|N\.|gg|h|€)$/.test(lastName.text) && chunks.length > 0 && perColumn[0].length === 0) {
+      perColumn[0].push(nameWords.pop()!.text);
+    }
     if (weightWords.length) weightLines.push(weightWords.join(" "));
     if (nameWords.length)
       nameLines.push({
@@ -295,8 +320,6 @@ function tableRow(band: Band, columns: Columns): TableRow {
         x: nameWords[0].x,
         end: nameWords[nameWords.length - 1].end,
       });
-    const perColumn: string[][] = columns.targets.map(() => []);
-    for (const chunk of chunks) perColumn[targetColumn(columns, chunk)].push(chunk.text);
     perColumn.forEach((parts, i) => parts.length && targetLines[i].push(parts.join(" ")));
   }
   let weight = joinWrapped(weightLines);
@@ -310,7 +333,9 @@ function tableRow(band: Band, columns: Columns): TableRow {
   return { weight, name, targets: targetLines.map(joinWrapped) };
 }
 
-const WEIGHT_PART = /^(?:[+-]?\d{1,3}(?:[.,]\d+)?\s*%?|%)$/;
+// A weight or the piece of one its cell wrapped: "14,28 %", "14,28", "%" (a bare "33" is no weight).
+const WEIGHT_PART = /^(?:\d{1,3}[.,]\d+\s*%?|\d{1,3}\s*%|%)$/;
+const TARGET_OPENING = /^(?:>=|=>|<=|=<|≥|≤|Entro$)/i;
 const TARGET_LIKE = /^(?:>=|=>|<=|=<|≥|≤|=|<|>|Entro\b|SI$|NO$|[+\-\u2212]?\d)/i;
 
 /**
@@ -446,7 +471,7 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
       rows[lastPlain.index] = bandCells(lastPlain.band).map((c) => c.text);
     } else {
       leaveTable();
-      lastPlain = { band, index: rows.length };
+      lastPlain = startsWithLabel(cells[0]?.text ?? "") ? { band, index: rows.length } : null;
       rows.push(cells.map((c) => c.text));
     }
     if (columns) lastPlain = null;

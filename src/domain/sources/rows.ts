@@ -122,10 +122,7 @@ export function rowsToReaderText(rows: readonly Row[]): string {
     // Blank lines around each line keep header, label and value apart, as in the conversions the reader knows.
     for (const line of lines) out.push(line, "");
   }
-  return (
-    out
-      .join("\n")
-      .replace(/\n{3,}/g, "\n\n")
-      .trim() + "\n"
-  );
+  // Only blank lines are trimmed: a last row ending in blank cells keeps its tabs.
+  const text = out.join("\n").replace(/\n{3,}/g, "\n\n");
+  return `${text.replace(/^\n+|\n+$/g, "")}\n`;
 }
