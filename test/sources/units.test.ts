@@ -155,4 +155,3 @@ describe("page furniture", () => {
     expect(readLayout(titled).rows.slice(0, 2)).toEqual([["Cruscotto PIRA 2023"], ["1", "Obiettivo"]]);
   });
 });
-});
