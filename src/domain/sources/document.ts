@@ -59,19 +59,33 @@ const tables = (n: number): string => (n === 1 ? "1 tabella" : `${n} tabelle`);
 const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1).replace(".", ",");
 
 /** Reads a document's bytes into the reader's text; every refusal is a SourceError with one Italian line. */
-export async function readSource(bytes: Uint8Array, readers: SourceReaders): Promise<SourceReading> {
+/**
+ * What a file is, or the SourceError that refuses it, from its bytes alone (no library): hosts call
+ * it before handing a file to a worker, so an empty, oversized, binary or cut file is refused at once.
+ */
+export function screenSource(bytes: Uint8Array): "pdf" | "docx" | "text" {
   if (bytes.length === 0) throw new SourceError("il file è vuoto.");
   if (bytes.length > MAX_SOURCE_BYTES) {
     throw new SourceError(
       `il file è troppo grande (${megabytes(bytes.length)} MB; il massimo è ${MAX_SOURCE_BYTES / (1024 * 1024)} MB).`,
     );
   }
-  switch (detectSource(bytes)) {
+  const kind = detectSource(bytes);
+  if (kind === "zip") throw new SourceError("il file è un archivio zip ma non un documento Word (.docx).");
+  if (kind === "binary") {
+    throw new SourceError("il file non è un testo, un PDF o un documento Word (sembra un file binario).");
+  }
+  // Every PDF ends with %%EOF (after each incremental update too): without it the file was cut short.
+  if (kind === "pdf" && !contains(bytes.subarray(Math.max(0, bytes.length - 65536)), "%%EOF")) {
+    throw new SourceError("il PDF è incompleto o danneggiato (manca la fine del file).");
+  }
+  return kind;
+}
+
+/** Reads a document's bytes into the reader's text; every refusal is a SourceError with one Italian line. */
+export async function readSource(bytes: Uint8Array, readers: SourceReaders): Promise<SourceReading> {
+  switch (screenSource(bytes)) {
     case "pdf": {
-      // Every PDF ends with %%EOF (after each incremental update too): without it the file was cut short.
-      if (!contains(bytes.subarray(Math.max(0, bytes.length - 65536)), "%%EOF")) {
-        throw new SourceError("il PDF è incompleto o danneggiato (manca la fine del file).");
-      }
       const { items, pages: count } = await readers.pdfItems(bytes);
       const layout = readLayout(items);
       if (layout.textItems === 0)
@@ -92,17 +106,13 @@ export async function readSource(bytes: Uint8Array, readers: SourceReaders): Pro
         throw new SourceError("il documento Word non contiene tabelle: il cruscotto vi è atteso in tabelle.");
       return { kind: "docx", text, summary: `Word, ${tables(count)}` };
     }
-    case "zip":
-      throw new SourceError("il file è un archivio zip ma non un documento Word (.docx).");
-    case "binary":
-      throw new SourceError("il file non è un testo, un PDF o un documento Word (sembra un file binario).");
     case "text": {
       const decoded = decodeText(bytes)!;
       const text = decoded.text.replace(/^\uFEFF/, "");
       if (looksLikeLayoutText(text)) {
         return {
           kind: "layout-text",
-          text: readLayout(layoutTextItems(text), { evenLines: hasEvenLines(text) }).text,
+          text: readLayout(layoutTextItems(text), { evenLines: hasEvenLines(text), grid: true }).text,
           summary: "testo impaginato (colonne di spazi)",
         };
       }

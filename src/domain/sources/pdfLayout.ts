@@ -258,18 +258,38 @@ interface TableRow {
 }
 
 /** A band of the indicator table read through its columns. */
-function tableRow(band: Band, columns: Columns): TableRow {
+/**
+ * Column boundaries from a row's own target pieces, for a layout text, whose columns of spaces drift
+ * from row to row: the pieces' x positions fall into as many groups as there are target columns, split
+ * at the widest gaps. Null when they do not (blank cells), and the header's columns decide.
+ */
+function ownColumns(chunks: Span[], n: number, em: number): number[] | null {
+  const xs = [...new Set(chunks.map((c) => Math.round(c.x)))].sort((a, b) => a - b);
+  if (n < 2 || xs.length < n) return null;
+  const gaps = xs.slice(1).map((x, i) => ({ gap: x - xs[i], at: i + 1 }));
+  const cuts = [...gaps].sort((a, b) => b.gap - a.gap).slice(0, n - 1);
+  const inside = gaps.filter((g) => !cuts.includes(g)).reduce((m, g) => Math.max(m, g.gap), 0);
+  // Groups clearly apart: pieces of one cell start within a few characters of each other.
+  if (Math.min(...cuts.map((c) => c.gap)) < Math.max(2 * inside, 2 * em)) return null;
+  return cuts.map((c) => (xs[c.at - 1] + xs[c.at]) / 2).sort((a, b) => a - b);
+}
+
+/** A band of the indicator table read through its columns. */
+function tableRow(band: Band, columns: Columns, grid: boolean): TableRow {
   const weightLines: string[] = [];
   const nameLines: Span[] = [];
-  const targetLines: string[][] = columns.targets.map(() => []);
+  const lineChunks: Span[][] = [];
+  const lineNames: Span[][] = [];
   for (const line of band.lines) {
     const weightWords: string[] = [];
     const nameWords: Span[] = [];
     const chunks: (Span & { fragment: number })[] = [];
+    let nameFragment = -1;
     line.fragments.forEach((fragment, f) => {
       // A fragment that starts left of the targets is name (or weight) text to its end, estimated
       // word positions notwithstanding, unless a target starts in it further right (a run of cells).
-      const inNames = fragment.x < columns.targetsFrom;
+      // In a layout text, a run after the name's own run is a target's, wherever it drifted.
+      const inNames = fragment.x < columns.targetsFrom && !(grid && nameFragment >= 0 && f > nameFragment);
       let split = false;
       // A line's first run that is a weight or a piece of one ("14,28" / "%"), set apart from the name
       // by a column gap: the weight cell, wherever the header put the names' column.
@@ -292,7 +312,10 @@ function tableRow(band: Band, columns: Columns): TableRow {
             leadingWeight
           )
             weightWords.push(word.text);
-          else nameWords.push(word);
+          else {
+            nameWords.push(word);
+            nameFragment = f;
+          }
           return;
         }
         const last = chunks[chunks.length - 1];
@@ -305,15 +328,24 @@ function tableRow(band: Band, columns: Columns): TableRow {
         } else chunks.push({ ...word, fragment: f });
       });
     });
+    if (weightWords.length) weightLines.push(weightWords.join(" "));
+    lineChunks.push(chunks);
+    lineNames.push(nameWords);
+  }
+  const bounds = grid ? ownColumns(lineChunks.flat(), columns.targets.length, band.lines[0]?.em ?? 1) : null;
+  const columnOf = (chunk: Span): number =>
+    bounds ? bounds.filter((b) => b < chunk.x).length : targetColumn(columns, chunk);
+  const targetLines: string[][] = columns.targets.map(() => []);
+  lineChunks.forEach((chunks, k) => {
+    const nameWords = lineNames[k];
     const perColumn: string[][] = columns.targets.map(() => []);
-    for (const chunk of chunks) perColumn[targetColumn(columns, chunk)].push(chunk.text);
+    for (const chunk of chunks) perColumn[columnOf(chunk)].push(chunk.text);
     // A unit wrapped alone under the first target ("≥ 100,00" / "%"), which a layout text ran into
     // the name's line while the other columns show theirs: it belongs to the first target.
     const lastName = nameWords[nameWords.length - 1];
     if (lastName && /^(%|N\.|gg|h|€)$/.test(lastName.text) && chunks.length > 0 && perColumn[0].length === 0) {
       perColumn[0].push(nameWords.pop()!.text);
     }
-    if (weightWords.length) weightLines.push(weightWords.join(" "));
     if (nameWords.length)
       nameLines.push({
         text: nameWords.map((w) => w.text).join(" "),
@@ -321,7 +353,7 @@ function tableRow(band: Band, columns: Columns): TableRow {
         end: nameWords[nameWords.length - 1].end,
       });
     perColumn.forEach((parts, i) => parts.length && targetLines[i].push(parts.join(" ")));
-  }
+  });
   let weight = joinWrapped(weightLines);
   let name = joinWrapped(nameLines.map((l) => l.text));
   if (!isWeight(weight)) {
@@ -420,7 +452,7 @@ function isHeaderBand(cells: Span[]): boolean {
  * baselines jump, where a label or an objective header starts, and, inside the indicator table,
  * where a second weight appears; each band becomes one row of cells.
  */
-function layoutRows(lines: Line[], evenLines: boolean): Row[] {
+function layoutRows(lines: Line[], evenLines: boolean, grid: boolean): Row[] {
   const rows: Row[] = [];
   let columns: Columns | null = null;
   let band: Band | null = null;
@@ -450,7 +482,7 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
       lastRow = null;
       if (columns) rows.push(["", columns.nameHeader, ...columns.targets.map((t) => t.header)]);
     } else if (columns && !objectiveHeader && !band.lines.some((l) => startsWithLabel(l.fragments[0]?.text ?? ""))) {
-      const row = tableRow(band, columns);
+      const row = tableRow(band, columns, grid);
       const hasTargets = row.targets.some((t) => t);
       if (!row.weight && firstOnPage && lastRow) {
         // The rest of a row the page broke: its cells go on in the row above.
@@ -528,7 +560,11 @@ function layoutRows(lines: Line[], evenLines: boolean): Row[] {
 }
 
 /** Reads positioned text items (every page of a document) into rows and the reader's text. */
-export function readLayout(items: readonly TextItem[], options: { evenLines?: boolean } = {}): LayoutReading {
+export function readLayout(
+  items: readonly TextItem[],
+  /** evenLines: rows on consecutive lines (content tells them apart); grid: a layout text's character grid. */
+  options: { evenLines?: boolean; grid?: boolean } = {},
+): LayoutReading {
   const byPage = new Map<number, TextItem[]>();
   let textItems = 0;
   for (const item of items) {
@@ -540,7 +576,7 @@ export function readLayout(items: readonly TextItem[], options: { evenLines?: bo
   }
   const pageNumbers = [...byPage.keys()].sort((a, b) => a - b);
   const pages = dropFurniture(pageNumbers.map((p) => pageLines(byPage.get(p)!)));
-  const rows = layoutRows(pages.flat(), options.evenLines ?? false);
+  const rows = layoutRows(pages.flat(), options.evenLines ?? false, options.grid ?? false);
   const pageCount = items.reduce((n, i) => Math.max(n, i.page), 0);
   return { rows, text: rowsToReaderText(rows), pages: pageCount, textItems };
 }

@@ -1,7 +1,7 @@
 // Reads an opened or dropped file into the reader's text. Texts are read in the page (they need no
 // library); PDF and Word files go to the parse worker as an ArrayBuffer, which loads pdf.js or
-// mammoth only then. Where no worker can start (jsdom), those are read in the page the same way.
-import { detectSource, readSource, SourceError, type SourceReading } from "../../domain/sources/document";
+// mammoth only then. The page itself never imports them: no chunk loading in the shared runtime.
+import { readSource, screenSource, SourceError, type SourceReading } from "../../domain/sources/document";
 import type { SourceRequest, SourceResponse } from "../parseWorker";
 import { PARSE_WORKER_URL } from "./planParser";
 
@@ -14,11 +14,6 @@ function bytesOf(file: Blob): Promise<ArrayBuffer> {
     reader.onerror = () => reject(reader.error ?? new Error("read failed"));
     reader.readAsArrayBuffer(file);
   });
-}
-
-async function inPage(bytes: ArrayBuffer): Promise<SourceReading> {
-  const { workerSourceReaders } = await import("../workerSources");
-  return readSource(new Uint8Array(bytes), workerSourceReaders);
 }
 
 export function createSourceReader(url = PARSE_WORKER_URL): SourceReader {
@@ -53,10 +48,14 @@ export function createSourceReader(url = PARSE_WORKER_URL): SourceReader {
 
   return async (file) => {
     const bytes = await bytesOf(file);
-    const kind = detectSource(new Uint8Array(bytes));
-    if (kind !== "pdf" && kind !== "docx") return readSource(new Uint8Array(bytes), NO_LIBRARIES);
+    const kind = screenSource(new Uint8Array(bytes));
+    if (kind === "text") return readSource(new Uint8Array(bytes), NO_LIBRARIES);
     const w = start();
-    if (!w) return inPage(bytes);
+    if (!w) {
+      throw new SourceError(
+        "qui i PDF e i documenti Word non si possono leggere (manca il Web Worker): incolla il testo del cruscotto.",
+      );
+    }
     return new Promise<SourceReading>((resolve, reject) => {
       const id = ++nextId;
       waiting.set(id, { resolve, reject });
