@@ -12,19 +12,47 @@ interface Rendition {
   kind: string;
   summary: RegExp;
   yearShift: number;
+  /** What this rendition is known to lose, exactly (the test fails if it reads better or worse). */
+  known?: string[];
 }
+
+// LibreOffice's narrow name column broke "sull'internazionalizzazione", too long for it, without a
+// hyphen: a break inside a word without a hyphen looks like a line break between words, so the
+// name gets a space there (the PDF's text layer has nothing to tell them apart).
+const BROKEN_WORD = [
+  "6.2 name: " +
+    JSON.stringify(
+      "Valutazioni positive rilevate tramite customer satisfaction da parte dei destinatari delle iniziative sull'internazionalizzazion e e mercati esteri",
+    ) +
+    " ≠ " +
+    JSON.stringify(
+      "Valutazioni positive rilevate tramite customer satisfaction da parte dei destinatari delle iniziative sull'internazionalizzazione e mercati esteri",
+    ),
+];
 
 const R = "test/fixtures/renditions";
 const RENDITIONS: Rendition[] = [
   { file: "samples/cruscotto-pira-2023.txt", kind: "text", summary: /^testo$/, yearShift: 0 },
   { file: "samples/cruscotto-pira-2023.pdf", kind: "pdf", summary: /^PDF, 7 pagine$/, yearShift: 0 },
   { file: "samples/cruscotto-pira-2023.docx", kind: "docx", summary: /^Word, 28 tabelle$/, yearShift: 0 },
-  { file: `${R}/libreoffice-from-docx.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 0 },
+  {
+    file: `${R}/libreoffice-from-docx.pdf`,
+    kind: "pdf",
+    summary: /^PDF, \d+ pagine$/,
+    yearShift: 0,
+    known: BROKEN_WORD,
+  },
   { file: `${R}/chromium-portrait-typeset.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 0 },
   { file: `${R}/chromium-2024-2027-centred.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 1 },
   { file: `${R}/libreoffice-from-html.docx`, kind: "docx", summary: /^Word, \d+ tabelle$/, yearShift: 0 },
   { file: `${R}/cruscotto-pira-2023.layout.txt`, kind: "layout-text", summary: /colonne di spazi/, yearShift: 0 },
-  { file: `${R}/libreoffice-from-docx.layout.txt`, kind: "layout-text", summary: /colonne di spazi/, yearShift: 0 },
+  {
+    file: `${R}/libreoffice-from-docx.layout.txt`,
+    kind: "layout-text",
+    summary: /colonne di spazi/,
+    yearShift: 0,
+    known: BROKEN_WORD,
+  },
   { file: `${R}/chromium-portrait-typeset.layout.txt`, kind: "layout-text", summary: /colonne di spazi/, yearShift: 0 },
   {
     file: `${R}/chromium-2024-2027-centred.layout.txt`,
@@ -42,7 +70,7 @@ it("covers every file under test/fixtures/renditions", () => {
   expect(files.filter((f) => !listed.has(f))).toEqual([]);
 });
 
-describe.each(RENDITIONS)("$file", ({ file, kind, summary, yearShift }) => {
+describe.each(RENDITIONS)("$file", ({ file, kind, summary, yearShift, known = [] }) => {
   const result = texts.get(file)!;
   const read = () => {
     if ("error" in result) throw new Error(result.error);
@@ -56,7 +84,7 @@ describe.each(RENDITIONS)("$file", ({ file, kind, summary, yearShift }) => {
 
   it("reads to the sample's plan, every cell", () => {
     const plan = readCruscotto(read().text);
-    expect(planDifferences(plan, yearShift)).toEqual([]);
+    expect(planDifferences(plan, yearShift)).toEqual(known);
     expect(typedTargets(plan)).toBe(EXPECTED_TYPED_TARGETS);
     const dfp = plan.objectives[0].indicators[3];
     expect(dfp.name).toBe("DFP 3.3");

@@ -172,9 +172,26 @@ function words(fragment: Span): Span[] {
   return out;
 }
 
+/** A standard label opening a run, with the start of "(ex D.M. 27/03/13)" however it wrapped. */
+const LABEL_RUN =
+  /^(?:Ambito strategico(?:\s*\(AS\))?|Peso su AS|Risorse economiche|Prospettiva BSC|Missione|Programma)\s*:(?:\s*\(ex\s+D\.\s?M\.(?:\s*[\d/]+\))?)?/i;
+
+/** "Missione: (ex D.M. Servizi istituzionali…" as one run (a single space apart): label and value. */
+function splitLabel(fragment: Span): Span[] {
+  const m = LABEL_RUN.exec(fragment.text);
+  const rest = m ? fragment.text.slice(m[0].length) : "";
+  if (!m || rest.trim() === "") return [fragment];
+  const perChar = (fragment.end - fragment.x) / Math.max(1, fragment.text.length);
+  const at = fragment.x + (m[0].length + rest.length - rest.trimStart().length) * perChar;
+  return [
+    { text: m[0], x: fragment.x, end: fragment.x + m[0].length * perChar },
+    { text: rest.trim(), x: at, end: fragment.end },
+  ];
+}
+
 /** Fragments of a band that overlap horizontally are one cell; cells come left to right. */
 function bandCells(band: Band): Span[] {
-  const spans = band.lines.flatMap((line, order) => line.fragments.map((f) => ({ ...f, order })));
+  const spans = band.lines.flatMap((line, order) => line.fragments.flatMap(splitLabel).map((f) => ({ ...f, order })));
   const clusters: { x: number; end: number; parts: { order: number; x: number; text: string }[] }[] = [];
   for (const span of [...spans].sort((a, b) => a.x - b.x)) {
     const em = band.lines[span.order].em;
