@@ -45,6 +45,24 @@ const PRINTED: PrintedRendition[] = [
     furniture: false,
     format: "Letter",
   },
+  {
+    // A4 landscape, serif, ≥/≤, centred targets under one header over weight and name, running header and footer.
+    file: "chromium-landscape-serif-merged.pdf",
+    style: { typeset: true, centred: true, mergedNameHeader: true, fontFamily: "Liberation Serif, serif" },
+    targetWidth: "28mm",
+    landscape: true,
+    furniture: true,
+    format: "A4",
+  },
+  {
+    // Letter portrait, 2024–2027, very narrow target columns: deadlines wrap, header and footer on every page.
+    file: "chromium-letter-2024-2027-narrow.pdf",
+    style: { yearShift: 1, wrapDeadlines: true, fontFamily: "Liberation Sans, sans-serif" },
+    targetWidth: "15mm",
+    landscape: false,
+    furniture: true,
+    format: "Letter",
+  },
 ];
 
 const HEADER = `<div style="font-size:8px;width:100%;text-align:center;font-family:sans-serif">Camera di commercio - Piano degli indicatori e dei risultati attesi</div>`;

@@ -44,6 +44,8 @@ const RENDITIONS: Rendition[] = [
   },
   { file: `${R}/chromium-portrait-typeset.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 0 },
   { file: `${R}/chromium-2024-2027-centred.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 1 },
+  { file: `${R}/chromium-landscape-serif-merged.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 0 },
+  { file: `${R}/chromium-letter-2024-2027-narrow.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 1 },
   { file: `${R}/libreoffice-from-html.docx`, kind: "docx", summary: /^Word, \d+ tabelle$/, yearShift: 0 },
   { file: `${R}/cruscotto-pira-2023.layout.txt`, kind: "layout-text", summary: /colonne di spazi/, yearShift: 0 },
   {
@@ -60,6 +62,8 @@ const RENDITIONS: Rendition[] = [
     summary: /colonne di spazi/,
     yearShift: 1,
   },
+  { file: `${R}/chromium-landscape-serif-merged.layout.txt`, kind: "layout-text", summary: /colonne/, yearShift: 0 },
+  { file: `${R}/chromium-letter-2024-2027-narrow.layout.txt`, kind: "layout-text", summary: /colonne/, yearShift: 1 },
 ];
 
 const texts = sourceTexts(RENDITIONS.map((r) => r.file));

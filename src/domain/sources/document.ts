@@ -112,7 +112,7 @@ export async function readSource(bytes: Uint8Array, readers: SourceReaders): Pro
       if (looksLikeLayoutText(text)) {
         return {
           kind: "layout-text",
-          text: readLayout(layoutTextItems(text), { evenLines: hasEvenLines(text), grid: true }).text,
+          text: readLayout(layoutTextItems(text), { evenLines: true, grid: true }).text,
           summary: "testo impaginato (colonne di spazi)",
         };
       }

@@ -426,6 +426,13 @@ function isCentred(lines: Line[], from: number, columns: Columns): boolean {
     const weighted = lineHasWeight(line, columns);
     if (i === from && !weighted && names.length > 0) return true;
     if (weighted && names.length === 1 && isWeight(names[0].text)) return true;
+    // A target's first line just above a weight that has none beside it: the targets sit higher
+    // than the weight, centred over a taller row (a wrapped deadline's "2023" is no first line).
+    const next = lines[i + 1];
+    const opensTarget = line.fragments.some((f) => f.x >= columns.targetsFrom && TARGET_OPENING.test(f.text));
+    if (!weighted && opensTarget && next && lineHasWeight(next, columns)) {
+      if (!next.fragments.some((f) => f.x >= columns.targetsFrom && TARGET_LIKE.test(f.text))) return true;
+    }
   }
   return false;
 }
@@ -549,7 +556,13 @@ function layoutRows(lines: Line[], evenLines: boolean, grid: boolean): Row[] {
     const afterHeader = band !== null && isHeaderBand(band.lines[0].fragments) && !HEADER_WORDS.test(line.text);
     // In a PDF the gaps between baselines tell rows apart, so an objective's number centred beside a
     // two-line title stays in its row; a layout text has even lines, so its content must tell.
-    const starts = evenLines ? startsBlock(line) : startsTableOrLabel(line);
+    // An objective's number beside the second line of its title (a title wrapped around its centred
+    // number) stays in the band of the title's first line.
+    const titleGoesOn =
+      band !== null && !bandHasWeight && !band.lines.some((l) => startsTableOrLabel(l) || isHeaderBand(l.fragments));
+    const starts = evenLines
+      ? startsTableOrLabel(line) || (startsBlock(line) && !titleGoesOn)
+      : startsTableOrLabel(line);
     // The document's first line is its title, a row of its own however close the next line is.
     const afterTitle = previous !== null && previous === lines[0];
     const secondWeight = bandHasWeight && lineHasWeight(line, columns);
