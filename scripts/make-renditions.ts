@@ -177,6 +177,14 @@ async function main(): Promise<void> {
   fs.writeFileSync(html, renditionHtml({ typeset: true }));
   soffice(html, "docx:MS Word 2007 XML", "libreoffice-from-html.docx");
   fs.rmSync(html);
+  // A PDF viewer's copy of the bundled PDF (one line per printed line, cells a space apart): `pdftotext -raw`.
+  execFileSync("pdftotext", [
+    "-raw",
+    "-enc",
+    "UTF-8",
+    path.join(SAMPLE, "cruscotto-pira-2023.pdf"),
+    path.join(OUT, "cruscotto-pira-2023.copy.txt"),
+  ]);
   // What `pdftotext -layout` gives of every PDF, the bundled one included.
   const pdfs = [
     path.join(SAMPLE, "cruscotto-pira-2023.pdf"),

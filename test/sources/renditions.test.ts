@@ -47,6 +47,12 @@ const RENDITIONS: Rendition[] = [
   { file: `${R}/chromium-landscape-serif-merged.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 0 },
   { file: `${R}/chromium-letter-2024-2027-narrow.pdf`, kind: "pdf", summary: /^PDF, \d+ pagine$/, yearShift: 1 },
   { file: `${R}/libreoffice-from-html.docx`, kind: "docx", summary: /^Word, \d+ tabelle$/, yearShift: 0 },
+  {
+    file: `${R}/cruscotto-pira-2023.copy.txt`,
+    kind: "viewer-text",
+    summary: /^testo copiato da un PDF$/,
+    yearShift: 0,
+  },
   { file: `${R}/cruscotto-pira-2023.layout.txt`, kind: "layout-text", summary: /colonne di spazi/, yearShift: 0 },
   {
     file: `${R}/libreoffice-from-docx.layout.txt`,

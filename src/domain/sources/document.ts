@@ -3,13 +3,14 @@
 // pane's worker load their own), so this stays pure and every host reads a file the same way.
 import { decodeText } from "./decodeText";
 import { docxHtmlToReaderText } from "./docx";
-import { hasEvenLines, layoutTextItems, looksLikeLayoutText } from "./layoutText";
+import { layoutTextItems, looksLikeLayoutText } from "./layoutText";
 import { readLayout, type TextItem } from "./pdfLayout";
+import { looksLikeViewerCopy, viewerCopyToReaderText } from "./viewerText";
 
 /** Files above this are refused before any reading (documented in the README). */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
-export type SourceKind = "pdf" | "docx" | "text" | "layout-text";
+export type SourceKind = "pdf" | "docx" | "text" | "layout-text" | "viewer-text";
 
 /** A document that cannot be read: `message` is one Italian line, ready for the user. */
 export class SourceError extends Error {}
@@ -115,6 +116,9 @@ export async function readSource(bytes: Uint8Array, readers: SourceReaders): Pro
           text: readLayout(layoutTextItems(text), { evenLines: true, grid: true }).text,
           summary: "testo impaginato (colonne di spazi)",
         };
+      }
+      if (looksLikeViewerCopy(text)) {
+        return { kind: "viewer-text", text: viewerCopyToReaderText(text), summary: "testo copiato da un PDF" };
       }
       return { kind: "text", text, summary: "testo" };
     }

@@ -39,14 +39,3 @@ export function looksLikeLayoutText(text: string): boolean {
   const spaced = lines.filter((l) => / {3,}\S.* {3,}\S/.test(l.trim())).length;
   return lines.length > 0 && spaced / lines.length > 0.2;
 }
-
-/**
- * Whether rows follow each other on consecutive lines (as `pdftotext -layout` prints a tight table),
- * so only content can tell them apart, rather than being set apart by blank lines, which then mark
- * the gaps between rows as a PDF's baselines do.
- */
-export function hasEvenLines(text: string): boolean {
-  const lines = text.split("\n");
-  const blank = lines.filter((l) => l.trim() === "").length;
-  return blank / Math.max(1, lines.length) < 0.25;
-}
