@@ -61,7 +61,8 @@ module.exports = async (env, options) => {
       ribbon: { import: "./src/ribbon/ribbon.ts", dependOn: "functions" },
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
       // Loaded by the task pane as a Web Worker (not a script of the page): reads pasted text off the UI thread.
-      "parse-worker": "./src/taskpane/parseWorker.ts",
+      // Its lazily loaded chunks (pdf.js, mammoth: only when such a file is opened) load with importScripts.
+      "parse-worker": { import: "./src/taskpane/parseWorker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: path.resolve(root, "dist"),

@@ -24,13 +24,14 @@ const it = {
 
   source: {
     label: "Testo del cruscotto",
-    hint: "Incolla il testo del cruscotto approvato dal Consiglio, oppure apri o trascina qui un file .txt o .md.",
+    hint: "Incolla il testo del cruscotto approvato dal Consiglio, oppure apri o trascina qui il PDF, il documento Word (.docx) o un file .txt o .md.",
     placeholder: "Incolla qui il cruscotto obiettivi strategici…",
     open: "Apri file…",
     clear: "Svuota",
     dropHere: "Rilascia il file per leggerlo",
     fileLoaded: (name: string) => `File «${name}» letto.`,
-    fileRejected: (name: string) => `Il file «${name}» non è un testo (.txt o .md): non è stato letto.`,
+    fileLoadedAs: (name: string, what: string) => `File «${name}» letto: ${what}.`,
+    fileRefused: (name: string, why: string) => `Il file «${name}» non è stato letto: ${why}`,
     fileUnreadable: (name: string) => `Impossibile leggere il file «${name}».`,
     reading: "Lettura del cruscotto…",
   },
@@ -173,13 +174,15 @@ const en: Strings = {
 
   source: {
     label: "Dashboard text",
-    hint: "Paste the dashboard text approved by the Council, or open or drop a .txt or .md file here.",
+    hint: "Paste the dashboard text approved by the Council, or open or drop its PDF, Word document (.docx) or a .txt or .md file here.",
     placeholder: "Paste the strategic objectives dashboard here…",
     open: "Open file…",
     clear: "Clear",
     dropHere: "Drop the file to read it",
     fileLoaded: (name) => `File "${name}" read.`,
-    fileRejected: (name) => `"${name}" is not a text file (.txt or .md): it was not read.`,
+    fileLoadedAs: (name, what) => `File "${name}" read: ${what}.`,
+    // The reason comes from the domain's sources, in Italian like the document itself.
+    fileRefused: (name, why) => `"${name}" was not read: ${why}`,
     fileUnreadable: (name) => `Could not read "${name}".`,
     reading: "Reading the dashboard…",
   },

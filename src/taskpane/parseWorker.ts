@@ -1,7 +1,10 @@
 // Web Worker entry (webpack entry "parse-worker"): reads the pasted cruscotto off the main
-// thread, so a very large paste never freezes the pane.
+// thread, so a very large paste never freezes the pane; and turns an opened file's bytes (PDF,
+// Word or text, told apart by content) into the reader's text, loading pdf.js or mammoth on demand.
 import type { Plan } from "../domain/model";
 import { readCruscotto } from "../domain/reader";
+import { readSource, SourceError, type SourceReading } from "../domain/sources/document";
+import { workerSourceReaders } from "./workerSources";
 
 export interface ParseRequest {
   id: number;
@@ -13,12 +16,33 @@ export interface ParseResponse {
   plan: Plan;
 }
 
+/** An opened file's bytes, transferred to the worker. */
+export interface SourceRequest {
+  id: number;
+  bytes: ArrayBuffer;
+}
+
+/** What was read, or the one Italian line saying why nothing could be. */
+export type SourceResponse = { id: number; source: SourceReading } | { id: number; error: string };
+
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
-  postMessage(message: ParseResponse): void;
+  onmessage: ((event: MessageEvent<ParseRequest | SourceRequest>) => void) | null;
+  postMessage(message: ParseResponse | SourceResponse): void;
 }
 
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
-  scope.postMessage({ id: event.data.id, plan: readCruscotto(event.data.text) });
+  const request = event.data;
+  if ("bytes" in request) {
+    readSource(new Uint8Array(request.bytes), workerSourceReaders).then(
+      (source) => scope.postMessage({ id: request.id, source }),
+      (error: unknown) =>
+        scope.postMessage({
+          id: request.id,
+          error: error instanceof SourceError ? error.message : `il file non si può leggere (${String(error)}).`,
+        }),
+    );
+    return;
+  }
+  scope.postMessage({ id: request.id, plan: readCruscotto(request.text) });
 };

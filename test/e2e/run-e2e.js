@@ -305,6 +305,36 @@ async function main() {
       });
     });
 
+    for (const [file, what] of [
+      ["cruscotto-pira-2023.pdf", "PDF, 7 pagine"],
+      ["cruscotto-pira-2023.docx", "Word, 28 tabelle"],
+    ]) {
+      await check(
+        `opening the sample's ${what.split(",")[0]} previews the same counts as pasting its text`,
+        async () => {
+          const { context, page: pane } = await openPane(browser, server.url, officeHostScript(bundle));
+          pane.on("pageerror", (error) => pageErrors.push(error));
+          const scripts = [];
+          // Requests of the worker too (importScripts of its chunks), not only the page's.
+          context.on("request", (request) => scripts.push(request.url()));
+          await pane.goto(`${server.url}taskpane.html`);
+          await pane.getByRole("tablist", { name: "Sezioni del cruscotto" }).waitFor(WAIT);
+          await pane.getByLabel("Apri file…", { exact: true }).setInputFiles(path.join(ROOT, "samples", file));
+          await pane.getByText(`File «${file}» letto: ${what}.`).waitFor(WAIT);
+          const counts = pane.getByRole("list", { name: "Contenuto" });
+          await counts.waitFor(WAIT);
+          const labels = await counts
+            .getByRole("listitem")
+            .evaluateAll((items) => items.map((i) => i.textContent.replace(/\s+/g, " ").trim()));
+          expectEqual(labels, ["4 ambiti", "14 obiettivi", "58 indicatori", "4 anni"], "preview counts");
+          // The PDF library came as a chunk of its own, loaded only now, by the worker.
+          const lazy = scripts.map((url) => url.slice(server.url.length)).filter((u) => /^(pdfjs|mammoth)/.test(u));
+          expectEqual(lazy, [file.endsWith(".pdf") ? "pdfjs.js" : "mammoth.js"], "chunks loaded for the file");
+          await context.close();
+        },
+      );
+    }
+
     await check("no uncaught error in the pages", async () => {
       if (pageErrors.length > 0) throw new Error(pageErrors.map((e) => e.stack || String(e)).join("\n"));
     });

@@ -132,12 +132,15 @@ describe("opening a file", () => {
     expect(count("indicatori")).toBe("58 indicatori");
   });
 
-  test("a dropped .md file is read; a dropped PDF is refused", async () => {
+  test("a dropped .md file is read; a dropped PDF cut short is refused", async () => {
     renderPane(stubGateway());
     const zone = screen.getByTestId("source-drop-zone");
+    // PDFs are read now (test/e2e opens the sample's): this one is only its first line.
     const pdf = new File(["%PDF-1.7"], "cruscotto.pdf", { type: "application/pdf" });
     fireEvent.drop(zone, { dataTransfer: { files: [pdf], types: ["Files"] } });
-    await screen.findByText("Il file «cruscotto.pdf» non è un testo (.txt o .md): non è stato letto.");
+    await screen.findByText(
+      "Il file «cruscotto.pdf» non è stato letto: il PDF è incompleto o danneggiato (manca la fine del file).",
+    );
     const md = new File([SAMPLE], "cruscotto.md", { type: "" });
     fireEvent.drop(zone, { dataTransfer: { files: [md], types: ["Files"] } });
     await screen.findByText("File «cruscotto.md» letto.");

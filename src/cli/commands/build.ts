@@ -137,7 +137,7 @@ export async function refuseToDestroy(out: string, io: CliIO): Promise<void> {
 export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const options = buildArgsOf(args);
   if (!options.force) await refuseToDestroy(options.out, io);
-  const plan = loadPlan(options.file, io);
+  const plan = await loadPlan(options.file, io);
   const settings = buildSettings(plan, options.year, options.mode);
   reportDocumentProblems("build", plan, io);
   let actuals: Actuals = {};

@@ -57,7 +57,7 @@ export async function run({ positionals }: ParsedArgs, io: CliIO): Promise<numbe
       `nessun argomento (ricevuti ${positionals.length}): usa sempre il campione incluso. Uso: ${usage}`,
     );
   }
-  const plan = loadPlan(BUNDLED_SAMPLE, io);
+  const plan = await loadPlan(BUNDLED_SAMPLE, io);
   io.out(planSummary(plan));
   const actuals = loadActuals(BUNDLED_ACTUALS, plan, io, "demo");
   if (actuals === null) throw new CliError(`i consuntivi di esempio "${BUNDLED_ACTUALS}" non sono validi.`);

@@ -1,6 +1,9 @@
 // `pira parse FILE`: the plan as JSON on stdout, its diagnostics included (exit 0 whenever a plan was read).
+// FILE is a PDF, a Word document or a text, told apart by content.
 import { readCruscotto } from "../../domain/reader";
 import type { Plan } from "../../domain/model";
+import { readSource, SourceError } from "../../domain/sources/document";
+import { nodeSourceReaders } from "../../sources-node/readers";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile } from "../files";
 import { CliError, type CliIO } from "../io";
@@ -12,26 +15,29 @@ export const summary = "legge il cruscotto e stampa il piano (JSON) su stdout";
 export const options: OptionsSpec = {};
 
 /** Reads a cruscotto file for the CLI, refusing what is plainly not one (exit 2, one line). */
-export function loadPlan(file: string | undefined, io: CliIO): Plan {
+export async function loadPlan(file: string | undefined, io: CliIO): Promise<Plan> {
   if (!file) throw new CliError(`manca il file del cruscotto. Uso: ${usage}`);
   const bytes = readInputFile(file, io, "il file", "document");
-  if (bytes.length === 0) throw new CliError(`il file "${file}" è vuoto.`);
-  if (looksBinary(bytes)) throw new CliError(`il file "${file}" non è un testo (sembra un file binario).`);
-  const plan = readCruscotto(bytes.toString("utf8"));
+  let text: string;
+  try {
+    text = (await readSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), nodeSourceReaders)).text;
+  } catch (e) {
+    if (e instanceof SourceError) {
+      // "il file è vuoto." → 'il file "x.txt" è vuoto.'; "il PDF …" → 'il file "x.pdf": il PDF …'.
+      const named = e.message.startsWith("il file ")
+        ? `il file "${file}" ${e.message.slice("il file ".length)}`
+        : `il file "${file}": ${e.message}`;
+      throw new CliError(named);
+    }
+    throw e;
+  }
+  const plan = readCruscotto(text);
   if (plan.objectives.length === 0) {
     throw new CliError(
       `il file "${file}" non sembra un cruscotto obiettivi strategici PIRA: nessun obiettivo trovato.`,
     );
   }
   return plan;
-}
-
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return true;
-  const text = head.toString("utf8");
-  const replacement = (text.match(/\uFFFD/g) ?? []).length;
-  return replacement > Math.max(4, text.length / 50);
 }
 
 /**
@@ -56,7 +62,7 @@ export function reportDocumentProblems(command: string, plan: Plan, io: CliIO): 
 
 export async function run({ positionals }: ParsedArgs, io: CliIO): Promise<number> {
   if (positionals.length > 1) throw new CliError(`un solo file alla volta (ricevuti ${positionals.length}).`);
-  const plan = loadPlan(positionals[0], io);
+  const plan = await loadPlan(positionals[0], io);
   io.out(JSON.stringify(plan, null, 2) + "\n");
   return 0;
 }

@@ -1,7 +1,10 @@
-// Where the cruscotto comes in: a text box to paste into, a file picker and a drop zone (.txt/.md).
+// Where the cruscotto comes in: a text box to paste into, a file picker and a drop zone (PDF, Word,
+// .txt/.md, told apart by content; see state/sourceReader.ts).
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { SourceError } from "../../domain/sources/document";
 import { useI18n } from "../i18n";
+import { createSourceReader, type SourceReader } from "../state/sourceReader";
 
 const useStyles = makeStyles({
   zone: {
@@ -31,32 +34,12 @@ const useStyles = makeStyles({
   hiddenInput: { display: "none" },
 });
 
-const TEXT_FILE = /\.(txt|md|markdown|text)$/i;
-
-export function isTextFile(file: { name: string; type: string }): boolean {
-  return TEXT_FILE.test(file.name) || file.type.startsWith("text/");
-}
-
-function readAs(file: Blob, encoding: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsText(file, encoding);
-  });
-}
-
-/**
- * UTF-8 first; a file that is not valid UTF-8 (decoding leaves U+FFFD) was most likely saved as
- * "ANSI" by Windows Notepad, i.e. Windows-1252, and is read again that way so "è" stays "è".
- */
-export async function readTextFile(file: Blob): Promise<string> {
-  const utf8 = await readAs(file, "utf-8");
-  const text = utf8.includes("\uFFFD") ? await readAs(file, "windows-1252") : utf8;
-  return text.replace(/^\uFEFF/, "");
-}
+/** One reader for the pane: its worker starts on the first PDF or Word file opened. */
+let sharedReader: SourceReader | null = null;
 
 export interface SourceInputProps {
+  /** Reads an opened file (default: the parse worker for PDF and Word, the page for texts). */
+  readFile?: SourceReader;
   text: string;
   onTextChange: (text: string) => void;
   /** A line for the live region: file read, rejected or unreadable. */
@@ -64,7 +47,7 @@ export interface SourceInputProps {
   disabled?: boolean;
 }
 
-export function SourceInput({ text, onTextChange, onNotice, disabled }: SourceInputProps): React.JSX.Element {
+export function SourceInput({ text, onTextChange, onNotice, disabled, readFile }: SourceInputProps): React.JSX.Element {
   const styles = useStyles();
   const { t } = useI18n();
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -72,15 +55,19 @@ export function SourceInput({ text, onTextChange, onNotice, disabled }: SourceIn
 
   const load = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    if (!isTextFile(file)) {
-      onNotice(t.source.fileRejected(file.name));
-      return;
-    }
     try {
-      onTextChange(await readTextFile(file));
-      onNotice(t.source.fileLoaded(file.name));
-    } catch {
-      onNotice(t.source.fileUnreadable(file.name));
+      const read = readFile ?? (sharedReader ??= createSourceReader());
+      const reading = await read(file);
+      onTextChange(reading.text);
+      onNotice(
+        reading.kind === "text" ? t.source.fileLoaded(file.name) : t.source.fileLoadedAs(file.name, reading.summary),
+      );
+    } catch (error) {
+      onNotice(
+        error instanceof SourceError
+          ? t.source.fileRefused(file.name, error.message)
+          : t.source.fileUnreadable(file.name),
+      );
     }
   };
 
@@ -128,7 +115,7 @@ export function SourceInput({ text, onTextChange, onNotice, disabled }: SourceIn
           ref={fileInput}
           className={styles.hiddenInput}
           type="file"
-          accept=".txt,.md,.markdown,text/plain,text/markdown"
+          accept=".pdf,.docx,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
           aria-label={t.source.open}
           tabIndex={-1}
           onChange={(e) => {
