@@ -3,6 +3,7 @@
 // sheet is built in sheets/; names, headers and positions are in layout.ts.
 import type { Actuals, Plan } from "../domain/model";
 import { NO_YEARS_MESSAGE } from "../domain/reader";
+import type { Notes } from "../domain/match";
 import type { Settings } from "../domain/settings";
 import { buildDashboard } from "./sheets/cruscotto";
 import { buildDiagnostics } from "./sheets/diagnostica";
@@ -11,14 +12,25 @@ import { buildIndicators, indicatorRangeNames } from "./sheets/indicatori";
 import { buildObjectives } from "./sheets/obiettivi";
 import type { WorkbookDescription } from "./types";
 
-/** The workbook the import makes, for a plan, its settings and any actuals already typed. */
-export function buildWorkbook(plan: Plan, settings: Settings, actuals: Actuals = {}): WorkbookDescription {
+/** What a workbook holds beyond the plan and its consuntivi. */
+export interface WorkbookContent {
+  /** Notes di scostamento by indicator id and year. */
+  notes?: Notes;
+}
+
+/** The workbook the import makes, for a plan, its settings and any actuals (and notes) already typed. */
+export function buildWorkbook(
+  plan: Plan,
+  settings: Settings,
+  actuals: Actuals = {},
+  content: WorkbookContent = {},
+): WorkbookDescription {
   // Every score, roll-up and the year in view are per year: there is nothing to build without one.
   if (plan.years.length === 0) throw new Error(`${NO_YEARS_MESSAGE} Impossibile costruire i fogli.`);
   return {
     sheets: [
       buildDashboard(plan),
-      buildIndicators(plan, settings, actuals),
+      buildIndicators(plan, settings, actuals, content.notes),
       buildObjectives(plan),
       buildSettings(plan, settings),
       buildDiagnostics(plan),

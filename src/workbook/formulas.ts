@@ -4,7 +4,7 @@
 
 import type { TargetKind } from "../domain/model";
 import { STATUS_DECIMALS } from "../domain/score";
-import { NAMES, WORD_NAMES } from "./layout";
+import { NAMES, NOTE_MISSING, WORD_NAMES } from "./layout";
 
 function isOneOf(upper: string, listName: string): string {
   return `ISNUMBER(MATCH(${upper},${listName},0))`;
@@ -155,4 +155,22 @@ export function actualValidationFormula(a: string, kind: string): string {
     `=OR(${isBlank(a)},IF(${kind}="deadline",OR(ISNUMBER(${a}),ISLOGICAL(${a}),${yesNo}),` +
     `IF(${kind}="yesno",OR(ISLOGICAL(${a}),${a}=1,${a}=0,${yesNo}),ISNUMBER(${a}))))`
   );
+}
+
+/**
+ * The «Controllo nota» cell: NOTE_MISSING when a consuntivo is typed, its score is short of the
+ * green threshold (or there is none: an unreadable target, a wrong actual) and the note is blank,
+ * as needsNote in the domain. It reads the score, not the status text, so any status formula fits.
+ */
+export function noteCheckFormula(a: string, score: string, note: string): string {
+  return (
+    `=IF(OR(${isBlank(a)},NOT(${isBlank(note)})),"",` +
+    // Nested, not AND(): Excel's AND evaluates ROUND("") to #VALUE! for an unscored cell.
+    `IF(ISNUMBER(${score}),IF(${rounded(score)}>=${NAMES.green},"","${NOTE_MISSING}"),"${NOTE_MISSING}"))`
+  );
+}
+
+/** Conditional-format formula of a note cell: its check cell (relative row) says the note is missing. */
+export function noteMissingRule(check: string): string {
+  return `=${check}="${NOTE_MISSING}"`;
 }

@@ -61,7 +61,15 @@ export const STEMS = {
   kind: "Tipo",
   value: "Valore",
   deadline: "Scadenza",
+  note: "Nota",
+  noteCheck: "Controllo nota",
 } as const;
+
+/**
+ * What a «Controllo nota YYYY» cell says when a consuntivo short of «Raggiunto» has no note
+ * (note di scostamento); empty otherwise.
+ */
+export const NOTE_MISSING = "nota mancante";
 
 /** Every column header of the workbook's tables. */
 export const HEADERS = {
@@ -95,6 +103,8 @@ export const HEADERS = {
   kind: (year: number) => `${STEMS.kind} ${year}`,
   value: (year: number) => `${STEMS.value} ${year}`,
   deadline: (year: number) => `${STEMS.deadline} ${year}`,
+  note: (year: number) => `${STEMS.note} ${year}`,
+  noteCheck: (year: number) => `${STEMS.noteCheck} ${year}`,
 } as const;
 
 /** A header and the year it ends with ("Consuntivo 2022" → "Consuntivo", 2022); null without a year. */
@@ -117,6 +127,11 @@ export interface IndicatorLayout {
   fixed: { id: number; name: number; common: number; weight: number; objective: number; title: number; area: number };
   perYear: Map<number, { target: number; actual: number; score: number; status: number }>;
   helpers: Map<number, { kind: number; value: number; deadline: number }>;
+  /**
+   * The note di scostamento of each year and its check, after every other column (after the
+   * hidden helpers), so columns other work adds to a year's group do not move them.
+   */
+  notes: Map<number, { note: number; check: number }>;
 }
 
 export function indicatorLayout(years: number[]): IndicatorLayout {
@@ -151,7 +166,17 @@ export function indicatorLayout(years: number[]): IndicatorLayout {
     );
     helpers.set(year, { kind, value: kind + 1, deadline: kind + 2 });
   }
-  return { years, columns, fixed, perYear, helpers };
+  const notes = new Map<number, { note: number; check: number }>();
+  for (const year of years) {
+    const note = columns.length;
+    columns.push(
+      // Typed by users like the consuntivi (role "input": unlocked, never deleted without asking).
+      { header: HEADERS.note(year), role: "input", numberFormat: FORMAT.text, width: 40, wrap: true },
+      { header: HEADERS.noteCheck(year), role: "formula", numberFormat: FORMAT.general, width: 15 },
+    );
+    notes.set(year, { note, check: note + 1 });
+  }
+  return { years, columns, fixed, perYear, helpers, notes };
 }
 
 /** Where each column of the Obiettivi table is, by year. */
@@ -261,3 +286,14 @@ export const DIAGNOSTIC_COLUMNS: ColumnSpec[] = [
   { header: HEADERS.indicatorId, role: "data", numberFormat: FORMAT.text, width: 12 },
   { header: HEADERS.message, role: "data", numberFormat: FORMAT.text, width: 100, wrap: true },
 ];
+
+/**
+ * Beside the Diagnostica table: per plan year, how many consuntivi lack their note di
+ * scostamento (a count of the Indicatori «Controllo nota» cells). Header row at `topLeft`.
+ */
+export const DIAGNOSTIC_NOTES = {
+  topLeft: "G1",
+  column: 6,
+  headers: ["Anno", "Note di scostamento mancanti"],
+  widths: { G: 8, H: 30 },
+} as const;

@@ -10,6 +10,7 @@ import {
   type Objective,
   type Plan,
 } from "../domain/model";
+import type { Notes } from "../domain/match";
 import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
 import { parseTarget } from "../domain/targets";
 import { cellAddress, type CellRef } from "./address";
@@ -197,6 +198,32 @@ export function actualsFromTable(indicators: Table, plan: Plan): Actuals {
   return actuals;
 }
 
+/** A note as its cell holds it: user text, kept as typed (a number typed in it reads as its digits). */
+function noteText(cell: Cell | CellError | undefined): string | null {
+  if (cell === null || cell === undefined || typeof cell === "object") return null;
+  const s = String(cell);
+  return s.trim() === "" ? null : s;
+}
+
+/** The notes di scostamento typed in the Indicatori table's «Nota YYYY» columns; a blank note is no entry. */
+export function notesFromTable(indicators: Table<Cell | CellError>, years: readonly number[]): Notes {
+  const id = columnOf(indicators, HEADERS.indicatorId);
+  if (id < 0) return {};
+  const columns = years
+    .map((year) => ({ key: String(year), col: columnOf(indicators, HEADERS.note(year)) }))
+    .filter((c) => c.col >= 0);
+  const notes: Notes = {};
+  for (const row of indicators.rows) {
+    const indicatorId = text(row[id]);
+    if (indicatorId === "") continue;
+    for (const { key, col } of columns) {
+      const note = noteText(row[col]);
+      if (note !== null) (notes[indicatorId] ??= {})[key] = note;
+    }
+  }
+  return notes;
+}
+
 /** Settings from the values of the named cells (undefined for a name the workbook lacks). */
 export function settingsFromCells(values: Partial<Record<(typeof SETTING_NAMES)[number], Cell>>): Partial<Settings> {
   const out: Partial<Settings> = {};
@@ -232,6 +259,8 @@ export interface WorkbookActuals {
   plan: Plan;
   /** Only the actuals typed: an empty cell is no entry. */
   actuals: Actuals;
+  /** Only the notes typed («Nota YYYY»; none in a workbook made before notes). */
+  notes: Notes;
   /** Cells whose value cannot be an actual (an Excel error), each named. */
   problems: CellProblem[];
 }
@@ -254,22 +283,32 @@ export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
     year,
     actual: columnOf(indicators, HEADERS.actual(year)),
     target: columnOf(indicators, HEADERS.target(year)),
+    note: columnOf(indicators, HEADERS.note(year)),
   }));
   const indicatorList: Indicator[] = [];
   const actuals: Actuals = {};
+  const notes: Notes = {};
   const problems: CellProblem[] = [];
   indicators.rows.forEach((row, r) => {
     const indicatorId = text(row[id]);
     if (indicatorId === "") return;
     const targets: Indicator["targets"] = {};
-    for (const { year, actual: a, target: t } of columns) {
+    for (const { year, actual: a, target: t, note: n } of columns) {
       targets[String(year)] = t < 0 ? null : parseTarget(text(row[t]));
       const value = row[a] ?? null;
+      const where = (c: number) =>
+        `${indicators.sheet}!${cellAddress(indicators.topLeft.row + 1 + r, indicators.topLeft.column + c)}`;
       if (value !== null && typeof value === "object") {
-        const at = cellAddress(indicators.topLeft.row + 1 + r, indicators.topLeft.column + a);
-        problems.push({ cell: `${indicators.sheet}!${at}`, message: `${indicatorId}, ${year}: ${value.error}.` });
+        problems.push({ cell: where(a), message: `${indicatorId}, ${year}: ${value.error}.` });
       } else if (value !== null) {
         (actuals[indicatorId] ??= {})[String(year)] = value as Actual;
+      }
+      const noteCell = n < 0 ? null : (row[n] ?? null);
+      if (noteCell !== null && typeof noteCell === "object") {
+        problems.push({ cell: where(n), message: `${indicatorId}, ${year}, nota: ${noteCell.error}.` });
+      } else {
+        const note = noteText(noteCell);
+        if (note !== null) (notes[indicatorId] ??= {})[String(year)] = note;
       }
     }
     indicatorList.push({ id: indicatorId, name: "", common: false, weight: 0, targets });
@@ -282,5 +321,5 @@ export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
     objectives: [emptyObjective(0, "", indicatorList)],
     diagnostics: [],
   };
-  return { plan, actuals, problems };
+  return { plan, actuals, notes, problems };
 }

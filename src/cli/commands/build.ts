@@ -1,6 +1,7 @@
 // `pira build FILE -o OUT.xlsx [--actuals FILE.csv] [--year YYYY] [--mode M]`: the workbook the
 // add-in makes, as an .xlsx with native formulas only, for people who open it without the add-in.
 import { parseActualsCsv, type CsvProblem } from "../../domain/actualsCsv";
+import type { Notes } from "../../domain/match";
 import type { Actuals, Plan } from "../../domain/model";
 import { ScoreError, scoringModeOf } from "../../domain/score";
 import { defaultSettings, type Settings } from "../../domain/settings";
@@ -73,24 +74,36 @@ export function csvProblemLines(command: string, file: string, problems: CsvProb
     .join("");
 }
 
+/** The consuntivi of a CSV and its notes di scostamento (the optional «nota» column). */
+export interface LoadedActuals {
+  actuals: Actuals;
+  notes: Notes;
+}
+
 /**
- * Reads a CSV of actuals for the plan. With problems, prints them all (one per line) and returns
- * null: the caller exits 2 without writing anything. Warnings are printed and do not stop.
+ * Reads a CSV of actuals (and notes) for the plan. With problems, prints them all (one per line)
+ * and returns null: the caller exits 2 without writing anything. Warnings are printed and do not stop.
  */
-export function loadActuals(file: string, plan: Plan, io: CliIO, command: string): Actuals | null {
+export function loadActuals(file: string, plan: Plan, io: CliIO, command: string): LoadedActuals | null {
   const bytes = readInputFile(file, io, "il file dei consuntivi");
-  const { actuals, problems, warnings } = parseActualsCsv(bytes.toString("utf8"), plan);
+  const { actuals, notes, problems, warnings } = parseActualsCsv(bytes.toString("utf8"), plan);
   io.err(csvProblemLines(command, file, problems, warnings));
   if (problems.length > 0) {
     const count = problems.length === 1 ? "1 problema" : `${problems.length} problemi`;
     io.err(`pira ${command}: ${count} nei consuntivi: nessun file scritto.\n`);
     return null;
   }
-  return actuals;
+  return { actuals, notes };
 }
 
-export function countActuals(actuals: Actuals): number {
+export function countActuals(actuals: Actuals | Notes): number {
   return Object.values(actuals).reduce((n, byYear) => n + Object.keys(byYear).length, 0);
+}
+
+/** ", 3 note" when there are notes; nothing otherwise (the message stays as it was without notes). */
+export function notesClause(notes: Notes): string {
+  const n = countActuals(notes);
+  return n === 0 ? "" : `, ${n} ${n === 1 ? "nota" : "note"}`;
 }
 
 /**
@@ -117,17 +130,18 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const settings = buildSettings(plan, options.year, options.mode);
   reportDocumentProblems(plan, io);
   let actuals: Actuals = {};
+  let notes: Notes = {};
   if (options.actuals !== undefined) {
     const loaded = loadActuals(options.actuals, plan, io, "build");
     if (loaded === null) return 2;
-    actuals = loaded;
+    ({ actuals, notes } = loaded);
   }
   const { writeXlsx } = xlsxAdapter();
-  const buffer = await writeXlsx(buildWorkbook(plan, settings, actuals));
+  const buffer = await writeXlsx(buildWorkbook(plan, settings, actuals, { notes }));
   writeOutputFile(options.out, buffer, io);
   const indicators = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
   io.out(
-    `Scritto ${options.out}: ${indicators} indicatori, ${countActuals(actuals)} consuntivi, ` +
+    `Scritto ${options.out}: ${indicators} indicatori, ${countActuals(actuals)} consuntivi${notesClause(notes)}, ` +
       `anno ${settings.year}, modalità ${settings.mode}, formule native (grafici non inclusi: i punteggi sono nelle tabelle del Cruscotto).\n`,
   );
   return 0;

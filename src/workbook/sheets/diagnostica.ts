@@ -1,7 +1,9 @@
 // The Diagnostica sheet: what the reader reported about the document, with line numbers.
 import type { Diagnostic, Plan } from "../../domain/model";
-import { DIAGNOSTIC_COLUMNS, SHEETS, TABLES } from "../layout";
-import type { CellSpec, SheetSpec } from "../types";
+import { absolute, cellAddress } from "../address";
+import { FORMAT } from "../format";
+import { DIAGNOSTIC_COLUMNS, DIAGNOSTIC_NOTES, NOTE_MISSING, SHEETS, TABLES, indicatorLayout } from "../layout";
+import type { CellSpec, RangeSpec, SheetSpec } from "../types";
 import { sheet } from "./common";
 
 const SEVERITY_LABEL: Record<Diagnostic["severity"], string> = { error: "Errore", warning: "Avviso", info: "Nota" };
@@ -26,6 +28,27 @@ export function buildDiagnostics(plan: Plan): SheetSpec {
         style: "TableStyleLight10",
       },
     ],
+    ranges: missingNoteCounts(plan),
+    columnWidths: { ...DIAGNOSTIC_NOTES.widths },
     freeze: { rows: 1, columns: 0 },
   });
+}
+
+/** The count of missing notes di scostamento per year, over the Indicatori «Controllo nota» cells. */
+function missingNoteCounts(plan: Plan): RangeSpec[] {
+  const layout = indicatorLayout(plan.years);
+  const rows = Math.max(
+    plan.objectives.reduce((n, o) => n + o.indicators.length, 0),
+    1,
+  );
+  const body: CellSpec[][] = plan.years.map((year) => {
+    const column = layout.notes.get(year)!.check;
+    const checks = absolute(SHEETS.indicators, { row: 1, column }, { row: rows, column });
+    // SUMPRODUCT, as the roll-ups use: the functions every formula here keeps to.
+    return [year, { formula: `=SUMPRODUCT(--(${checks}="${NOTE_MISSING}"))` }];
+  });
+  return [
+    { topLeft: DIAGNOSTIC_NOTES.topLeft, rows: [[...DIAGNOSTIC_NOTES.headers]], bold: true },
+    { topLeft: cellAddress(1, DIAGNOSTIC_NOTES.column), rows: body, numberFormat: FORMAT.integer },
+  ];
 }

@@ -3,14 +3,17 @@
 import type { Actual, Actuals, Plan, Target } from "../../domain/model";
 import { isoToSerial } from "../../domain/dates";
 import { percentToFraction } from "../../domain/numbers";
+import type { Notes } from "../../domain/match";
 import type { Settings } from "../../domain/settings";
 import { excelScaleValue } from "../../domain/targets";
 import { absolute, cellAddress, columnLetter } from "../address";
-import { FORMAT } from "../format";
+import { COMPLIANCE_STYLES, FORMAT } from "../format";
 import {
   actualValidationFormula,
   nativeIndicatorStatusFormula,
   nativeScoreFormula,
+  noteCheckFormula,
+  noteMissingRule,
   piraScoreFormula,
   piraStatusFormula,
 } from "../formulas";
@@ -31,7 +34,7 @@ function actualPrompt(year: number): string {
   );
 }
 
-export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals): SheetSpec {
+export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals, notes: Notes = {}): SheetSpec {
   const layout = indicatorLayout(plan.years);
   const indicators = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ objective: o, indicator: i })));
   const rows: CellSpec[][] = [];
@@ -72,12 +75,16 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
       row[help.value] = target ? excelScaleValue(target) : null;
       row[help.deadline] = target?.deadline ? isoToSerial(target.deadline) : null;
       formats[col.actual][i] = actualFormat(target);
+      const noteCols = layout.notes.get(year)!;
+      // A note is user text: a plain string cell, so a note starting with "=" stays text.
+      row[noteCols.note] = notes[indicator.id]?.[String(year)] ?? null;
+      row[noteCols.check] = { formula: noteCheckFormula(a, scoreCell, cellAddress(r, noteCols.note)) };
     }
     rows.push(row);
   });
 
   const columns = layout.columns.map((c, ci) =>
-    c.role === "input" && indicators.length > 0 ? { ...c, cellNumberFormats: formats[ci] } : c,
+    formats[ci].length > 0 ? { ...c, cellNumberFormats: formats[ci] } : c,
   );
   const table: TableSpec = {
     name: TABLES.indicators,
@@ -106,6 +113,18 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
           `Il valore non va bene per il target di questa riga: serve un numero (percentuali come 82%), ` +
           `una data di completamento o SI/NO per le scadenze, SI o NO per i target SI/NO.`,
       },
+    });
+  });
+  // Notes after every compliance rule: a missing note di scostamento shows on the note cell only.
+  plan.years.forEach((year, yi) => {
+    const { note, check } = layout.notes.get(year)!;
+    conditionalFormats.push({
+      range: `${columnLetter(note)}2:${columnLetter(check)}${last + 1}`,
+      formula: noteMissingRule(`$${columnLetter(check)}2`),
+      style: COMPLIANCE_STYLES.amber,
+      priority: plan.years.length * 3 + yi + 1,
+      stopIfTrue: true,
+      meaning: "amber",
     });
   });
 
