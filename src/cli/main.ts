@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { parseArgs } from "./args";
 import * as build from "./commands/build";
 import * as demo from "./commands/demo";
+import * as diff from "./commands/diff";
 import * as exportActuals from "./commands/exportActuals";
 import * as parse from "./commands/parse";
 import * as score from "./commands/score";
@@ -11,7 +12,7 @@ import { nodeIO } from "./files";
 import { CliError, type CliCommand, type CliIO } from "./io";
 
 /** Every command, in the order `pira --help` lists them. A new command is one module added here. */
-export const COMMANDS: readonly CliCommand[] = [parse, score, build, exportActuals, demo];
+export const COMMANDS: readonly CliCommand[] = [parse, score, build, diff, exportActuals, demo];
 
 const HELP_FLAGS = ["--help", "-h"];
 

@@ -3,8 +3,8 @@
 // opened without the add-in shows the same numbers. Invariant syntax: English names, commas.
 
 import type { TargetKind } from "../domain/model";
-import { STATUS_DECIMALS } from "../domain/score";
-import { NAMES, NOTE_MISSING, WORD_NAMES } from "./layout";
+import { STATUS_DECIMALS, type Status } from "../domain/score";
+import { NAMES, WORD_NAMES } from "./layout";
 
 function isOneOf(upper: string, listName: string): string {
   return `ISNUMBER(MATCH(${upper},${listName},0))`;
@@ -87,6 +87,9 @@ function rounded(score: string): string {
   return `ROUND(${score},${STATUS_DECIMALS})`;
 }
 
+/** The status text of a met target (Status in the domain). */
+const RAGGIUNTO: Status = "Raggiunto";
+
 function gradedStatus(score: string): string {
   const s = rounded(score);
   return `IF(${s}>=${NAMES.green},"Raggiunto",IF(${s}>=${NAMES.amber},"Parzialmente raggiunto","Non raggiunto"))`;
@@ -158,19 +161,16 @@ export function actualValidationFormula(a: string, kind: string): string {
 }
 
 /**
- * The «Controllo nota» cell: NOTE_MISSING when a consuntivo is typed, its score is short of the
- * green threshold (or there is none: an unreadable target, a wrong actual) and the note is blank,
- * as needsNote in the domain. It reads the score, not the status text, so any status formula fits.
+ * A missing note di scostamento, as the conditional format of a note cell (relative row) and
+ * needsNote in the domain say: a consuntivo is typed, its status is not «Raggiunto» (partial,
+ * missed, or no score: an unreadable target, a wrong actual) and the note is blank. A rule, not
+ * a column of formulas: a large plan's import must stay within its request budget.
  */
-export function noteCheckFormula(a: string, score: string, note: string): string {
-  return (
-    `=IF(OR(${isBlank(a)},NOT(${isBlank(note)})),"",` +
-    // Nested, not AND(): Excel's AND evaluates ROUND("") to #VALUE! for an unscored cell.
-    `IF(ISNUMBER(${score}),IF(${rounded(score)}>=${NAMES.green},"","${NOTE_MISSING}"),"${NOTE_MISSING}"))`
-  );
+export function noteMissingRule(a: string, status: string, note: string): string {
+  return `=AND(NOT(${isBlank(a)}),${isBlank(note)},${status}<>"${RAGGIUNTO}")`;
 }
 
-/** Conditional-format formula of a note cell: its check cell (relative row) says the note is missing. */
-export function noteMissingRule(check: string): string {
-  return `=${check}="${NOTE_MISSING}"`;
+/** How many rows of these columns (absolute ranges) miss a note: the Diagnostica count. */
+export function missingNoteCountFormula(actuals: string, statuses: string, notes: string): string {
+  return `=SUMPRODUCT((TRIM(${actuals})<>"")*(TRIM(${notes})="")*(${statuses}<>"${RAGGIUNTO}"))`;
 }

@@ -14,7 +14,18 @@ import type { Notes } from "../domain/match";
 import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
 import { parseTarget } from "../domain/targets";
 import { cellAddress, type CellRef } from "./address";
-import { HEADERS, NAMES, SETTING_NAMES, STEMS, yearOfHeader } from "./layout";
+import type { ArchiveRow, RegisterRow } from "./history";
+import {
+  ARCHIVE_COLUMN,
+  ARCHIVE_COLUMNS,
+  HEADERS,
+  NAMES,
+  REGISTER_COLUMN,
+  REGISTER_COLUMNS,
+  SETTING_NAMES,
+  STEMS,
+  yearOfHeader,
+} from "./layout";
 
 /** A cell's value as a spreadsheet shows it; empty cells are null. */
 export type Cell = string | number | boolean | null;
@@ -322,4 +333,135 @@ export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
     diagnostics: [],
   };
   return { plan, actuals, notes, problems };
+}
+
+/** A column of a history table found by its layout header; -1 when the table lacks it. */
+function historyColumns(table: { headers: string[] }, columns: readonly { header: string }[]): number[] {
+  return columns.map((c) => columnOf(table, c.header));
+}
+
+function cellAt(row: (Cell | CellError)[], col: number): Cell {
+  const v = col < 0 ? null : (row[col] ?? null);
+  return v !== null && typeof v === "object" ? null : v;
+}
+
+/** The Archivio's rows as the sheet holds them (a row with no old id is the empty table's placeholder). */
+export function archiveFromTable(table: Table<Cell | CellError>): ArchiveRow[] {
+  const c = historyColumns(table, ARCHIVE_COLUMNS);
+  const out: ArchiveRow[] = [];
+  for (const row of table.rows) {
+    const at = (k: number) => cellAt(row, c[k]);
+    const oldId = text(at(ARCHIVE_COLUMN.oldId));
+    if (oldId === "") continue;
+    const note = at(ARCHIVE_COLUMN.note);
+    out.push({
+      oldId,
+      objective: num(at(ARCHIVE_COLUMN.objective)),
+      name: text(at(ARCHIVE_COLUMN.name)),
+      year: num(at(ARCHIVE_COLUMN.year)),
+      target: text(at(ARCHIVE_COLUMN.target)),
+      actual: at(ARCHIVE_COLUMN.actual),
+      score: num(at(ARCHIVE_COLUMN.score)),
+      note: note === null ? null : String(note),
+      reason: text(at(ARCHIVE_COLUMN.reason)),
+      planTitle: text(at(ARCHIVE_COLUMN.planTitle)),
+      planDate: text(at(ARCHIVE_COLUMN.planDate)),
+    });
+  }
+  return out;
+}
+
+/** The Registro's rows as the sheet holds them, oldest first (an all-empty row is the placeholder). */
+export function registerFromTable(table: Table<Cell | CellError>): RegisterRow[] {
+  const c = historyColumns(table, REGISTER_COLUMNS);
+  const out: RegisterRow[] = [];
+  for (const row of table.rows) {
+    const at = (k: number) => cellAt(row, c[k]);
+    const kind = text(at(REGISTER_COLUMN.kind));
+    if (kind === "") continue;
+    out.push({
+      date: num(at(REGISTER_COLUMN.date)),
+      kind,
+      objective: num(at(REGISTER_COLUMN.objective)),
+      indicator: text(at(REGISTER_COLUMN.indicator)),
+      before: text(at(REGISTER_COLUMN.before)),
+      after: text(at(REGISTER_COLUMN.after)),
+      description: text(at(REGISTER_COLUMN.description)),
+      planTitle: text(at(REGISTER_COLUMN.planTitle)),
+      planDate: text(at(REGISTER_COLUMN.planDate)),
+    });
+  }
+  return out;
+}
+
+/** The tables and named values of a workbook, as an adapter hands them over (absent ones null). */
+export interface WorkbookTables {
+  indicators: PlacedTable;
+  objectives: Table<Cell | CellError> | null;
+  areaWeights: Table<Cell | CellError> | null;
+  archive: Table<Cell | CellError> | null;
+  register: Table<Cell | CellError> | null;
+  /** The values of the settings' named cells. */
+  settings: Partial<Record<(typeof SETTING_NAMES)[number], Cell>>;
+}
+
+/** Everything a revision carries from a workbook: its plan, typed values and history. */
+export interface WorkbookContents {
+  /** The workbook's plan; title and date from the Registro's last row (the plan last applied). */
+  plan: Plan;
+  actuals: Actuals;
+  notes: Notes;
+  settings: Partial<Settings>;
+  areaWeights: Record<string, number>;
+  archive: ArchiveRow[];
+  register: RegisterRow[];
+  /** Cells that cannot be read (Excel errors) or that repeat an indicator: nothing may be carried then. */
+  problems: CellProblem[];
+}
+
+function plainTable(table: Table<Cell | CellError>): Table {
+  return {
+    headers: table.headers,
+    rows: table.rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? null : c))),
+  };
+}
+
+/** Reads a workbook made by `pira build` or the add-in. Throws WorkbookFormatError when it is not one. */
+export function readWorkbook(tables: WorkbookTables): WorkbookContents {
+  const { actuals, notes, problems } = workbookActuals(tables.indicators);
+  const plan = planFromTables(
+    plainTable(tables.indicators),
+    tables.objectives && plainTable(tables.objectives),
+    tables.areaWeights && plainTable(tables.areaWeights),
+  );
+  if (plan === null) {
+    throw new WorkbookFormatError(`il foglio «${tables.indicators.sheet}» non contiene indicatori leggibili.`);
+  }
+  const id = columnOf(tables.indicators, HEADERS.indicatorId);
+  const firstRow = new Map<string, number>();
+  tables.indicators.rows.forEach((row, r) => {
+    const indicatorId = text(row[id]);
+    if (indicatorId === "") return;
+    const sheetRow = tables.indicators.topLeft.row + 2 + r;
+    const first = firstRow.get(indicatorId);
+    const at = `${tables.indicators.sheet}!${cellAddress(sheetRow - 1, tables.indicators.topLeft.column + id)}`;
+    if (first === undefined) firstRow.set(indicatorId, sheetRow);
+    else problems.push({ cell: at, message: `indicatore ${indicatorId} ripetuto (già alla riga ${first}).` });
+  });
+  const register = tables.register ? registerFromTable(tables.register) : [];
+  const last = register[register.length - 1];
+  if (last) {
+    plan.title = last.planTitle;
+    plan.date = last.planDate;
+  }
+  return {
+    plan,
+    actuals,
+    notes,
+    settings: settingsFromCells(tables.settings),
+    areaWeights: tables.areaWeights ? areaWeightsFromTable(plainTable(tables.areaWeights)) : {},
+    archive: tables.archive ? archiveFromTable(tables.archive) : [],
+    register,
+    problems,
+  };
 }

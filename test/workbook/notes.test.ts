@@ -1,5 +1,5 @@
-// Notes di scostamento: one «Nota YYYY» column per year (user text, unlocked, wrapped), its
-// «Controllo nota YYYY» check, the amber rule on the note, the count in Diagnostica, read back.
+// Notes di scostamento: one «Nota YYYY» column per year (user text, unlocked, wrapped), the amber
+// rule on a missing note, the count in Diagnostica, read back.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseActualsCsv } from "../../src/domain/actualsCsv";
@@ -7,9 +7,10 @@ import type { Notes } from "../../src/domain/match";
 import { missingNotes, needsNote } from "../../src/domain/notes";
 import { readCruscotto } from "../../src/domain/reader";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
-import { cellAddress } from "../../src/workbook/address";
+import { cellAddress, columnLetter } from "../../src/workbook/address";
 import { buildWorkbook } from "../../src/workbook/build";
-import { DIAGNOSTIC_NOTES, HEADERS, NOTE_MISSING, SHEETS, TABLES, indicatorLayout } from "../../src/workbook/layout";
+import { noteMissingRule } from "../../src/workbook/formulas";
+import { DIAGNOSTIC_NOTES, HEADERS, SHEETS, TABLES, indicatorLayout } from "../../src/workbook/layout";
 import { notesFromTable, workbookActuals } from "../../src/workbook/read";
 import { isEditable } from "../../src/workbook/types";
 import { WorkbookEvaluator } from "../helpers/formulaEvaluator";
@@ -35,14 +36,12 @@ describe.each(["native", "pira"] as const)("notes in %s formula mode", (formulaM
   const indicators = wb.sheets.find((s) => s.name === SHEETS.indicators)!;
   const table = indicators.tables[0];
 
-  it("has an unlocked, wrapped text column «Nota YYYY» and a computed check per year, after every other column", () => {
-    const first = Math.min(...[...layout.notes.values()].map((n) => n.note));
-    expect(first).toBe(layout.columns.length - 2 * plan.years.length);
+  it("has an unlocked, wrapped text column «Nota YYYY» per year, after every other column", () => {
+    expect([...layout.notes.values()]).toEqual(plan.years.map((_, i) => layout.columns.length - plan.years.length + i));
     for (const year of plan.years) {
-      const { note, check } = layout.notes.get(year)!;
+      const note = layout.notes.get(year)!;
       expect(table.columns[note]).toMatchObject({ header: HEADERS.note(year), numberFormat: "@", wrap: true });
       expect(isEditable(table.columns[note])).toBe(true);
-      expect(table.columns[check]).toMatchObject({ header: HEADERS.noteCheck(year), role: "formula" });
     }
   });
 
@@ -53,27 +52,37 @@ describe.each(["native", "pira"] as const)("notes in %s formula mode", (formulaM
     expect(read.actuals).toEqual(actuals);
   });
 
-  it("colours a note cell amber only through its check", () => {
-    const rules = indicators.conditionalFormats.filter((c) => c.formula.includes(NOTE_MISSING));
+  /** The note rule of a year as Excel applies it to row r (0-based body row): relative rows shift. */
+  function ruleAt(year: number, r: number): string {
+    const col = layout.perYear.get(year)!;
+    const at = (c: number) => cellAddress(r + 1, c);
+    return noteMissingRule(at(col.actual), at(col.status), at(layout.notes.get(year)!));
+  }
+
+  it("colours a note cell amber, on the note column only, with one rule per year", () => {
+    const rules = indicators.conditionalFormats.filter((c) => c.meaning === "amber" && c.formula.includes("TRIM("));
     expect(rules).toHaveLength(plan.years.length);
     for (const [yi, year] of plan.years.entries()) {
-      const { note, check } = layout.notes.get(year)!;
-      expect(rules[yi].range).toBe(`${cellAddress(1, note)}:${cellAddress(ids.length, check)}`);
-      expect(rules[yi].meaning).toBe("amber");
+      const note = layout.notes.get(year)!;
+      expect(rules[yi].range).toBe(`${cellAddress(1, note)}:${cellAddress(ids.length, note)}`);
+      // The rule evaluated below, anchored: actual and status columns fixed, rows relative.
+      const col = layout.perYear.get(year)!;
+      const anchored = (c: number) => `$${columnLetter(c)}2`;
+      expect(rules[yi].formula).toBe(noteMissingRule(anchored(col.actual), anchored(col.status), cellAddress(1, note)));
     }
   });
 
   if (formulaMode === "native") {
-    it("marks «nota mancante» exactly where the domain needs a note and none is written, and counts them in Diagnostica", () => {
+    it("marks exactly where the domain needs a note and none is written, and counts them in Diagnostica", () => {
       const ev = new WorkbookEvaluator(wb);
       const expected = new Set(missingNotes(plan, actuals, notes, settings).map((m) => `${m.indicator.id}/${m.year}`));
       expect(expected.size).toBeGreaterThan(0);
       const marked = new Set<string>();
       ids.forEach((id, r) => {
         for (const year of plan.years) {
-          const value = ev.value(SHEETS.indicators, cellAddress(r + 1, layout.notes.get(year)!.check));
-          expect(["", NOTE_MISSING]).toContain(value);
-          if (value === NOTE_MISSING) marked.add(`${id}/${year}`);
+          const value = ev.evaluate(ruleAt(year, r), SHEETS.indicators);
+          expect(typeof value).toBe("boolean");
+          if (value === true) marked.add(`${id}/${year}`);
         }
       });
       expect([...marked].sort()).toEqual([...expected].sort());

@@ -5,7 +5,11 @@ import type { Notes } from "../../domain/match";
 import type { Actuals, Plan } from "../../domain/model";
 import { ScoreError, scoringModeOf } from "../../domain/score";
 import { defaultSettings, type Settings } from "../../domain/settings";
+import { dateToSerial } from "../../domain/dates";
 import { buildWorkbook } from "../../workbook/build";
+import type { WorkbookContents } from "../../workbook/read";
+import { reviseWorkbook } from "../../workbook/revise";
+import { revisionSummary } from "../summary";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
@@ -15,11 +19,14 @@ import { NO_YEARS_MESSAGE } from "../../domain/reader";
 
 export const name = "build";
 export const usage =
-  "pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv] [--year AAAA] [--mode proporzionale|binario|lineare]";
-export const summary = "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV";
+  "pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv | --from VECCHIA.xlsx [--no-similar]] [--year AAAA] [--mode proporzionale|binario|lineare]";
+export const summary =
+  "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV, o il piano rivisto con consuntivi, note, Archivio e Registro della cartella --from";
 export const options: OptionsSpec = {
   out: { names: ["-o", "--out", "--output"] },
   actuals: { names: ["--actuals", "--consuntivi"] },
+  from: { names: ["--from", "--da"] },
+  noSimilar: { names: ["--no-similar"], takesValue: false },
   year: { names: ["--year", "--anno"] },
   mode: { names: ["--mode", "-m"] },
 };
@@ -29,11 +36,13 @@ export interface BuildArgs {
   file: string;
   out: string;
   actuals?: string;
+  from?: string;
+  noSimilar: boolean;
   year?: string;
   mode?: string;
 }
 
-function buildArgsOf({ options, positionals }: ParsedArgs): BuildArgs {
+function buildArgsOf({ options, positionals, flags }: ParsedArgs): BuildArgs {
   if (positionals.length === 0) throw new CliError(`manca il file del cruscotto. ${USAGE}`);
   if (positionals.length > 1)
     throw new CliError(`un solo file del cruscotto (ricevuti ${positionals.length}). ${USAGE}`);
@@ -41,7 +50,15 @@ function buildArgsOf({ options, positionals }: ParsedArgs): BuildArgs {
   if (!/\.xlsx$/i.test(options.out)) {
     throw new CliError(`il file da scrivere deve avere estensione .xlsx (ricevuto "${options.out}").`);
   }
-  return { file: positionals[0], ...options } as BuildArgs;
+  if (options.from !== undefined && options.actuals !== undefined) {
+    throw new CliError(
+      `--from e --actuals insieme non sono ammessi: i consuntivi vengono dalla cartella --from. ${USAGE}`,
+    );
+  }
+  if (flags.has("noSimilar") && options.from === undefined) {
+    throw new CliError(`--no-similar vale solo con --from. ${USAGE}`);
+  }
+  return { file: positionals[0], ...options, noSimilar: flags.has("noSimilar") } as BuildArgs;
 }
 
 /** Settings for a workbook read without the add-in: native formulas, the year and mode asked for. */
@@ -124,11 +141,55 @@ function reportDocumentProblems(plan: Plan, io: CliIO): void {
   );
 }
 
+/** Today as an Excel date serial (the Registro's «Data»). */
+export function todaySerial(now: Date = new Date()): number {
+  return dateToSerial(now.getDate(), now.getMonth() + 1, now.getFullYear())!;
+}
+
+/** Reads a workbook made by `pira build` or the add-in, or fails with one Italian line naming it. */
+export async function loadWorkbookContents(file: string, io: CliIO, what: string): Promise<WorkbookContents> {
+  const bytes = readInputFile(file, io, what);
+  const { WorkbookFormatError, readWorkbookContents } = xlsxAdapter();
+  try {
+    return await readWorkbookContents(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) throw new CliError(`"${file}": ${e.message}`);
+    throw e;
+  }
+}
+
+/** `--from`: the revised plan over the old workbook; nothing is written when a value has no place. */
+async function runRevision(options: BuildArgs, plan: Plan, io: CliIO): Promise<number> {
+  // The old workbook is read whole before anything is written: -o may name the same file.
+  const old = await loadWorkbookContents(options.from!, io, "la cartella di partenza");
+  const overrides = buildSettings(plan, options.year, options.mode);
+  const result = reviseWorkbook(old, plan, {
+    acceptProposals: !options.noSimilar,
+    today: todaySerial(),
+    settings: {
+      formulaMode: "native",
+      ...(options.year !== undefined ? { year: overrides.year } : {}),
+      ...(options.mode !== undefined ? { mode: overrides.mode } : {}),
+    },
+  });
+  if (result.problems.length > 0) {
+    for (const p of result.problems) io.err(`pira build: ${p}\n`);
+    const n = result.problems.length;
+    io.err(`pira build: ${n === 1 ? "1 valore" : `${n} valori`} senza posto nel piano rivisto: nessun file scritto.\n`);
+    return 2;
+  }
+  const { writeXlsx } = xlsxAdapter();
+  writeOutputFile(options.out, await writeXlsx(result.description), io);
+  io.out(revisionSummary(result, options.from!, options.out));
+  return 0;
+}
+
 export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const options = buildArgsOf(args);
   const plan = loadPlan(options.file, io);
   const settings = buildSettings(plan, options.year, options.mode);
   reportDocumentProblems(plan, io);
+  if (options.from !== undefined) return runRevision(options, plan, io);
   let actuals: Actuals = {};
   let notes: Notes = {};
   if (options.actuals !== undefined) {
@@ -137,7 +198,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     ({ actuals, notes } = loaded);
   }
   const { writeXlsx } = xlsxAdapter();
-  const buffer = await writeXlsx(buildWorkbook(plan, settings, actuals, { notes }));
+  const buffer = await writeXlsx(buildWorkbook(plan, settings, actuals, { notes, today: todaySerial() }));
   writeOutputFile(options.out, buffer, io);
   const indicators = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
   io.out(

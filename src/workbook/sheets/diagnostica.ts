@@ -2,7 +2,8 @@
 import type { Diagnostic, Plan } from "../../domain/model";
 import { absolute, cellAddress } from "../address";
 import { FORMAT } from "../format";
-import { DIAGNOSTIC_COLUMNS, DIAGNOSTIC_NOTES, NOTE_MISSING, SHEETS, TABLES, indicatorLayout } from "../layout";
+import { missingNoteCountFormula } from "../formulas";
+import { DIAGNOSTIC_COLUMNS, DIAGNOSTIC_NOTES, SHEETS, TABLES, indicatorLayout } from "../layout";
 import type { CellSpec, RangeSpec, SheetSpec } from "../types";
 import { sheet } from "./common";
 
@@ -34,7 +35,7 @@ export function buildDiagnostics(plan: Plan): SheetSpec {
   });
 }
 
-/** The count of missing notes di scostamento per year, over the Indicatori «Controllo nota» cells. */
+/** The count of missing notes di scostamento per year, over the Indicatori columns. */
 function missingNoteCounts(plan: Plan): RangeSpec[] {
   const layout = indicatorLayout(plan.years);
   const rows = Math.max(
@@ -42,10 +43,12 @@ function missingNoteCounts(plan: Plan): RangeSpec[] {
     1,
   );
   const body: CellSpec[][] = plan.years.map((year) => {
-    const column = layout.notes.get(year)!.check;
-    const checks = absolute(SHEETS.indicators, { row: 1, column }, { row: rows, column });
-    // SUMPRODUCT, as the roll-ups use: the functions every formula here keeps to.
-    return [year, { formula: `=SUMPRODUCT(--(${checks}="${NOTE_MISSING}"))` }];
+    const range = (column: number) => absolute(SHEETS.indicators, { row: 1, column }, { row: rows, column });
+    const col = layout.perYear.get(year)!;
+    return [
+      year,
+      { formula: missingNoteCountFormula(range(col.actual), range(col.status), range(layout.notes.get(year)!)) },
+    ];
   });
   return [
     { topLeft: DIAGNOSTIC_NOTES.topLeft, rows: [[...DIAGNOSTIC_NOTES.headers]], bold: true },

@@ -12,7 +12,6 @@ import {
   actualValidationFormula,
   nativeIndicatorStatusFormula,
   nativeScoreFormula,
-  noteCheckFormula,
   noteMissingRule,
   piraScoreFormula,
   piraStatusFormula,
@@ -34,8 +33,14 @@ function actualPrompt(year: number): string {
   );
 }
 
-export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals, notes: Notes = {}): SheetSpec {
-  const layout = indicatorLayout(plan.years);
+export function buildIndicators(
+  plan: Plan,
+  settings: Settings,
+  actuals: Actuals,
+  notes: Notes = {},
+  baseline?: { year: number; actuals: Readonly<Record<string, Actual>> },
+): SheetSpec {
+  const layout = indicatorLayout(plan.years, baseline?.year ?? null);
   const indicators = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ objective: o, indicator: i })));
   const rows: CellSpec[][] = [];
   const formats: string[][] = layout.columns.map(() => []);
@@ -50,6 +55,11 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
     row[layout.fixed.objective] = objective.number;
     row[layout.fixed.title] = objective.title;
     row[layout.fixed.area] = objective.areaCode;
+    if (layout.baseline) {
+      row[layout.baseline.column] = baseline?.actuals[indicator.id] ?? null;
+      // Shown as the first year's consuntivo is (the same indicator keeps its unit).
+      formats[layout.baseline.column][i] = actualFormat(indicator.targets[String(plan.years[0])] ?? null);
+    }
     for (const year of plan.years) {
       const col = layout.perYear.get(year)!;
       const help = layout.helpers.get(year)!;
@@ -75,10 +85,8 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
       row[help.value] = target ? excelScaleValue(target) : null;
       row[help.deadline] = target?.deadline ? isoToSerial(target.deadline) : null;
       formats[col.actual][i] = actualFormat(target);
-      const noteCols = layout.notes.get(year)!;
       // A note is user text: a plain string cell, so a note starting with "=" stays text.
-      row[noteCols.note] = notes[indicator.id]?.[String(year)] ?? null;
-      row[noteCols.check] = { formula: noteCheckFormula(a, scoreCell, cellAddress(r, noteCols.note)) };
+      row[layout.notes.get(year)!] = notes[indicator.id]?.[String(year)] ?? null;
     }
     rows.push(row);
   });
@@ -117,10 +125,11 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
   });
   // Notes after every compliance rule: a missing note di scostamento shows on the note cell only.
   plan.years.forEach((year, yi) => {
-    const { note, check } = layout.notes.get(year)!;
+    const note = layout.notes.get(year)!;
+    const col = layout.perYear.get(year)!;
     conditionalFormats.push({
-      range: `${columnLetter(note)}2:${columnLetter(check)}${last + 1}`,
-      formula: noteMissingRule(`$${columnLetter(check)}2`),
+      range: `${columnLetter(note)}2:${columnLetter(note)}${last + 1}`,
+      formula: noteMissingRule(`$${columnLetter(col.actual)}2`, `$${columnLetter(col.status)}2`, cellAddress(1, note)),
       style: COMPLIANCE_STYLES.amber,
       priority: plan.years.length * 3 + yi + 1,
       stopIfTrue: true,
