@@ -12,7 +12,16 @@ export function nodeIO(): CliIO {
     writeFile: (p, d) => {
       const target = path.resolve(process.cwd(), p);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, d);
+      // A temporary file renamed over the target: a failed write never leaves half a file, and
+      // `pira build -o X --from X` replaces X only once the new workbook is complete.
+      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      try {
+        fs.writeFileSync(temporary, d);
+        fs.renameSync(temporary, target);
+      } catch (e) {
+        fs.rmSync(temporary, { force: true });
+        throw e;
+      }
     },
     cwd: process.cwd(),
   };
