@@ -213,3 +213,13 @@ test("a value the revised workbook cannot take is refused, named, and nothing is
   expect(refused.problems).toHaveLength(1);
   expect(refused.problems[0]).toMatch(/consuntivo 2024 di 1\.1 \(«forse»\) non adatto al target rivisto di 1\.1/);
 });
+
+test("a workbook revised by its own plan changes nothing, carries every value and archives none", () => {
+  const same = reviseWorkbook(old, oldPlan, { today: TODAY });
+  expect(same.problems).toEqual([]);
+  expect(same.changes).toEqual([]);
+  expect(same.archiveAdded).toEqual([]);
+  expect(same.carryOver.actuals).toEqual(filled.actuals);
+  expect(same.carryOver.notes).toEqual(filled.notes);
+  expect(same.registerAdded.map((r) => r.kind)).toEqual(["Revisione del piano"]);
+});

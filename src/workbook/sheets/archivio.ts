@@ -4,24 +4,7 @@ import { FORMAT } from "../format";
 import type { ArchiveRow } from "../history";
 import { ARCHIVE_COLUMN, ARCHIVE_COLUMNS, SHEETS, TABLES } from "../layout";
 import type { CellSpec, SheetSpec } from "../types";
-import { sheet } from "./common";
-
-function archiveCells(row: ArchiveRow): CellSpec[] {
-  const cells = new Array<CellSpec>(ARCHIVE_COLUMNS.length).fill(null);
-  cells[ARCHIVE_COLUMN.oldId] = row.oldId;
-  cells[ARCHIVE_COLUMN.objective] = row.objective;
-  cells[ARCHIVE_COLUMN.name] = row.name;
-  cells[ARCHIVE_COLUMN.year] = row.year;
-  cells[ARCHIVE_COLUMN.target] = row.target;
-  cells[ARCHIVE_COLUMN.actual] = row.actual;
-  cells[ARCHIVE_COLUMN.score] = row.score;
-  cells[ARCHIVE_COLUMN.note] = row.note;
-  cells[ARCHIVE_COLUMN.reason] = row.reason;
-  cells[ARCHIVE_COLUMN.planTitle] = row.planTitle;
-  cells[ARCHIVE_COLUMN.planDate] = row.planDate;
-  // An empty text is an empty cell, as both adapters write nothing for it.
-  return cells.map((c) => (c === "" ? null : c));
-}
+import { rowOf, sheet } from "./common";
 
 /** A consuntivo shows as its target wrote it: a percent, a date, or a plain value. */
 function actualFormat(row: ArchiveRow): string {
@@ -46,7 +29,7 @@ export function buildArchive(rows: readonly ArchiveRow[]): SheetSpec {
         name: TABLES.archive,
         topLeft: "A1",
         columns,
-        rows: rows.length > 0 ? rows.map(archiveCells) : [empty],
+        rows: rows.length > 0 ? rows.map((r) => rowOf(r, ARCHIVE_COLUMN, ARCHIVE_COLUMNS.length)) : [empty],
         style: "TableStyleLight1",
       },
     ],
