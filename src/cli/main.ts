@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { parseArgs } from "./args";
 import * as build from "./commands/build";
 import * as demo from "./commands/demo";
+import * as diff from "./commands/diff";
 import * as exportActuals from "./commands/exportActuals";
 import * as parse from "./commands/parse";
 import * as report from "./commands/report";
@@ -13,7 +14,7 @@ import { CliError, type CliCommand, type CliIO } from "./io";
 import { printableValue } from "./problems";
 
 /** Every command, in the order `pira --help` lists them. A new command is one module added here. */
-export const COMMANDS: readonly CliCommand[] = [parse, score, build, exportActuals, report, demo];
+export const COMMANDS: readonly CliCommand[] = [parse, score, build, diff, exportActuals, report, demo];
 
 const HELP_FLAGS = ["--help", "-h"];
 

@@ -1,8 +1,10 @@
 // A readable Italian summary of a plan for the terminal: areas, objectives with weights and
 // indicator counts, weight checks and diagnostics.
+import { describeChange, type Change } from "../domain/match";
 import type { Plan, Severity } from "../domain/model";
 import { formatItalianNumber } from "../domain/numbers";
 import { WEIGHT_TOLERANCE } from "../domain/reader";
+import type { ReviseResult } from "../workbook/revise";
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: "Errori", warning: "Avvisi", info: "Note" };
 
@@ -49,4 +51,36 @@ export function planSummary(plan: Plan): string {
     for (const d of list) out.push(`  riga ${d.line}: ${d.message}`);
   }
   return out.join("\n") + "\n";
+}
+
+/** How many changes the terminal lists before «… e altre N». */
+export const CHANGE_LIST_CAP = 30;
+
+/** The change list, one line each, capped (the Registro holds them all). */
+export function changeLines(changes: readonly Change[], cap = CHANGE_LIST_CAP): string {
+  if (changes.length === 0) return "  nessuna modifica\n";
+  const shown = changes.slice(0, cap).map((c) => `  - ${describeChange(c, "it")}`);
+  if (changes.length > cap) shown.push(`  … e altre ${changes.length - cap} modifiche`);
+  return shown.join("\n") + "\n";
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What `pira build --from` did: values carried and archived, proposals, the changes (capped). */
+export function revisionSummary(result: ReviseResult, from: string, out: string): string {
+  const s = result.summary;
+  const lines = [
+    `Scritto ${out} dal piano rivisto, con i valori di ${from}:`,
+    `  riportati: ${plural(s.carriedActuals, "consuntivo", "consuntivi")}, ${plural(s.carriedNotes, "nota", "note")}` +
+      (s.underChangedTarget > 0 ? ` (${s.underChangedTarget} sotto un target cambiato: da verificare)` : ""),
+    `  nel foglio Archivio: ${plural(s.archivedActuals, "consuntivo", "consuntivi")}, ${plural(s.archivedNotes, "nota", "note")}`,
+  ];
+  for (const p of s.acceptedProposals)
+    lines.push(`  corrispondenza accettata: ${p.oldId} → ${p.newId} (somiglianza ${Math.round(p.confidence * 100)}%)`);
+  for (const p of s.refusedProposals)
+    lines.push(`  corrispondenza non accettata (--no-similar): ${p.oldId} → ${p.newId}, valori archiviati`);
+  lines.push(`${plural(s.changes, "modifica", "modifiche")} (tutte nel foglio Registro):`);
+  return lines.join("\n") + "\n" + changeLines(result.changes);
 }

@@ -1,9 +1,11 @@
-// Actuals (consuntivi) as a CSV file: indicator id, year, actual. The format Italian Excel saves
-// ("indicatore;anno;consuntivo", semicolons, decimal comma) and the English one
-// ("indicator,year,actual", commas, values with a decimal comma in quotes), read and written.
+// Actuals (consuntivi) as a CSV file: indicator id, year, actual, and optionally the note di
+// scostamento. The format Italian Excel saves ("indicatore;anno;consuntivo[;nota]", semicolons,
+// decimal comma) and the English one ("indicator,year,actual[,note]", commas, values with a
+// decimal comma in quotes), read and written.
 
 import { parseActualText } from "./actual";
 import { serialToIso } from "./dates";
+import type { Notes } from "./match/carryOver";
 import type { Actual, Actuals, Indicator, Plan, Target } from "./model";
 import { percentToFraction } from "./numbers";
 import { ScoreError, scoreTarget } from "./score";
@@ -21,6 +23,8 @@ export interface CsvProblem {
 export interface ActualsCsvResult {
   /** Only the filled values: a blank actual is no entry. Empty when the header is wrong. */
   actuals: Actuals;
+  /** The notes of the optional fourth column; a blank note is no entry. */
+  notes: Notes;
   /** What stops the file from being used: the CLI prints them all and writes nothing. */
   problems: CsvProblem[];
   /** Likely mistakes that still give a valid file (a percent written without "%"). */
@@ -31,7 +35,9 @@ const HEADERS: readonly (readonly string[])[] = [
   ["indicatore", "anno", "consuntivo"],
   ["indicator", "year", "actual"],
 ];
-const HEADER_HINT = "indicatore;anno;consuntivo (oppure indicator,year,actual)";
+/** The optional fourth column of each header: the note di scostamento. */
+const NOTE_HEADERS = ["nota", "note"] as const;
+const HEADER_HINT = "indicatore;anno;consuntivo[;nota] (oppure indicator,year,actual[,note])";
 const YEAR_RE = /^\d{4}$/;
 const MAX_SERIAL = 2958465;
 
@@ -113,9 +119,15 @@ function meaningfulFields(fields: string[]): string[] {
   return fields.slice(0, end);
 }
 
-function isHeader(fields: string[]): boolean {
+/** The header's column count (3, or 4 with the note column); null when it is no header. */
+function headerColumns(fields: string[]): 3 | 4 | null {
   const names = meaningfulFields(fields).map((f) => f.trim().toLowerCase());
-  return HEADERS.some((h) => h.length === names.length && h.every((name, i) => name === names[i]));
+  for (const [i, h] of HEADERS.entries()) {
+    if (!h.every((name, c) => name === names[c])) continue;
+    if (names.length === 3) return 3;
+    if (names.length === 4 && names[3] === NOTE_HEADERS[i]) return 4;
+  }
+  return null;
 }
 
 function indicatorIndex(plan: Plan): Map<string, Indicator> {
@@ -125,12 +137,13 @@ function indicatorIndex(plan: Plan): Map<string, Indicator> {
   return byId;
 }
 
-function columnCountMessage(count: number, separator: CsvSeparator): string {
+function columnCountMessage(count: number, expected: 3 | 4, separator: CsvSeparator): string {
   const hint =
     separator === ","
       ? ' Con la virgola come separatore, i decimali con la virgola vanno tra virgolette ("3,5") o scritti con il punto (3.5).'
       : "";
-  return `${count} colonne invece di 3 (indicatore, anno, consuntivo).${hint}`;
+  const names = expected === 3 ? "3 (indicatore, anno, consuntivo)" : "4 (indicatore, anno, consuntivo, nota)";
+  return `${count} colonne invece di ${names}.${hint}`;
 }
 
 /** Whether the actual fits the target (a number for "≥ 13 N.", a date or SI/NO for a deadline). */
@@ -157,6 +170,7 @@ function looksLikePercentPoints(actual: number, target: Target): boolean {
  */
 export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
   const actuals: Actuals = {};
+  const notes: Notes = {};
   const problems: CsvProblem[] = [];
   const warnings: CsvProblem[] = [];
   const body = text.replace(/^\uFEFF/, "");
@@ -165,15 +179,16 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
   const header = records[0];
   if (header === undefined) {
     problems.push({ line: 1, message: `il file è vuoto: la prima riga deve essere ${HEADER_HINT}.` });
-    return { actuals, problems, warnings };
+    return { actuals, notes, problems, warnings };
   }
-  if (!isHeader(header.fields)) {
+  const width = headerColumns(header.fields);
+  if (width === null) {
     const found = header.fields.join(separator);
     problems.push({
       line: header.line,
       message: `intestazione non riconosciuta «${found}»: la prima riga deve essere ${HEADER_HINT}.`,
     });
-    return { actuals, problems, warnings };
+    return { actuals, notes, problems, warnings };
   }
 
   const byId = indicatorIndex(plan);
@@ -181,11 +196,14 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
   const seen = new Map<string, number>();
   for (const { line, fields: raw } of records.slice(1)) {
     const fields = meaningfulFields(raw);
-    if (fields.length !== 3) {
-      problems.push({ line, message: columnCountMessage(fields.length, separator) });
+    // With the note column, a row whose note is empty may end after the consuntivo.
+    if (fields.length !== width && !(width === 4 && fields.length === 3)) {
+      problems.push({ line, message: columnCountMessage(fields.length, width, separator) });
       continue;
     }
-    const [id, year, value] = fields.map((f) => f.trim());
+    const [id, year, value] = fields.slice(0, 3).map((f) => f.trim());
+    // A note is user text, kept as written; only a blank one is no note.
+    const note = fields[3] !== undefined && fields[3].trim() !== "" ? fields[3] : null;
     const indicator = byId.get(id);
     if (indicator === undefined) {
       problems.push({ line, message: `indicatore «${id}» non presente nel piano.` });
@@ -202,6 +220,7 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
       continue;
     }
     seen.set(key, line);
+    if (note !== null) (notes[id] ??= {})[year] = note;
     let actual: Actual;
     try {
       actual = parseActualText(value);
@@ -241,7 +260,7 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
     }
     (actuals[id] ??= {})[year] = actual;
   }
-  return { actuals, problems, warnings };
+  return { actuals, notes, problems, warnings };
 }
 
 /** The shortest decimal that reads back as `n`, without exponent (parseActualText reads none). */
@@ -301,23 +320,40 @@ function csvField(text: string, separator: CsvSeparator): string {
     : text;
 }
 
+function hasNotes(notes: Notes): boolean {
+  return Object.values(notes).some((byYear) => Object.values(byYear).some((n) => n.trim() !== ""));
+}
+
 /**
  * Writes the filled actuals in plan order (objective, indicator, year): Italian notation, "82,5%"
  * for percent targets, dd/mm/yyyy for deadlines, SI/NO as typed. With "," the English header and
- * quoted decimal commas. Lines end with CRLF, as spreadsheets write them.
+ * quoted decimal commas. With any note, a fourth column «nota» (a row may hold a note and no
+ * consuntivo). Lines end with CRLF, as spreadsheets write them.
  */
-export function formatActualsCsv(plan: Plan, actuals: Actuals, separator: CsvSeparator = ";"): string {
-  const header = separator === ";" ? HEADERS[0] : HEADERS[1];
+export function formatActualsCsv(
+  plan: Plan,
+  actuals: Actuals,
+  separator: CsvSeparator = ";",
+  notes: Notes = {},
+): string {
+  const which = separator === ";" ? 0 : 1;
+  const withNotes = hasNotes(notes);
+  const header = withNotes ? [...HEADERS[which], NOTE_HEADERS[which]] : HEADERS[which];
   const lines = [header.join(separator)];
   for (const objective of plan.objectives) {
     for (const indicator of objective.indicators) {
       const byYear = actuals[indicator.id];
-      if (byYear === undefined) continue;
+      const notesByYear = notes[indicator.id];
+      if (byYear === undefined && notesByYear === undefined) continue;
       for (const year of plan.years) {
         const key = String(year);
-        const text = formatActual(byYear[key] ?? null, indicator.targets[key] ?? null);
-        if (text === null) continue;
-        lines.push([indicator.id, key, text].map((f) => csvField(f, separator)).join(separator));
+        const text = formatActual(byYear?.[key] ?? null, indicator.targets[key] ?? null);
+        const note = notesByYear?.[key] ?? "";
+        const noted = withNotes && note.trim() !== "";
+        if (text === null && !noted) continue;
+        const fields = [indicator.id, key, text ?? ""];
+        if (withNotes) fields.push(noted ? note : "");
+        lines.push(fields.map((f) => csvField(f, separator)).join(separator));
       }
     }
   }

@@ -1,6 +1,7 @@
 // What the task pane asks of Excel. Components receive a gateway through GatewayContext and never
 // touch Office.js, so they render and are tested without Office (officeGateway.ts is the real one).
 import { createContext, useContext } from "react";
+import type { Notes } from "../domain/match";
 import type { Actuals, Plan } from "../domain/model";
 import type { Settings } from "../domain/settings";
 import type { WorkbookDescription } from "../workbook/types";
@@ -45,6 +46,8 @@ export interface PiraGateway {
   switchFormulas(wb: WorkbookDescription): Promise<void>;
   /** The actuals typed in the workbook, by indicator id and year, for the plan's indicators. */
   readActuals(plan: Plan): Promise<Actuals>;
+  /** The notes di scostamento typed in the workbook («Nota YYYY»), by indicator id and year. */
+  readNotes(plan: Plan): Promise<Notes>;
   /** The plan an earlier import wrote into this workbook; null when there is none. */
   readPlan(): Promise<Plan | null>;
   /** The settings the workbook holds; null when it was never imported. */

@@ -122,6 +122,8 @@ const it = {
       n === 0
         ? `Tutti i consuntivi ${year} sono inseriti.`
         : `Mancano ${n} ${n === 1 ? "consuntivo" : "consuntivi"} per il ${year}`,
+    missingNotes: (n: number, year: number) =>
+      n === 1 ? `Manca 1 nota di scostamento per il ${year}` : `Mancano ${n} note di scostamento per il ${year}`,
     missingHint: "Seleziona un indicatore per andare alla sua riga nel foglio Indicatori.",
     goTo: (id: string, name: string) => `Vai all'indicatore ${id}: ${name}`,
     goFailed: "Impossibile andare alla riga dell'indicatore",
@@ -270,6 +272,8 @@ const en: Strings = {
     coverageHint: "Coverage is the share of the weight that already has an actual.",
     missing: (n, year) =>
       n === 0 ? `All ${year} actuals are in.` : `${n} ${n === 1 ? "actual" : "actuals"} missing for ${year}`,
+    missingNotes: (n, year) =>
+      `${n} ${n === 1 ? "variance note" : "variance notes"} missing for ${year} (actuals short of the target)`,
     missingHint: "Select an indicator to go to its row on the Indicatori sheet.",
     goTo: (id, name) => `Go to indicator ${id}: ${name}`,
     goFailed: "Could not go to the indicator's row",

@@ -1,5 +1,6 @@
 // The gateway over the Excel adapter: each call is one Excel batch made of src/excel functions,
 // the only code that touches Office.js.
+import type { Notes } from "../domain/match";
 import type { Actuals, Plan } from "../domain/model";
 import type { Settings } from "../domain/settings";
 import {
@@ -22,6 +23,7 @@ import {
   areaWeightsFromTable,
   columnOf,
   indicatorRow,
+  notesFromTable,
   planFromTables,
   settingsFromCells,
 } from "../workbook/read";
@@ -74,6 +76,11 @@ export function createOfficeGateway(): PiraGateway {
 
     readActuals: (plan: Plan): Promise<Actuals> =>
       run(async (context) => actualsFromTable(await readTable(context, SHEETS.indicators, TABLES.indicators), plan)),
+
+    readNotes: (plan: Plan): Promise<Notes> =>
+      run(async (context) =>
+        notesFromTable(await readTable(context, SHEETS.indicators, TABLES.indicators), plan.years),
+      ),
 
     readPlan: (): Promise<Plan | null> =>
       run(async (context) => {

@@ -4,7 +4,7 @@
 
 import { assertNever } from "../domain/assertNever";
 import type { TargetKind } from "../domain/model";
-import { STATUS_DECIMALS } from "../domain/score";
+import { STATUS_DECIMALS, type Status } from "../domain/score";
 import { NAMES, WORD_NAMES } from "./layout";
 
 function isOneOf(upper: string, listName: string): string {
@@ -90,6 +90,9 @@ export function piraStatusFormula(target: string, a: string): string {
 function rounded(score: string): string {
   return `ROUND(${score},${STATUS_DECIMALS})`;
 }
+
+/** The status text of a met target (Status in the domain). */
+const RAGGIUNTO: Status = "Raggiunto";
 
 function gradedStatus(score: string): string {
   const s = rounded(score);
@@ -180,4 +183,19 @@ export function actualValidationFormula(a: string, kind: string): string {
     acceptedActual("atLeast", a, yesNo),
   );
   return `=OR(${isBlank(a)},${accepted})`;
+}
+
+/**
+ * A missing note di scostamento, as the conditional format of a note cell (relative row) and
+ * needsNote in the domain say: a consuntivo is typed, its status is not «Raggiunto» (partial,
+ * missed, or no score: an unreadable target, a wrong actual) and the note is blank. A rule, not
+ * a column of formulas: a large plan's import must stay within its request budget.
+ */
+export function noteMissingRule(a: string, status: string, note: string): string {
+  return `=AND(NOT(${isBlank(a)}),${isBlank(note)},${status}<>"${RAGGIUNTO}")`;
+}
+
+/** How many rows of these columns (absolute ranges) miss a note: the Diagnostica count. */
+export function missingNoteCountFormula(actuals: string, statuses: string, notes: string): string {
+  return `=SUMPRODUCT((TRIM(${actuals})<>"")*(TRIM(${notes})="")*(${statuses}<>"${RAGGIUNTO}"))`;
 }

@@ -10,6 +10,8 @@ export const SHEETS = {
   objectives: "Obiettivi",
   settings: "Impostazioni",
   diagnostics: "Diagnostica",
+  archive: "Archivio",
+  register: "Registro",
 } as const;
 
 export const TABLES = {
@@ -19,6 +21,8 @@ export const TABLES = {
   dashboardObjectives: "tblCruscottoObiettivi",
   areaWeights: "tblPesiAmbiti",
   diagnostics: "tblDiagnostica",
+  archive: "tblArchivio",
+  register: "tblRegistro",
 } as const;
 
 /** Workbook names the formulas and conditional formats read (cells of the Impostazioni sheet). */
@@ -96,6 +100,9 @@ export const HEADERS = {
   kind: (year: number) => `${STEMS.kind} ${year}`,
   value: (year: number) => `${STEMS.value} ${year}`,
   deadline: (year: number) => `${STEMS.deadline} ${year}`,
+  note: (year: number) => `${STEMS.note} ${year}`,
+  /** The previous year's consuntivo beside the first year of a revised plan (read-only). */
+  baseline: (year: number) => `${STEMS.actual} ${year} (base)`,
 } as const;
 
 /** A header and the year it ends with ("Consuntivo 2022" → "Consuntivo", 2022); null without a year. */
@@ -118,9 +125,17 @@ export interface IndicatorLayout {
   fixed: { id: number; name: number; common: number; weight: number; objective: number; title: number; area: number };
   perYear: Map<number, { target: number; actual: number; score: number; status: number }>;
   helpers: Map<number, { kind: number; value: number; deadline: number }>;
+  /**
+   * The column of each year's note di scostamento, after every other column (after the hidden
+   * helpers), so columns other work adds to a year's group do not move them.
+   */
+  notes: Map<number, number>;
+  /** «Consuntivo AAAA (base)», the last column, when the workbook continues an earlier plan. */
+  baseline: { year: number; column: number } | null;
 }
 
-export function indicatorLayout(years: number[]): IndicatorLayout {
+/** `baselineYear`: the year before the plan's first, whose consuntivi a revised workbook shows read-only. */
+export function indicatorLayout(years: number[], baselineYear: number | null = null): IndicatorLayout {
   const columns: ColumnSpec[] = [
     { header: HEADERS.indicatorId, role: "data", numberFormat: FORMAT.text, width: 11 },
     { header: HEADERS.indicatorName, role: "data", numberFormat: FORMAT.text, width: 60, wrap: true },
@@ -152,7 +167,18 @@ export function indicatorLayout(years: number[]): IndicatorLayout {
     );
     helpers.set(year, { kind, value: kind + 1, deadline: kind + 2 });
   }
-  return { years, columns, fixed, perYear, helpers };
+  const notes = new Map<number, number>();
+  for (const year of years) {
+    notes.set(year, columns.length);
+    // Typed by users like the consuntivi (role "input": unlocked, never deleted without asking).
+    columns.push({ header: HEADERS.note(year), role: "input", numberFormat: FORMAT.text, width: 40, wrap: true });
+  }
+  let baseline: IndicatorLayout["baseline"] = null;
+  if (baselineYear !== null) {
+    baseline = { year: baselineYear, column: columns.length };
+    columns.push({ header: HEADERS.baseline(baselineYear), role: "data", numberFormat: FORMAT.general, width: 16 });
+  }
+  return { years, columns, fixed, perYear, helpers, notes, baseline };
 }
 
 /** Where each column of the Obiettivi table is, by year. */
@@ -262,3 +288,75 @@ export const DIAGNOSTIC_COLUMNS: ColumnSpec[] = [
   { header: HEADERS.indicatorId, role: "data", numberFormat: FORMAT.text, width: 12 },
   { header: HEADERS.message, role: "data", numberFormat: FORMAT.text, width: 100, wrap: true },
 ];
+
+/**
+ * Beside the Diagnostica table: per plan year, how many consuntivi short of «Raggiunto» lack
+ * their note di scostamento in the Indicatori sheet. Header row at `topLeft`.
+ */
+export const DIAGNOSTIC_NOTES = {
+  topLeft: "G1",
+  column: 6,
+  headers: ["Anno", "Note di scostamento mancanti"],
+  widths: { G: 8, H: 30 },
+} as const;
+
+/**
+ * The Archivio sheet (table tblArchivio): consuntivi and notes a revised plan has no place for
+ * (indicator removed, objective closed, year dropped), one row per indicator and year, never deleted.
+ */
+export const ARCHIVE_COLUMNS: ColumnSpec[] = [
+  { header: "Indicatore (vecchio)", role: "data", numberFormat: FORMAT.text, width: 12 },
+  { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
+  { header: HEADERS.indicatorName, role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
+  { header: "Anno", role: "data", numberFormat: FORMAT.integer, width: 8 },
+  { header: "Target in vigore", role: "data", numberFormat: FORMAT.text, width: 18 },
+  { header: STEMS.actual, role: "data", numberFormat: FORMAT.general, width: 14 },
+  { header: STEMS.score, role: "data", numberFormat: FORMAT.percent, width: 12 },
+  { header: STEMS.note, role: "data", numberFormat: FORMAT.text, width: 40, wrap: true },
+  { header: "Motivo dell'archiviazione", role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
+  { header: "Piano di provenienza", role: "data", numberFormat: FORMAT.text, width: 40, wrap: true },
+  { header: "Data del piano", role: "data", numberFormat: FORMAT.text, width: 14 },
+];
+export const ARCHIVE_COLUMN = {
+  oldId: 0,
+  objective: 1,
+  name: 2,
+  year: 3,
+  target: 4,
+  actual: 5,
+  score: 6,
+  note: 7,
+  reason: 8,
+  planTitle: 9,
+  planDate: 10,
+} as const;
+
+/**
+ * The Registro sheet (table tblRegistro): every change a revision applied, one row each,
+ * appended at each revision and never rewritten; a first import writes «Importazione iniziale».
+ */
+export const REGISTER_COLUMNS: ColumnSpec[] = [
+  { header: "Data", role: "data", numberFormat: FORMAT.date, width: 12 },
+  { header: "Tipo di modifica", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
+  { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
+  { header: HEADERS.indicatorId, role: "data", numberFormat: FORMAT.text, width: 12 },
+  { header: "Prima", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
+  { header: "Dopo", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
+  { header: "Descrizione", role: "data", numberFormat: FORMAT.text, width: 60, wrap: true },
+  { header: "Piano", role: "data", numberFormat: FORMAT.text, width: 40, wrap: true },
+  { header: "Data del piano", role: "data", numberFormat: FORMAT.text, width: 14 },
+];
+export const REGISTER_COLUMN = {
+  date: 0,
+  kind: 1,
+  objective: 2,
+  indicator: 3,
+  before: 4,
+  after: 5,
+  description: 6,
+  planTitle: 7,
+  planDate: 8,
+} as const;
+
+/** The Registro's kind of its first row, written by a first import. */
+export const INITIAL_IMPORT = "Importazione iniziale";

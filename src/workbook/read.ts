@@ -10,10 +10,23 @@ import {
   type Objective,
   type Plan,
 } from "../domain/model";
+import type { Notes } from "../domain/match";
 import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
 import { parseTarget } from "../domain/targets";
 import { cellAddress, type CellRef } from "./address";
-import { HEADERS, NAMES, SETTING_NAMES, STEMS, splitYearlyHeader, yearOfHeader } from "./layout";
+import type { ArchiveRow, RegisterRow } from "./history";
+import {
+  ARCHIVE_COLUMN,
+  ARCHIVE_COLUMNS,
+  HEADERS,
+  NAMES,
+  REGISTER_COLUMN,
+  REGISTER_COLUMNS,
+  SETTING_NAMES,
+  STEMS,
+  splitYearlyHeader,
+  yearOfHeader,
+} from "./layout";
 
 /** A cell's value as a spreadsheet shows it; empty cells are null. */
 export type Cell = string | number | boolean | null;
@@ -197,6 +210,32 @@ export function actualsFromTable(indicators: Table, plan: Plan): Actuals {
   return actuals;
 }
 
+/** A note as its cell holds it: user text, kept as typed (a number typed in it reads as its digits). */
+function noteText(cell: Cell | CellError | undefined): string | null {
+  if (cell === null || cell === undefined || typeof cell === "object") return null;
+  const s = String(cell);
+  return s.trim() === "" ? null : s;
+}
+
+/** The notes di scostamento typed in the Indicatori table's «Nota YYYY» columns; a blank note is no entry. */
+export function notesFromTable(indicators: Table<Cell | CellError>, years: readonly number[]): Notes {
+  const id = columnOf(indicators, HEADERS.indicatorId);
+  if (id < 0) return {};
+  const columns = years
+    .map((year) => ({ key: String(year), col: columnOf(indicators, HEADERS.note(year)) }))
+    .filter((c) => c.col >= 0);
+  const notes: Notes = {};
+  for (const row of indicators.rows) {
+    const indicatorId = text(row[id]);
+    if (indicatorId === "") continue;
+    for (const { key, col } of columns) {
+      const note = noteText(row[col]);
+      if (note !== null) (notes[indicatorId] ??= {})[key] = note;
+    }
+  }
+  return notes;
+}
+
 /** Settings from the values of the named cells (undefined for a name the workbook lacks). */
 export function settingsFromCells(values: Partial<Record<(typeof SETTING_NAMES)[number], Cell>>): Partial<Settings> {
   const out: Partial<Settings> = {};
@@ -232,6 +271,8 @@ export interface WorkbookActuals {
   plan: Plan;
   /** Only the actuals typed: an empty cell is no entry. */
   actuals: Actuals;
+  /** Only the notes typed («Nota YYYY»; none in a workbook made before notes). */
+  notes: Notes;
   /** Cells whose value cannot be an actual (an Excel error), each named. */
   problems: CellProblem[];
 }
@@ -254,22 +295,32 @@ export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
     year,
     actual: columnOf(indicators, HEADERS.actual(year)),
     target: columnOf(indicators, HEADERS.target(year)),
+    note: columnOf(indicators, HEADERS.note(year)),
   }));
   const indicatorList: Indicator[] = [];
   const actuals: Actuals = {};
+  const notes: Notes = {};
   const problems: CellProblem[] = [];
   indicators.rows.forEach((row, r) => {
     const indicatorId = text(row[id]);
     if (indicatorId === "") return;
     const targets: Indicator["targets"] = {};
-    for (const { year, actual: a, target: t } of columns) {
+    for (const { year, actual: a, target: t, note: n } of columns) {
       targets[String(year)] = t < 0 ? null : parseTarget(text(row[t]));
       const value = row[a] ?? null;
+      const where = (c: number) =>
+        `${indicators.sheet}!${cellAddress(indicators.topLeft.row + 1 + r, indicators.topLeft.column + c)}`;
       if (value !== null && typeof value === "object") {
-        const at = cellAddress(indicators.topLeft.row + 1 + r, indicators.topLeft.column + a);
-        problems.push({ cell: `${indicators.sheet}!${at}`, message: `${indicatorId}, ${year}: ${value.error}.` });
+        problems.push({ cell: where(a), message: `${indicatorId}, ${year}: ${value.error}.` });
       } else if (value !== null) {
         (actuals[indicatorId] ??= {})[String(year)] = value as Actual;
+      }
+      const noteCell = n < 0 ? null : (row[n] ?? null);
+      if (noteCell !== null && typeof noteCell === "object") {
+        problems.push({ cell: where(n), message: `${indicatorId}, ${year}, nota: ${noteCell.error}.` });
+      } else {
+        const note = noteText(noteCell);
+        if (note !== null) (notes[indicatorId] ??= {})[String(year)] = note;
       }
     }
     indicatorList.push({ id: indicatorId, name: "", common: false, weight: 0, targets });
@@ -282,7 +333,138 @@ export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
     objectives: [emptyObjective(0, "", indicatorList)],
     diagnostics: [],
   };
-  return { plan, actuals, problems };
+  return { plan, actuals, notes, problems };
+}
+
+/** A column of a history table found by its layout header; -1 when the table lacks it. */
+function historyColumns(table: { headers: string[] }, columns: readonly { header: string }[]): number[] {
+  return columns.map((c) => columnOf(table, c.header));
+}
+
+function cellAt(row: (Cell | CellError)[], col: number): Cell {
+  const v = col < 0 ? null : (row[col] ?? null);
+  return v !== null && typeof v === "object" ? null : v;
+}
+
+/** The Archivio's rows as the sheet holds them (a row with no old id is the empty table's placeholder). */
+export function archiveFromTable(table: Table<Cell | CellError>): ArchiveRow[] {
+  const c = historyColumns(table, ARCHIVE_COLUMNS);
+  const out: ArchiveRow[] = [];
+  for (const row of table.rows) {
+    const at = (k: number) => cellAt(row, c[k]);
+    const oldId = text(at(ARCHIVE_COLUMN.oldId));
+    if (oldId === "") continue;
+    const note = at(ARCHIVE_COLUMN.note);
+    out.push({
+      oldId,
+      objective: num(at(ARCHIVE_COLUMN.objective)),
+      name: text(at(ARCHIVE_COLUMN.name)),
+      year: num(at(ARCHIVE_COLUMN.year)),
+      target: text(at(ARCHIVE_COLUMN.target)),
+      actual: at(ARCHIVE_COLUMN.actual),
+      score: num(at(ARCHIVE_COLUMN.score)),
+      note: note === null ? null : String(note),
+      reason: text(at(ARCHIVE_COLUMN.reason)),
+      planTitle: text(at(ARCHIVE_COLUMN.planTitle)),
+      planDate: text(at(ARCHIVE_COLUMN.planDate)),
+    });
+  }
+  return out;
+}
+
+/** The Registro's rows as the sheet holds them, oldest first (an all-empty row is the placeholder). */
+export function registerFromTable(table: Table<Cell | CellError>): RegisterRow[] {
+  const c = historyColumns(table, REGISTER_COLUMNS);
+  const out: RegisterRow[] = [];
+  for (const row of table.rows) {
+    const at = (k: number) => cellAt(row, c[k]);
+    const kind = text(at(REGISTER_COLUMN.kind));
+    if (kind === "") continue;
+    out.push({
+      date: num(at(REGISTER_COLUMN.date)),
+      kind,
+      objective: num(at(REGISTER_COLUMN.objective)),
+      indicator: text(at(REGISTER_COLUMN.indicator)),
+      before: text(at(REGISTER_COLUMN.before)),
+      after: text(at(REGISTER_COLUMN.after)),
+      description: text(at(REGISTER_COLUMN.description)),
+      planTitle: text(at(REGISTER_COLUMN.planTitle)),
+      planDate: text(at(REGISTER_COLUMN.planDate)),
+    });
+  }
+  return out;
+}
+
+/** The tables and named values of a workbook, as an adapter hands them over (absent ones null). */
+export interface WorkbookTables {
+  indicators: PlacedTable;
+  objectives: Table<Cell | CellError> | null;
+  areaWeights: Table<Cell | CellError> | null;
+  archive: Table<Cell | CellError> | null;
+  register: Table<Cell | CellError> | null;
+  /** The values of the settings' named cells. */
+  settings: Partial<Record<(typeof SETTING_NAMES)[number], Cell>>;
+}
+
+/** Everything a revision carries from a workbook: its plan, typed values and history. */
+export interface WorkbookContents {
+  /** The workbook's plan; title and date from the Registro's last row (the plan last applied). */
+  plan: Plan;
+  actuals: Actuals;
+  notes: Notes;
+  settings: Partial<Settings>;
+  areaWeights: Record<string, number>;
+  archive: ArchiveRow[];
+  register: RegisterRow[];
+  /** Cells that cannot be read (Excel errors) or that repeat an indicator: nothing may be carried then. */
+  problems: CellProblem[];
+}
+
+function plainTable(table: Table<Cell | CellError>): Table {
+  return {
+    headers: table.headers,
+    rows: table.rows.map((r) => r.map((c) => (c !== null && typeof c === "object" ? null : c))),
+  };
+}
+
+/** Reads a workbook made by `pira build` or the add-in. Throws WorkbookFormatError when it is not one. */
+export function readWorkbook(tables: WorkbookTables): WorkbookContents {
+  const { actuals, notes, problems } = workbookActuals(tables.indicators);
+  const plan = planFromTables(
+    plainTable(tables.indicators),
+    tables.objectives && plainTable(tables.objectives),
+    tables.areaWeights && plainTable(tables.areaWeights),
+  );
+  if (plan === null) {
+    throw new WorkbookFormatError(`il foglio «${tables.indicators.sheet}» non contiene indicatori leggibili.`);
+  }
+  const id = columnOf(tables.indicators, HEADERS.indicatorId);
+  const firstRow = new Map<string, number>();
+  tables.indicators.rows.forEach((row, r) => {
+    const indicatorId = text(row[id]);
+    if (indicatorId === "") return;
+    const sheetRow = tables.indicators.topLeft.row + 2 + r;
+    const first = firstRow.get(indicatorId);
+    const at = `${tables.indicators.sheet}!${cellAddress(sheetRow - 1, tables.indicators.topLeft.column + id)}`;
+    if (first === undefined) firstRow.set(indicatorId, sheetRow);
+    else problems.push({ cell: at, message: `indicatore ${indicatorId} ripetuto (già alla riga ${first}).` });
+  });
+  const register = tables.register ? registerFromTable(tables.register) : [];
+  const last = register[register.length - 1];
+  if (last) {
+    plan.title = last.planTitle;
+    plan.date = last.planDate;
+  }
+  return {
+    plan,
+    actuals,
+    notes,
+    settings: settingsFromCells(tables.settings),
+    areaWeights: tables.areaWeights ? areaWeightsFromTable(plainTable(tables.areaWeights)) : {},
+    archive: tables.archive ? archiveFromTable(tables.archive) : [],
+    register,
+    problems,
+  };
 }
 
 /** What a user typed into the Indicatori table: consuntivi, and notes in any "Nota…" column. */

@@ -3,10 +3,19 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
    exceljs objects, not Office.js proxies: these rules mistake its getRow/getCell for Office.js calls. */
 import ExcelJS from "exceljs";
-import { HEADERS, SHEETS } from "../workbook/layout";
+import {
+  ARCHIVE_COLUMNS,
+  HEADERS,
+  NAMES,
+  REGISTER_COLUMNS,
+  SETTINGS_SHEET,
+  SHEETS,
+  type SETTING_NAMES,
+} from "../workbook/layout";
 import {
   WorkbookFormatError,
   countTypedCells,
+  readWorkbook,
   sameHeader,
   workbookActuals,
   type Cell,
@@ -14,6 +23,8 @@ import {
   type PlacedTable,
   type TypedCounts,
   type WorkbookActuals,
+  type WorkbookContents,
+  type WorkbookTables,
 } from "../workbook/read";
 import type { CellValue } from "./cells";
 
@@ -59,7 +70,12 @@ async function load(data: Buffer): Promise<ExcelJS.Workbook> {
  * The table of `sheetName` whose first header, in column A of one of the first rows, is
  * `firstHeader`: its headers, and its rows until the first with an empty first cell.
  */
-function sheetTable(wb: ExcelJS.Workbook, sheetName: string, firstHeader: string): PlacedTable {
+function sheetTable(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  firstHeader: string,
+  endsAt: "emptyFirstCell" | "emptyRow" = "emptyFirstCell",
+): PlacedTable {
   const ws = wb.getWorksheet(sheetName);
   if (ws === undefined) {
     throw new WorkbookFormatError(
@@ -77,8 +93,10 @@ function sheetTable(wb: ExcelJS.Workbook, sheetName: string, firstHeader: string
   const rows: (Cell | CellError)[][] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    if (text(row.getCell(1)) === "") break;
-    rows.push(Array.from({ length: width }, (_, c) => plainCell(row.getCell(c + 1))));
+    if (endsAt === "emptyFirstCell" && text(row.getCell(1)) === "") break;
+    const cells = Array.from({ length: width }, (_, c) => plainCell(row.getCell(c + 1)));
+    if (cells.every((c) => c === null)) break;
+    rows.push(cells);
   }
   return { sheet: sheetName, topLeft: { row: headerRow - 1, column: 0 }, headers, rows };
 }
@@ -114,4 +132,55 @@ export async function readTypedCells(data: Buffer): Promise<TypedCells> {
     if (!(e instanceof WorkbookFormatError)) throw e;
     return { ours: false, reason: e.message.split(": ")[0].replace(/\.$/, "") };
   }
+}
+/** The table of an optional sheet (Archivio, Registro in a workbook made before them): null when absent. */
+function optionalTable(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  firstHeader: string,
+  endsAt: "emptyFirstCell" | "emptyRow" = "emptyFirstCell",
+): PlacedTable | null {
+  if (wb.getWorksheet(sheetName) === undefined) return null;
+  try {
+    return sheetTable(wb, sheetName, firstHeader, endsAt);
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) return null;
+    throw e;
+  }
+}
+
+/** The settings' cells of the Impostazioni sheet, by the names that point at them. */
+function settingCells(wb: ExcelJS.Workbook): WorkbookTables["settings"] {
+  const ws = wb.getWorksheet(SHEETS.settings);
+  if (ws === undefined) return {};
+  const rows: Record<(typeof SETTING_NAMES)[number], number> = {
+    [NAMES.year]: SETTINGS_SHEET.rows.year,
+    [NAMES.green]: SETTINGS_SHEET.rows.green,
+    [NAMES.amber]: SETTINGS_SHEET.rows.amber,
+    [NAMES.mode]: SETTINGS_SHEET.rows.mode,
+    [NAMES.formulaMode]: SETTINGS_SHEET.rows.formulaMode,
+  };
+  const out: WorkbookTables["settings"] = {};
+  for (const [name, row] of Object.entries(rows) as [(typeof SETTING_NAMES)[number], number][]) {
+    const v = plainCell(ws.getRow(row + 1).getCell(SETTINGS_SHEET.valueColumn + 1));
+    out[name] = v !== null && typeof v === "object" ? null : v;
+  }
+  return out;
+}
+
+/**
+ * Everything a revision carries from a workbook made by `pira build` or the add-in: plan,
+ * consuntivi, notes, settings, Archivio and Registro. Throws WorkbookFormatError when it is not one.
+ */
+export async function readWorkbookContents(data: Buffer): Promise<WorkbookContents> {
+  const wb = await load(data);
+  return readWorkbook({
+    indicators: sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId),
+    objectives: optionalTable(wb, SHEETS.objectives, HEADERS.objective),
+    areaWeights: optionalTable(wb, SHEETS.settings, HEADERS.area),
+    // A Registro row may lack its date (an import that did not know it): rows end at an empty row.
+    archive: optionalTable(wb, SHEETS.archive, ARCHIVE_COLUMNS[0].header, "emptyRow"),
+    register: optionalTable(wb, SHEETS.register, REGISTER_COLUMNS[0].header, "emptyRow"),
+    settings: settingCells(wb),
+  });
 }

@@ -71,6 +71,8 @@ describe("pira build", () => {
       "Obiettivi",
       "Impostazioni",
       "Diagnostica",
+      "Archivio",
+      "Registro",
     ]);
     expect(setting(wb, "Formule")).toBe("native");
     // Native formulas only: nothing the add-in's functions would have to compute.

@@ -25,6 +25,15 @@ describe("CLI files", () => {
     expect(readInputFile(out, io, "il file", "csv").toString("utf8")).toBe("indicatore;anno;consuntivo\n");
   });
 
+  it("replaces a file through a temporary one, leaving nothing else behind", () => {
+    const io = nodeIO();
+    const out = path.join(dir, "sostituita", "b.xlsx");
+    writeOutputFile(out, "prima", io);
+    writeOutputFile(out, "dopo", io);
+    expect(fs.readFileSync(out, "utf8")).toBe("dopo");
+    expect(fs.readdirSync(path.dirname(out))).toEqual(["b.xlsx"]);
+  });
+
   it.each<[string, () => string, string]>([
     ["a missing file", () => path.join(dir, "nessuno.txt"), "non esiste"],
     ["a folder", () => dir, "è una cartella"],

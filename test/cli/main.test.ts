@@ -34,7 +34,7 @@ describe("pira", () => {
   it("lists each command once, by a distinct name", () => {
     const names = COMMANDS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(["parse", "score", "build", "export-actuals", "report", "demo"]);
+    expect(names).toEqual(["parse", "score", "build", "diff", "export-actuals", "report", "demo"]);
   });
 
   describe.each(COMMANDS.map((c) => [c.name, c] as const))("pira %s", (name, command) => {

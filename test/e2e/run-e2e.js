@@ -184,7 +184,7 @@ async function main() {
         await status.getByText("Importazione completata").waitFor(WAIT);
         expectContains(
           await status.textContent(),
-          "Importati 4 ambiti, 14 obiettivi e 58 indicatori in 5 fogli.",
+          "Importati 4 ambiti, 14 obiettivi e 58 indicatori in 7 fogli.",
           "result",
         );
         const wb = await page.evaluate(workbookSummary);

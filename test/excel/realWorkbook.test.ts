@@ -95,6 +95,8 @@ describe("page setup for printing", () => {
       [SHEETS.objectives, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
       [SHEETS.settings, { orientation: "Portrait" }],
       [SHEETS.diagnostics, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
+      [SHEETS.archive, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
+      [SHEETS.register, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
     ]);
   });
 

@@ -135,8 +135,12 @@ describe("pira report", () => {
     const notes = ["Scostamento per il cambio del fornitore & «gara» deserta.", "Dato provvisorio <da confermare>."];
     const edited = await workbookWith((wb) => {
       const ws = wb.getWorksheet("Indicatori")!;
-      const column = ws.columnCount + 2;
-      ws.getRow(1).getCell(column).value = "Nota 2023";
+      // The workbook's own «Nota 2023» column (the notes of the yearly cycle).
+      let column = 0;
+      ws.getRow(1).eachCell((cell, c) => {
+        if (cell.value === "Nota 2023") column = c;
+      });
+      expect(column).toBeGreaterThan(0);
       ws.getRow(4).getCell(column).value = notes[0];
       ws.getRow(20).getCell(column).value = notes[1];
     });

@@ -4,6 +4,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { scorePlan } from "../../src/domain/rollup";
 import { defaultSettings } from "../../src/domain/settings";
+import { columnLetter } from "../../src/workbook/address";
+import { indicatorLayout } from "../../src/workbook/layout";
 import { actualCell, fakeOffice, importSample, renderPane, SAMPLE_PLAN, stubGateway, typeActuals } from "./harness";
 
 jest.setTimeout(60_000);
@@ -139,4 +141,17 @@ test("with Office in English the pane speaks English", async () => {
   expect(screen.getByRole("heading", { name: "57 actuals missing for 2023" })).toBeTruthy();
   expect(screen.getByTestId("chamber-score").textContent).toContain("Achieved");
   expect(screen.getByTestId("chamber-score").textContent).toContain("coverage 25.0%");
+});
+
+test("the follow view counts the notes di scostamento still missing, and a typed note counts at once after «Aggiorna»", async () => {
+  const { user, excel } = await openedOnSample();
+  // 1.3 (0,5) and 1.5 (0,8) are short of «Raggiunto»; 1.1 and 1.2 are met.
+  expect(screen.getByRole("heading", { name: "Mancano 2 note di scostamento per il 2023" })).toBeTruthy();
+  const list = within(screen.getByTestId("missing-notes-list"));
+  expect(list.getAllByRole("button").map((b) => b.textContent?.split(" ")[0])).toEqual(["1.3", "1.5"]);
+  const ids = SAMPLE_PLAN.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+  const note = indicatorLayout(SAMPLE_PLAN.years).notes.get(2023)!;
+  excel.workbook.sheet("Indicatori").type(`${columnLetter(note)}${ids.indexOf("1.3") + 2}`, "Ritardo del fornitore");
+  await user.click(screen.getByRole("button", { name: "Aggiorna dai consuntivi" }));
+  expect(await screen.findByRole("heading", { name: "Manca 1 nota di scostamento per il 2023" })).toBeTruthy();
 });

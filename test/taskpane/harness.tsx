@@ -80,6 +80,7 @@ export function stubGateway(overrides: Partial<PiraGateway> = {}): jest.Mocked<P
     }),
     switchFormulas: jest.fn().mockResolvedValue(undefined),
     readActuals: jest.fn().mockResolvedValue({}),
+    readNotes: jest.fn().mockResolvedValue({}),
     readPlan: jest.fn().mockResolvedValue(null),
     readSettings: jest.fn().mockResolvedValue(null),
     goToIndicator: jest.fn().mockResolvedValue(undefined),

@@ -5,7 +5,7 @@ import type { Plan } from "../../src/domain/model";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
 import { NO_WORDS, YES_WORDS } from "../../src/domain/score";
 import { buildWorkbook } from "../../src/workbook/build";
-import { HEADERS, NAMES, RANGE_NAMES, SHEETS, TABLES, indicatorLayout } from "../../src/workbook/layout";
+import { HEADERS, NAMES, RANGE_NAMES, SHEETS, STEMS, TABLES, indicatorLayout } from "../../src/workbook/layout";
 import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
 import { sampleText } from "../helpers/sample";
 
@@ -61,13 +61,15 @@ function functionsUsed(formula: string): string[] {
 }
 
 describe("workbook description of the sample", () => {
-  it("has the five Italian sheets in order, each protected without a password", () => {
+  it("has the seven Italian sheets in order, each protected without a password", () => {
     expect(native.sheets.map((s) => s.name)).toEqual([
       "Cruscotto",
       "Indicatori",
       "Obiettivi",
       "Impostazioni",
       "Diagnostica",
+      "Archivio",
+      "Registro",
     ]);
     for (const s of native.sheets) expect(s.protection).toMatchObject({ protect: true, password: "" });
   });
@@ -170,7 +172,8 @@ describe("workbook description of the sample", () => {
   });
 
   it("colours consuntivo, score and status cells with three native rules per year, reading the threshold names", () => {
-    const cfs = native.sheets[1].conditionalFormats;
+    // The notes' own rule (one per year, on the «Nota» cells) is tested with the notes.
+    const cfs = native.sheets[1].conditionalFormats.filter((c) => !c.formula.includes("TRIM("));
     expect(cfs).toHaveLength(plan.years.length * 3);
     expect(cfs.map((c) => c.meaning)).toEqual(plan.years.flatMap(() => ["green", "amber", "red"]));
     for (const c of cfs) {
@@ -193,7 +196,10 @@ describe("workbook description of the sample", () => {
       expect(v.prompt.message).toMatch(/^Consuntivo \d{4}: un numero/);
       expect(v.error.title).toBe("Consuntivo non valido");
     }
-    const actualColumns = native.sheets[1].tables[0].columns.filter((c) => c.role === "input");
+    // The other input columns are the notes («Nota YYYY»), tested with the notes.
+    const actualColumns = native.sheets[1].tables[0].columns.filter(
+      (c) => c.role === "input" && !c.header.startsWith(STEMS.note),
+    );
     expect(actualColumns.map((c) => c.header)).toEqual(plan.years.map((y) => HEADERS.actual(y)));
     // Percent targets get a percent cell, deadlines a date cell.
     const formats = actualColumns[0].cellNumberFormats!;

@@ -1,10 +1,15 @@
 // `pira build FILE -o OUT.xlsx [--actuals FILE.csv] [--year YYYY] [--mode M]`: the workbook the
 // add-in makes, as an .xlsx with native formulas only, for people who open it without the add-in.
 import { parseActualsCsv, type CsvProblem } from "../../domain/actualsCsv";
+import type { Notes } from "../../domain/match";
 import type { Actuals, Plan } from "../../domain/model";
 import { ScoreError, scoringModeOf } from "../../domain/score";
 import { defaultSettings, type Settings } from "../../domain/settings";
+import { dateToSerial } from "../../domain/dates";
 import { buildWorkbook } from "../../workbook/build";
+import type { WorkbookContents } from "../../workbook/read";
+import { reviseWorkbook } from "../../workbook/revise";
+import { revisionSummary } from "../summary";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
@@ -15,11 +20,14 @@ import { NO_YEARS_MESSAGE } from "../../domain/reader";
 
 export const name = "build";
 export const usage =
-  "pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv] [--year AAAA] [--mode proporzionale|binario|lineare] [--force]";
-export const summary = "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV";
+  "pira build FILE -o OUT.xlsx [--actuals CONSUNTIVI.csv | --from VECCHIA.xlsx [--no-similar]] [--year AAAA] [--mode proporzionale|binario|lineare] [--force]";
+export const summary =
+  "scrive la cartella di lavoro del cruscotto (.xlsx, formule native) con i consuntivi del CSV, o il piano rivisto con consuntivi, note, Archivio e Registro della cartella --from";
 export const options: OptionsSpec = {
   out: { names: ["-o", "--out", "--output"] },
   actuals: { names: ["--actuals", "--consuntivi"] },
+  from: { names: ["--from", "--da"] },
+  noSimilar: { names: ["--no-similar"], takesValue: false },
   year: { names: ["--year", "--anno"] },
   mode: { names: ["--mode", "-m"] },
   force: { names: ["--force"], takesValue: false },
@@ -30,6 +38,8 @@ export interface BuildArgs {
   file: string;
   out: string;
   actuals?: string;
+  from?: string;
+  noSimilar: boolean;
   year?: string;
   mode?: string;
   force: boolean;
@@ -43,7 +53,20 @@ function buildArgsOf({ options, positionals, flags }: ParsedArgs): BuildArgs {
   if (!/\.xlsx$/i.test(options.out)) {
     throw new CliError(`il file da scrivere deve avere estensione .xlsx (ricevuto "${options.out}").`);
   }
-  return { file: positionals[0], ...options, force: flags.has("force") } as BuildArgs;
+  if (options.from !== undefined && options.actuals !== undefined) {
+    throw new CliError(
+      `--from e --actuals insieme non sono ammessi: i consuntivi vengono dalla cartella --from. ${USAGE}`,
+    );
+  }
+  if (flags.has("noSimilar") && options.from === undefined) {
+    throw new CliError(`--no-similar vale solo con --from. ${USAGE}`);
+  }
+  return {
+    file: positionals[0],
+    ...options,
+    noSimilar: flags.has("noSimilar"),
+    force: flags.has("force"),
+  } as BuildArgs;
 }
 
 /** Settings for a workbook read without the add-in: native formulas, the year and mode asked for. */
@@ -78,13 +101,19 @@ export function csvProblemLines(command: string, file: string, problems: CsvProb
     .join("");
 }
 
+/** The consuntivi of a CSV and its notes di scostamento (the optional «nota» column). */
+export interface LoadedActuals {
+  actuals: Actuals;
+  notes: Notes;
+}
+
 /**
- * Reads a CSV of actuals for the plan. With problems, prints them (one per line, the first 20) and returns
- * null: the caller exits 2 without writing anything. Warnings are printed and do not stop.
+ * Reads a CSV of actuals (and notes) for the plan. With problems, prints them (one per line, the first 20)
+ * and returns null: the caller exits 2 without writing anything. Warnings are printed and do not stop.
  */
-export function loadActuals(file: string, plan: Plan, io: CliIO, command: string): Actuals | null {
+export function loadActuals(file: string, plan: Plan, io: CliIO, command: string): LoadedActuals | null {
   const bytes = readInputFile(file, io, "il file dei consuntivi", "csv");
-  const { actuals, problems, warnings } = parseActualsCsv(bytes.toString("utf8"), plan);
+  const { actuals, notes, problems, warnings } = parseActualsCsv(bytes.toString("utf8"), plan);
   io.err(csvProblemLines(command, file, problems, warnings));
   if (problems.length > 0) {
     io.err(
@@ -92,11 +121,17 @@ export function loadActuals(file: string, plan: Plan, io: CliIO, command: string
     );
     return null;
   }
-  return actuals;
+  return { actuals, notes };
 }
 
-export function countActuals(actuals: Actuals): number {
+export function countActuals(actuals: Actuals | Notes): number {
   return Object.values(actuals).reduce((n, byYear) => n + Object.keys(byYear).length, 0);
+}
+
+/** ", 3 note" when there are notes; nothing otherwise (the message stays as it was without notes). */
+export function notesClause(notes: Notes): string {
+  const n = countActuals(notes);
+  return n === 0 ? "" : `, ${n} ${n === 1 ? "nota" : "note"}`;
 }
 
 /**
@@ -134,24 +169,71 @@ export async function refuseToDestroy(out: string, io: CliIO): Promise<void> {
   );
 }
 
+/** Today as an Excel date serial (the Registro's «Data»). */
+export function todaySerial(now: Date = new Date()): number {
+  return dateToSerial(now.getDate(), now.getMonth() + 1, now.getFullYear())!;
+}
+
+/** Reads a workbook made by `pira build` or the add-in, or fails with one Italian line naming it. */
+export async function loadWorkbookContents(file: string, io: CliIO, what: string): Promise<WorkbookContents> {
+  const bytes = readInputFile(file, io, what, "workbook");
+  const { WorkbookFormatError, readWorkbookContents } = xlsxAdapter();
+  try {
+    return await readWorkbookContents(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) throw new CliError(`"${file}": ${e.message}`);
+    throw e;
+  }
+}
+
+/** `--from`: the revised plan over the old workbook; nothing is written when a value has no place. */
+async function runRevision(options: BuildArgs, plan: Plan, io: CliIO): Promise<number> {
+  // The old workbook is read whole before anything is written: -o may name the same file.
+  const old = await loadWorkbookContents(options.from!, io, "la cartella di partenza");
+  const overrides = buildSettings(plan, options.year, options.mode);
+  const result = reviseWorkbook(old, plan, {
+    acceptProposals: !options.noSimilar,
+    today: todaySerial(),
+    settings: {
+      formulaMode: "native",
+      ...(options.year !== undefined ? { year: overrides.year } : {}),
+      ...(options.mode !== undefined ? { mode: overrides.mode } : {}),
+    },
+  });
+  if (result.problems.length > 0) {
+    io.err(cappedList(result.problems.map((p) => `pira build: ${printableMessage(p)}`)).join("\n") + "\n");
+    const n = result.problems.length;
+    io.err(`pira build: ${n === 1 ? "1 valore" : `${n} valori`} senza posto nel piano rivisto: nessun file scritto.\n`);
+    return 2;
+  }
+  const { writeXlsx } = xlsxAdapter();
+  writeOutputFile(options.out, await writeXlsx(result.description), io);
+  io.out(revisionSummary(result, options.from!, options.out));
+  return 0;
+}
+
 export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const options = buildArgsOf(args);
-  if (!options.force) await refuseToDestroy(options.out, io);
+  // A revision of the same file carries everything typed in it, and the write is atomic.
+  const revisesItself = options.from !== undefined && io.realpath(options.from) === io.realpath(options.out);
+  if (!options.force && !revisesItself) await refuseToDestroy(options.out, io);
   const plan = await loadPlan(options.file, io);
   const settings = buildSettings(plan, options.year, options.mode);
   reportDocumentProblems("build", plan, io);
+  if (options.from !== undefined) return runRevision(options, plan, io);
   let actuals: Actuals = {};
+  let notes: Notes = {};
   if (options.actuals !== undefined) {
     const loaded = loadActuals(options.actuals, plan, io, "build");
     if (loaded === null) return 2;
-    actuals = loaded;
+    ({ actuals, notes } = loaded);
   }
   const { writeXlsx } = xlsxAdapter();
-  const buffer = await writeXlsx(buildWorkbook(plan, settings, actuals));
+  const buffer = await writeXlsx(buildWorkbook(plan, settings, actuals, { notes, today: todaySerial() }));
   writeOutputFile(options.out, buffer, io);
   const indicators = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
   io.out(
-    `Scritto ${options.out}: ${indicators} indicatori, ${countActuals(actuals)} consuntivi, ` +
+    `Scritto ${options.out}: ${indicators} indicatori, ${countActuals(actuals)} consuntivi${notesClause(notes)}, ` +
       `anno ${settings.year}, modalità ${settings.mode}, formule native, grafici nel Cruscotto.\n`,
   );
   return 0;

@@ -59,11 +59,12 @@ export async function run({ positionals }: ParsedArgs, io: CliIO): Promise<numbe
   }
   const plan = await loadPlan(BUNDLED_SAMPLE, io);
   io.out(planSummary(plan));
-  const actuals = loadActuals(BUNDLED_ACTUALS, plan, io, "demo");
-  if (actuals === null) throw new CliError(`i consuntivi di esempio "${BUNDLED_ACTUALS}" non sono validi.`);
+  const loaded = loadActuals(BUNDLED_ACTUALS, plan, io, "demo");
+  if (loaded === null) throw new CliError(`i consuntivi di esempio "${BUNDLED_ACTUALS}" non sono validi.`);
+  const { actuals, notes } = loaded;
   const settings = buildSettings(plan, undefined, undefined);
   const { writeXlsx } = xlsxAdapter();
-  writeOutputFile(DEMO_WORKBOOK, await writeXlsx(buildWorkbook(plan, settings, actuals)), io);
+  writeOutputFile(DEMO_WORKBOOK, await writeXlsx(buildWorkbook(plan, settings, actuals, { notes })), io);
   io.out(
     `\nCartella di lavoro: ${DEMO_WORKBOOK} (${countActuals(actuals)} consuntivi da ${path.basename(BUNDLED_ACTUALS)}; ` +
       `si apre in Excel o LibreOffice senza componente aggiuntivo)\n\n`,

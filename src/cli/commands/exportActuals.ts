@@ -6,11 +6,12 @@ import { readInputFile, writeOutputFile } from "../files";
 import { CliError, type CliIO } from "../io";
 import { xlsxAdapter } from "../lazyXlsx";
 import { cappedList, printableMessage } from "../problems";
-import { countActuals } from "./build";
+import { countActuals, notesClause } from "./build";
 
 export const name = "export-actuals";
 export const usage = 'pira export-actuals CARTELLA.xlsx [-o CONSUNTIVI.csv] [--separator ";"|","]';
-export const summary = "estrae in CSV (indicatore;anno;consuntivo) i consuntivi inseriti nella cartella di lavoro";
+export const summary =
+  "estrae in CSV (indicatore;anno;consuntivo[;nota]) i consuntivi e le note inseriti nella cartella di lavoro";
 export const options: OptionsSpec = {
   out: { names: ["-o", "--out", "--output"] },
   separator: { names: ["--separator"] },
@@ -74,12 +75,12 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.err(`pira export-actuals: ${read.problems.length} celle con errori: nessun file scritto.\n`);
     return 2;
   }
-  const csv = formatActualsCsv(read.plan, read.actuals, separator);
+  const csv = formatActualsCsv(read.plan, read.actuals, separator, read.notes);
   if (out === undefined) {
     io.out(csv);
     return 0;
   }
   writeOutputFile(out, csv, io);
-  io.out(`Scritto ${out}: ${countActuals(read.actuals)} consuntivi da ${workbook}.\n`);
+  io.out(`Scritto ${out}: ${countActuals(read.actuals)} consuntivi${notesClause(read.notes)} da ${workbook}.\n`);
   return 0;
 }

@@ -79,3 +79,30 @@ export function describeChange(c: Change, lang: Language = "it"): string {
       return it ? `Target ${c.year} di ${c.newId}: ${arrow}` : `Target ${c.year} of ${c.newId}: ${arrow}`;
   }
 }
+
+/** The Italian name of each kind of change, as the Registro sheet's «Tipo di modifica» shows it. */
+export const CHANGE_KIND_LABELS: Record<Change["kind"], string> = {
+  yearAdded: "Anno aggiunto",
+  yearDropped: "Anno non più nel piano",
+  areaAdded: "Ambito aggiunto",
+  areaRemoved: "Ambito eliminato",
+  areaRenamed: "Ambito rinominato",
+  objectiveAdded: "Obiettivo aperto",
+  objectiveRemoved: "Obiettivo chiuso",
+  objectiveRenamed: "Obiettivo rinominato",
+  objectiveRenumbered: "Obiettivo rinumerato",
+  areaChanged: "Ambito dell'obiettivo cambiato",
+  weightOnAreaChanged: "Peso su AS cambiato",
+  resourcesChanged: "Risorse cambiate",
+  perspectiveChanged: "Prospettiva BSC cambiata",
+  missionChanged: "Missione cambiata",
+  programmeChanged: "Programma cambiato",
+  indicatorAdded: "Indicatore aggiunto",
+  indicatorRemoved: "Indicatore eliminato",
+  indicatorRenamed: "Indicatore rinominato",
+  indicatorMoved: "Indicatore spostato",
+  indicatorRenumbered: "Indicatore rinumerato",
+  indicatorWeightChanged: "Peso dell'indicatore cambiato",
+  indicatorCommonChanged: "Indicatore comune (OC) cambiato",
+  targetChanged: "Target cambiato",
+};

@@ -24,7 +24,7 @@ export {
   type Proposal,
 } from "./matchPlans";
 export { planChanges, sameTarget, type AcceptedMatch, type Change, type ChangeKind } from "./changes";
-export { describeChange, type Language } from "./describe";
+export { CHANGE_KIND_LABELS, describeChange, type Language } from "./describe";
 export {
   planCarryOver,
   type ArchiveReason,

@@ -95,7 +95,15 @@ function ScoreLine({ result, withScore = true }: { result: Result; withScore?: b
   );
 }
 
-function MissingList({ missing, year }: { missing: MissingActual[]; year: number }): React.JSX.Element {
+interface MissingListProps {
+  missing: readonly Pick<MissingActual, "indicator">[];
+  year: number;
+  heading: string;
+  /** Distinct per list: the heading's id and the list's test id derive from it. */
+  id: string;
+}
+
+function MissingList({ missing, year, heading, id }: MissingListProps): React.JSX.Element {
   const styles = useStyles();
   const gateway = useGateway();
   const { t } = useI18n();
@@ -110,16 +118,14 @@ function MissingList({ missing, year }: { missing: MissingActual[]; year: number
     }
   };
   return (
-    <section className={styles.section} aria-labelledby="pira-missing-heading">
-      <h3 id="pira-missing-heading" className={styles.heading}>
-        <Subtitle2 className={missing.length === 0 ? styles.allIn : undefined}>
-          {t.follow.missing(missing.length, year)}
-        </Subtitle2>
+    <section className={styles.section} aria-labelledby={`pira-${id}-heading`}>
+      <h3 id={`pira-${id}-heading`} className={styles.heading}>
+        <Subtitle2 className={missing.length === 0 ? styles.allIn : undefined}>{heading}</Subtitle2>
       </h3>
       {missing.length > 0 && (
         <>
           <Caption1 className={styles.muted}>{t.follow.missingHint}</Caption1>
-          <ul className={styles.missingList} data-testid="missing-list">
+          <ul className={styles.missingList} data-testid={`${id}-list`}>
             {missing.slice(0, shown).map(({ indicator }) => (
               <li key={indicator.id}>
                 <Link
@@ -246,7 +252,22 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
             </Accordion>
           </section>
 
-          <MissingList key={follow.year} missing={follow.missing} year={follow.year} />
+          <MissingList
+            key={follow.year}
+            id="missing"
+            missing={follow.missing}
+            year={follow.year}
+            heading={t.follow.missing(follow.missing.length, follow.year)}
+          />
+          {follow.missingNotes.length > 0 && (
+            <MissingList
+              key={`notes-${follow.year}`}
+              id="missing-notes"
+              missing={follow.missingNotes}
+              year={follow.year}
+              heading={t.follow.missingNotes(follow.missingNotes.length, follow.year)}
+            />
+          )}
         </>
       )}
     </div>

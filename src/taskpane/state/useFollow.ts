@@ -1,6 +1,8 @@
 // The follow view's data: the workbook's actuals (read through the gateway) scored for a year.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Notes } from "../../domain/match";
 import type { Actuals, Indicator, Plan } from "../../domain/model";
+import { missingNotes, type MissingNote } from "../../domain/notes";
 import { scorePlan, type PlanScore } from "../../domain/rollup";
 import { isEmptyActual } from "../../domain/score";
 import type { Settings } from "../../domain/settings";
@@ -23,6 +25,8 @@ export interface FollowData {
   scores: PlanScore | null;
   /** Indicators with a target for the year and no actual typed yet, in plan order. */
   missing: MissingActual[];
+  /** Consuntivi of the year short of «Raggiunto» with no note di scostamento, in plan order. */
+  missingNotes: MissingNote[];
 }
 
 /** The indicators that have a target for `year` and no actual. */
@@ -45,6 +49,7 @@ function initialYear(plan: Plan, settings: Settings): number {
 export function useFollow(gateway: PiraGateway, plan: Plan, settings: Settings): FollowData {
   const [year, setYear] = useState(() => initialYear(plan, settings));
   const [actuals, setActuals] = useState<Actuals | null>(null);
+  const [notes, setNotes] = useState<Notes>({});
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
@@ -56,9 +61,10 @@ export function useFollow(gateway: PiraGateway, plan: Plan, settings: Settings):
     setLoading(true);
     setError(null);
     try {
-      const read = await gateway.readActuals(plan);
+      const [read, readNotes] = await Promise.all([gateway.readActuals(plan), gateway.readNotes(plan)]);
       if (id !== request.current) return;
       setActuals(read);
+      setNotes(readNotes);
       setUpdatedAt(new Date());
     } catch (e) {
       if (id === request.current) setError(errorMessage(e));
@@ -84,5 +90,9 @@ export function useFollow(gateway: PiraGateway, plan: Plan, settings: Settings):
     [plan, actuals, year, settings],
   );
   const missing = useMemo(() => (actuals ? missingActuals(plan, actuals, year) : []), [plan, actuals, year]);
-  return { year, setYear, actuals, loading, error, updatedAt, refresh, scores, missing };
+  const notesMissing = useMemo(
+    () => (actuals ? missingNotes(plan, actuals, notes, settings, [year]) : []),
+    [plan, actuals, notes, settings, year],
+  );
+  return { year, setYear, actuals, loading, error, updatedAt, refresh, scores, missing, missingNotes: notesMissing };
 }

@@ -1,7 +1,7 @@
 // What every sheet of the workbook shares: protection, the empty parts, the compliance colours.
 import { COMPLIANCE_STYLES } from "../format";
 import { complianceRules } from "../formulas";
-import type { ConditionalFormatSpec, ProtectionSpec, SheetSpec } from "../types";
+import type { CellSpec, ConditionalFormatSpec, ProtectionSpec, SheetSpec } from "../types";
 
 function protection(): ProtectionSpec {
   // No password by default: protection guards against slips, it is not a secret.
@@ -32,4 +32,21 @@ export function complianceFormats(range: string, scoreCell: string, basePriority
     stopIfTrue: true,
     meaning,
   }));
+}
+
+/**
+ * A record's fields as a table row, each at the column its layout map gives (field → index). An
+ * empty text is an empty cell, as both adapters write nothing for it.
+ */
+export function rowOf<K extends string>(
+  record: Readonly<Record<K, CellSpec>>,
+  columns: Readonly<Record<K, number>>,
+  width: number,
+): CellSpec[] {
+  const cells = new Array<CellSpec>(width).fill(null);
+  for (const key of Object.keys(columns) as K[]) {
+    const value = record[key];
+    cells[columns[key]] = value === "" ? null : value;
+  }
+  return cells;
 }

@@ -3,14 +3,16 @@
 import type { Actual, Actuals, Plan, Target } from "../../domain/model";
 import { isoToSerial } from "../../domain/dates";
 import { percentToFraction } from "../../domain/numbers";
+import type { Notes } from "../../domain/match";
 import type { Settings } from "../../domain/settings";
 import { excelScaleValue } from "../../domain/targets";
 import { absolute, cellAddress, columnLetter } from "../address";
-import { FORMAT } from "../format";
+import { COMPLIANCE_STYLES, FORMAT } from "../format";
 import {
   actualValidationFormula,
   nativeIndicatorStatusFormula,
   nativeScoreFormula,
+  noteMissingRule,
   piraScoreFormula,
   piraStatusFormula,
 } from "../formulas";
@@ -31,8 +33,14 @@ function actualPrompt(year: number): string {
   );
 }
 
-export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals): SheetSpec {
-  const layout = indicatorLayout(plan.years);
+export function buildIndicators(
+  plan: Plan,
+  settings: Settings,
+  actuals: Actuals,
+  notes: Notes = {},
+  baseline?: { year: number; actuals: Readonly<Record<string, Actual>> },
+): SheetSpec {
+  const layout = indicatorLayout(plan.years, baseline?.year ?? null);
   const indicators = plan.objectives.flatMap((o) => o.indicators.map((i) => ({ objective: o, indicator: i })));
   const rows: CellSpec[][] = [];
   const formats: string[][] = layout.columns.map(() => []);
@@ -47,6 +55,11 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
     row[layout.fixed.objective] = objective.number;
     row[layout.fixed.title] = objective.title;
     row[layout.fixed.area] = objective.areaCode;
+    if (layout.baseline) {
+      row[layout.baseline.column] = baseline?.actuals[indicator.id] ?? null;
+      // Shown as the first year's consuntivo is (the same indicator keeps its unit).
+      formats[layout.baseline.column][i] = actualFormat(indicator.targets[String(plan.years[0])] ?? null);
+    }
     for (const year of plan.years) {
       const col = layout.perYear.get(year)!;
       const help = layout.helpers.get(year)!;
@@ -72,12 +85,14 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
       row[help.value] = target ? excelScaleValue(target) : null;
       row[help.deadline] = target?.deadline ? isoToSerial(target.deadline) : null;
       formats[col.actual][i] = actualFormat(target);
+      // A note is user text: a plain string cell, so a note starting with "=" stays text.
+      row[layout.notes.get(year)!] = notes[indicator.id]?.[String(year)] ?? null;
     }
     rows.push(row);
   });
 
   const columns = layout.columns.map((c, ci) =>
-    c.role === "input" && indicators.length > 0 ? { ...c, cellNumberFormats: formats[ci] } : c,
+    formats[ci].length > 0 ? { ...c, cellNumberFormats: formats[ci] } : c,
   );
   const table: TableSpec = {
     name: TABLES.indicators,
@@ -106,6 +121,19 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
           `Il valore non va bene per il target di questa riga: serve un numero (percentuali come 82%), ` +
           `una data di completamento o SI/NO per le scadenze, SI o NO per i target SI/NO.`,
       },
+    });
+  });
+  // Notes after every compliance rule: a missing note di scostamento shows on the note cell only.
+  plan.years.forEach((year, yi) => {
+    const note = layout.notes.get(year)!;
+    const col = layout.perYear.get(year)!;
+    conditionalFormats.push({
+      range: `${columnLetter(note)}2:${columnLetter(note)}${last + 1}`,
+      formula: noteMissingRule(`$${columnLetter(col.actual)}2`, `$${columnLetter(col.status)}2`, cellAddress(1, note)),
+      style: COMPLIANCE_STYLES.amber,
+      priority: plan.years.length * 3 + yi + 1,
+      stopIfTrue: true,
+      meaning: "amber",
     });
   });
 

@@ -1,0 +1,25 @@
+// The Registro sheet: every change applied to the workbook's plan, one row each, oldest first.
+import type { RegisterRow } from "../history";
+import { REGISTER_COLUMN, REGISTER_COLUMNS, SHEETS, TABLES } from "../layout";
+import type { CellSpec, SheetSpec } from "../types";
+import { rowOf, sheet } from "./common";
+
+export function buildRegister(rows: readonly RegisterRow[]): SheetSpec {
+  return sheet(SHEETS.register, {
+    tabColor: "#548235",
+    print: { orientation: "landscape", fitToWidth: true },
+    tables: [
+      {
+        name: TABLES.register,
+        topLeft: "A1",
+        columns: REGISTER_COLUMNS,
+        rows:
+          rows.length > 0
+            ? rows.map((r) => rowOf(r, REGISTER_COLUMN, REGISTER_COLUMNS.length))
+            : [new Array<CellSpec>(REGISTER_COLUMNS.length).fill(null)],
+        style: "TableStyleLight9",
+      },
+    ],
+    freeze: { rows: 1, columns: 0 },
+  });
+}
