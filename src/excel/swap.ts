@@ -109,8 +109,9 @@ export async function recover(
       if (!old) {
         if (now) workbook.names.getItem(name).delete();
       } else if (now) {
+        // Always: a repointed name may read as before now and become #REF! with the new sheets.
         const item = workbook.names.getItem(name);
-        if (String(now.formula) !== old.formula) item.formula = old.formula;
+        item.formula = old.formula;
         if (now.comment !== old.comment) item.comment = old.comment;
       } else {
         workbook.names.add(old.name, old.formula, old.comment);

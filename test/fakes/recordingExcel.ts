@@ -429,6 +429,8 @@ export interface RecordingLog {
   loads: number;
   /** Syncs (1-based) that an injected fault made fail. */
   failedSyncs: number[];
+  /** Per sync: the operation of each command it carried ("load" for reads), in order. */
+  batches: string[][];
 }
 
 export class WorkbookModel {
@@ -772,6 +774,7 @@ export class FakeRequestContext {
       fail("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes}) has exceeded the limit.`);
     }
     const sync = this.log.syncs;
+    this.log.batches.push(commands.map((c) => c.op ?? "load"));
     const atSync = this.faults.find((f) => "sync" in f && f.sync === sync) as { applied: number } | undefined;
     for (let index = 0; index < commands.length; index++) {
       if (atSync && index >= atSync.applied) throw this.failed(`sincronizzazione ${sync}, comando ${index + 1}`);
@@ -1126,7 +1129,8 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
         }
         book.sheets.splice(book.sheets.indexOf(sheet), 1);
         for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i].sheet === sheet) book.tables.splice(i, 1);
-        for (const n of book.names) n.formula = replaceSheetReference(n.formula, sheet.name, null);
+        // Excel turns every reference to a deleted sheet into #REF!.
+        rewriteAllFormulas(book, (formula) => replaceSheetReference(formula, sheet.name, null));
         if (book.activeSheet === sheet) book.activeSheet = book.sheets[0];
       },
     );
@@ -1150,6 +1154,7 @@ export function replaceSheetReference(formula: string, from: string, to: string 
   const quoted = `'${from.replace(/'/g, "''")}'!`;
   const bare = `${from}!`;
   const replacement = to === null ? "#REF!" : `${quoteSheet(to)}!`;
+  if (!formula.toUpperCase().includes(from.toUpperCase())) return formula;
   return mapOutsideStrings(formula, (part) => {
     let out = "";
     for (let i = 0; i < part.length;) {
@@ -1171,6 +1176,7 @@ export function replaceSheetReference(formula: string, from: string, to: string 
 /** `formula` with the structured references to table `from` naming `to`. */
 export function replaceTableReference(formula: string, from: string, to: string): string {
   const target = `${from}[`;
+  if (!formula.toUpperCase().includes(target.toUpperCase())) return formula;
   return mapOutsideStrings(formula, (part) => {
     let out = "";
     for (let i = 0; i < part.length;) {
@@ -2514,6 +2520,7 @@ export function createRecordingExcel(options: RecordingOptions = {}): RecordingE
     calculationSuspendedIn: [],
     loads: 0,
     failedSyncs: [],
+    batches: [],
   };
   const fakeContext = new FakeRequestContext(book, log, options.maxRequestBytes ?? 5 * 1024 * 1024);
   const context = fakeContext as unknown as Excel.RequestContext;
