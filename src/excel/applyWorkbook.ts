@@ -1,10 +1,11 @@
 // Writes a WorkbookDescription into the open workbook through Office.js, in a constant number
-// of round trips: one read (what already exists), then one sync per ≤ 4 MB of queued writes.
+// of round trips: one read (what already exists), then one sync per ≤ 4 MB of queued writes, the
+// last carrying the swap. All or nothing: a failed sync is undone (swap.ts).
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
 import { checkDescription } from "../workbook/checks";
 import { MAX_WRITE_SYNCS, SyncLedger } from "./batch";
 import { renameSheetsAndTables } from "../workbook/rename";
-import { loadBefore, recover, type WritePlan } from "./swap";
+import { listNames, loadBefore, recover, sameName, type WritePlan } from "./swap";
 import {
   queueCharts,
   queueColumnWidths,
@@ -44,11 +45,6 @@ const NEW_TABLE_SUFFIX = "_nuovo";
 const OLD_SHEET_PREFIX = "PIRA_vecchio_";
 const OLD_TABLE_SUFFIX = "_vecchio";
 
-function sameName(a: string, b: string): boolean {
-  // Excel compares sheet, table and name identifiers case-insensitively.
-  return a.toLocaleUpperCase("it") === b.toLocaleUpperCase("it");
-}
-
 /** `prefix` + the first number that makes a name not in `taken` (which it then joins). */
 function freeName(prefix: string, taken: string[]): string {
   let n = 1;
@@ -56,10 +52,6 @@ function freeName(prefix: string, taken: string[]): string {
   const name = `${prefix}${n}`;
   taken.push(name);
   return name;
-}
-
-function listNames(names: string[]): string {
-  return names.map((n) => `«${n}»`).join(", ");
 }
 
 export function reportOf(ledger: SyncLedger, commands: number, sheets: string[], replaced: string[]): ApplyReport {

@@ -54,11 +54,12 @@ export interface WritePlan {
   unprotected: Map<string, string>;
 }
 
-function quoted(names: string[]): string {
+export function listNames(names: string[]): string {
   return names.map((n) => `«${n}»`).join(", ");
 }
 
-function sameName(a: string, b: string): boolean {
+export function sameName(a: string, b: string): boolean {
+  // Excel compares sheet, table and name identifiers case-insensitively.
   return a.toLocaleUpperCase("it") === b.toLocaleUpperCase("it");
 }
 
@@ -139,15 +140,15 @@ export async function recover(
 function problemLine(plan: WritePlan, forward: boolean, error: unknown): string {
   const retired = [...plan.retired.values()];
   if (forward) {
-    return `Il cruscotto è stato scritto, ma Excel non ha eliminato i fogli vecchi ${quoted(retired)}: eliminali a mano.`;
+    return `Il cruscotto è stato scritto, ma Excel non ha eliminato i fogli vecchi ${listNames(retired)}: eliminali a mano.`;
   }
   const renames = [...plan.retired.entries()].map(([id, temp]) => {
     const original = plan.before.sheets.find((s) => s.id === id)?.name ?? "";
     return `«${temp}» in «${original}»`;
   });
   const added = plan.names.filter((n) => !plan.before.names.some((b) => sameName(b.name, n)));
-  const parts = [`elimina i fogli ${quoted(plan.addedSheets)}`];
-  if (added.length > 0) parts.push(`i nomi ${quoted(added)}`);
+  const parts = [`elimina i fogli ${listNames(plan.addedSheets)}`];
+  if (added.length > 0) parts.push(`i nomi ${listNames(added)}`);
   const rename = renames.length > 0 ? `, poi rinomina ${renames.join(", ")}` : "";
   return `Importazione non riuscita (${officeErrorMessage(error)}) e non annullata del tutto: ${parts.join(" e ")} se presenti${rename}.`;
 }
