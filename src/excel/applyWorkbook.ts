@@ -1,8 +1,11 @@
 // Writes a WorkbookDescription into the open workbook through Office.js, in a constant number
-// of round trips: one read (what already exists), then one sync per ≤ 4 MB of queued writes.
+// of round trips: one read (what already exists), then one sync per ≤ 4 MB of queued writes, the
+// last carrying the swap. All or nothing: a failed sync is undone (swap.ts).
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
 import { checkDescription } from "../workbook/checks";
-import { SyncLedger } from "./batch";
+import { MAX_WRITE_SYNCS, SyncLedger } from "./batch";
+import { renameSheetsAndTables } from "../workbook/rename";
+import { listNames, loadBefore, recover, sameName, type WritePlan } from "./swap";
 import {
   queueCharts,
   queueColumnWidths,
@@ -36,12 +39,11 @@ export interface ApplyOptions {
   printLayout?: boolean;
 }
 
-const TEMP_SHEET_PREFIX = "PIRA_vecchio_";
-
-function sameName(a: string, b: string): boolean {
-  // Excel compares sheet, table and name identifiers case-insensitively.
-  return a.toLocaleUpperCase("it") === b.toLocaleUpperCase("it");
-}
+/** Temporary names of a swap: new sheets and tables until they take over, old sheets until deleted. */
+const NEW_SHEET_PREFIX = "PIRA_nuovo_";
+const NEW_TABLE_SUFFIX = "_nuovo";
+const OLD_SHEET_PREFIX = "PIRA_vecchio_";
+const OLD_TABLE_SUFFIX = "_vecchio";
 
 /** `prefix` + the first number that makes a name not in `taken` (which it then joins). */
 function freeName(prefix: string, taken: string[]): string {
@@ -50,10 +52,6 @@ function freeName(prefix: string, taken: string[]): string {
   const name = `${prefix}${n}`;
   taken.push(name);
   return name;
-}
-
-function listNames(names: string[]): string {
-  return names.map((n) => `«${n}»`).join(", ");
 }
 
 export function reportOf(ledger: SyncLedger, commands: number, sheets: string[], replaced: string[]): ApplyReport {
@@ -76,22 +74,19 @@ export async function applyWorkbook(
   checkDescription(wb);
   const ledger = new SyncLedger(context);
   const workbook = context.workbook;
-
-  // Read: every sheet name, every table with its sheet, every workbook name.
   const worksheets = workbook.worksheets;
-  worksheets.load("items/name");
-  const tables = workbook.tables;
-  tables.load("items/name,items/worksheet/name");
-  const names = workbook.names;
-  names.load("items/name");
-  await ledger.sync();
 
-  const existingSheetNames = worksheets.items.map((s) => s.name);
+  // Read: every sheet (name, id, protection), table, workbook name, and the active sheet.
+  const readBefore = loadBefore(context);
+  await ledger.sync();
+  const before = readBefore();
+
+  const existingSheetNames = before.sheets.map((s) => s.name);
   const replaced = wb.sheets.map((s) => s.name).filter((n) => existingSheetNames.some((e) => sameName(e, n)));
-  const replacedExisting = existingSheetNames.filter((e) => replaced.some((n) => sameName(e, n)));
+  const replacedExisting = before.sheets.filter((e) => replaced.some((n) => sameName(e.name, n)));
   const tableNames = wb.sheets.flatMap((s) => s.tables.map((t) => t.name));
-  const clashingTables = tables.items.filter((t) => tableNames.some((n) => sameName(t.name, n)));
-  const clashingNames = names.items.filter((item) => wb.names.some((n) => sameName(item.name, n.name)));
+  const clashingTables = before.tables.filter((t) => tableNames.some((n) => sameName(t.name, n)));
+  const clashingNames = before.names.filter((item) => wb.names.some((n) => sameName(item.name, n.name)));
 
   if (!options.replace && (replaced.length > 0 || clashingTables.length > 0 || clashingNames.length > 0)) {
     const parts: string[] = [];
@@ -102,13 +97,46 @@ export async function applyWorkbook(
       `La cartella contiene già ${parts.join(", ")}. Scegli «Sostituisci» per ricrearli: i dati esistenti andranno persi.`,
     );
   }
-  // A table of ours on a sheet we keep would survive and block tables.add: refuse instead.
-  const strayTables = clashingTables.filter((t) => !replacedExisting.some((s) => sameName(s, t.worksheet.name)));
+  // A table of ours on a sheet we keep would survive and block the swap: refuse instead.
+  const strayTables = clashingTables.filter((t) => !replacedExisting.some((s) => sameName(s.name, t.sheet)));
   if (strayTables.length > 0) {
     throw new Error(
-      `Le tabelle ${listNames(strayTables.map((t) => `${t.worksheet.name}!${t.name}`))} sono su fogli che il cruscotto non gestisce: rinominale o eliminale prima di importare.`,
+      `Le tabelle ${listNames(strayTables.map((t) => `${t.sheet}!${t.name}`))} sono su fogli che il cruscotto non gestisce: rinominale o eliminale prima di importare.`,
     );
   }
+
+  // All or nothing. Without anything to replace, the sheets are written under their own names
+  // (a failure deletes them). Otherwise the new sheets and tables are written under temporary
+  // names, their formulas naming those, and the finale swaps them in: old tables and sheets
+  // renamed out of the way, new ones renamed into place (Excel rewrites every reference to a
+  // renamed sheet or table), names repointed, protection, and only then the old sheets
+  // deleted, the one step that cannot be undone.
+  const swap = replacedExisting.length > 0 || clashingTables.length > 0 || clashingNames.length > 0;
+  const takenSheets = [...existingSheetNames, ...wb.sheets.map((s) => s.name)];
+  const takenIdentifiers = [...before.tables.map((t) => t.name), ...before.names.map((n) => n.name)];
+  takenIdentifiers.push(...tableNames, ...wb.names.map((n) => n.name));
+  const sheetRenames = new Map<string, string>();
+  const tableRenames = new Map<string, string>();
+  if (swap) {
+    for (const sheet of wb.sheets) sheetRenames.set(sheet.name, freeName(NEW_SHEET_PREFIX, takenSheets));
+    for (const table of tableNames) tableRenames.set(table, freeName(`${table}${NEW_TABLE_SUFFIX}`, takenIdentifiers));
+  }
+  const written = swap ? renameSheetsAndTables(wb, sheetRenames, tableRenames) : wb;
+  const retired = new Map(replacedExisting.map((s) => [s.id, freeName(OLD_SHEET_PREFIX, takenSheets)]));
+  const unprotected = new Map<string, string>();
+  for (const sheet of replacedExisting) {
+    if (sheet.protected && clashingTables.some((t) => sameName(t.sheet, sheet.name))) {
+      const spec = wb.sheets.find((s) => sameName(s.name, sheet.name));
+      unprotected.set(sheet.id, spec?.protection.password ?? "");
+    }
+  }
+  const plan: WritePlan = {
+    before,
+    addedSheets: written.sheets.map((s) => s.name),
+    names: wb.names.map((n) => n.name),
+    retired,
+    unprotected,
+  };
 
   const list = new WriteQueue();
   const proxies = new Map<string, Excel.Worksheet>();
@@ -118,22 +146,7 @@ export async function applyWorkbook(
   };
   const sheetOf = (name: string) => (): Excel.Worksheet => resolveSheet(name);
 
-  // Replace: the workbook must keep at least one sheet, so the old sheets are renamed out of
-  // the way, the new ones added, and only then the old ones deleted (with their tables).
-  const taken = [...existingSheetNames, ...wb.sheets.map((s) => s.name)];
-  const oldSheets = replacedExisting.map((old) => ({ old, temp: freeName(TEMP_SHEET_PREFIX, taken) }));
-  for (const entry of oldSheets) {
-    list.add(() => {
-      const proxy = worksheets.getItem(entry.old);
-      proxy.name = entry.temp;
-      proxies.set(entry.temp, proxy);
-    }, entry.temp);
-  }
-  for (const item of clashingNames) {
-    const name = item.name;
-    list.add(() => names.getItem(name).delete(), name);
-  }
-  for (const sheet of wb.sheets) {
+  for (const sheet of written.sheets) {
     const { name, tabColor } = sheet;
     list.add(
       () => {
@@ -145,33 +158,63 @@ export async function applyWorkbook(
       tabColor,
     );
   }
-  for (const { temp } of oldSheets) list.add(() => resolveSheet(temp).delete(), temp);
-
   // Tables exist (empty) before any formula is written: structured references such as
   // [@Consuntivo] or tblIndicatori[Punteggio] are only valid once their table exists.
-  for (const sheet of wb.sheets) {
+  for (const sheet of written.sheets) {
     for (const table of sheet.tables) queueTableCreation(list, sheetOf(sheet.name), table);
   }
-  for (const name of wb.names) {
-    list.add(() => {
-      workbook.names.add(name.name, name.refersTo, name.comment);
-    }, name);
-  }
-  for (const sheet of wb.sheets) {
+  for (const sheet of written.sheets) {
     queueSheetContent(list, sheet, sheetOf(sheet.name), resolveSheet);
     if (options.printLayout !== false) queuePrint(list, sheetOf(sheet.name), sheet.print);
   }
-  // Protection last: every write above needs the sheets unprotected.
-  for (const sheet of wb.sheets) queueProtect(list, sheetOf(sheet.name), sheet.protection);
+
+  const finale = new WriteQueue();
+  for (const [id, password] of unprotected) {
+    finale.add(() => {
+      if (password) worksheets.getItem(id).protection.unprotect(password);
+      else worksheets.getItem(id).protection.unprotect();
+    });
+  }
+  for (const table of clashingTables) {
+    const out = freeName(`${table.name}${OLD_TABLE_SUFFIX}`, takenIdentifiers);
+    finale.add(() => (workbook.tables.getItem(table.id).name = out), out);
+  }
+  for (const [id, temp] of retired) finale.add(() => (worksheets.getItem(id).name = temp), temp);
+  for (const [name, temp] of sheetRenames) finale.add(() => (worksheets.getItem(temp).name = name), name);
+  for (const [name, temp] of tableRenames) finale.add(() => (workbook.tables.getItem(temp).name = name), name);
+  for (const name of wb.names) {
+    const exists = clashingNames.some((n) => sameName(n.name, name.name));
+    finale.add(() => {
+      if (exists) {
+        // Repointed, not recreated: formulas already bound to the name keep it.
+        const item = workbook.names.getItem(name.name);
+        item.formula = name.refersTo;
+        item.comment = name.comment ?? "";
+      } else {
+        workbook.names.add(name.name, name.refersTo, name.comment);
+      }
+    }, name);
+  }
+  // Protection after the renames (a protected sheet's table cannot be renamed) and every write.
+  const finalSheet = (name: string) => (): Excel.Worksheet => (swap ? worksheets.getItem(name) : resolveSheet(name));
+  for (const sheet of wb.sheets) queueProtect(finale, finalSheet(sheet.name), sheet.protection);
   if (wb.sheets.length > 0) {
     const first = wb.sheets[0].name;
-    list.add(() => resolveSheet(first).activate());
+    finale.add(() => finalSheet(first)().activate());
   }
+  for (const id of retired.keys()) finale.add(() => worksheets.getItem(id).delete());
 
-  await ledger.run(list);
+  const syncsBefore = ledger.syncs;
+  try {
+    await ledger.run(list, MAX_WRITE_SYNCS, finale);
+  } catch (error) {
+    // Refused before any request (too large): nothing to undo.
+    if (ledger.syncs === syncsBefore) throw error;
+    await recover(context, ledger, plan, error);
+  }
   return reportOf(
     ledger,
-    list.commands.length,
+    list.commands.length + finale.commands.length,
     wb.sheets.map((s) => s.name),
     replaced,
   );

@@ -79,10 +79,19 @@ export class SyncLedger {
   /**
    * Queues the commands and syncs once per batch of at most MAX_REQUEST_BYTES. Batches are
    * planned before anything is queued, so an oversized workbook is refused before any write.
-   * Calculation is suspended in every batch: the suspension ends at each sync.
+   * Calculation is suspended in every batch: the suspension ends at each sync. A `finale` is
+   * kept whole in the last request.
    */
-  async run(list: WriteQueue, maxSyncs = MAX_WRITE_SYNCS): Promise<void> {
+  async run(list: WriteQueue, maxSyncs = MAX_WRITE_SYNCS, finale?: WriteQueue): Promise<void> {
     const batches = planBatches(list.commands);
+    if (finale && finale.commands.length > 0) {
+      // The finale (a swap) is never cut: it rides in the last batch if it fits, else alone.
+      const last = batches[batches.length - 1];
+      const lastBytes = last ? last.reduce((sum, c) => sum + c.bytes, 0) : 0;
+      if (last && lastBytes + finale.totalBytes <= MAX_REQUEST_BYTES) last.push(...finale.commands);
+      else if (finale.totalBytes <= MAX_REQUEST_BYTES) batches.push([...finale.commands]);
+      else batches.push(...planBatches(finale.commands));
+    }
     if (batches.length > maxSyncs) {
       throw new Error(
         `Il cruscotto è troppo grande per essere scritto in modo sicuro (${batches.length} richieste, massimo ${maxSyncs}).`,

@@ -234,3 +234,77 @@ describe("recording", () => {
     expect(error).toMatchObject({ debugInfo: { code: "ItemNotFound" } });
   });
 });
+
+describe("injected failures", () => {
+  it("applies the first commands of the failing sync, drops the rest, and rejects like Office.js", async () => {
+    fake.fakeContext.failAtSync(2, 2);
+    sheet().getRange("A1").values = [[1]];
+    await context.sync();
+    sheet().getRange("A2").values = [[2]];
+    sheet().getRange("A3").values = [[3]];
+    sheet().getRange("A4").values = [[4]];
+    const error = await context.sync().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
+    expect(["A1", "A2", "A3", "A4"].map((a) => fake.workbook.sheet("Foglio1").cell(a).value)).toEqual([1, 2, 3, ""]);
+    expect(fake.log.failedSyncs).toEqual([2]);
+    // The next sync carries nothing of the failed batch.
+    await context.sync();
+    expect(fake.workbook.sheet("Foglio1").cell("A4").value).toBe("");
+  });
+
+  it("fails the first command that matches, once", async () => {
+    fake.fakeContext.failOnCommand(({ op }) => op === "worksheets.add");
+    context.workbook.worksheets.add("Primo");
+    await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    context.workbook.worksheets.add("Secondo");
+    await context.sync();
+    expect(fake.workbook.sheetNames()).toEqual(["Foglio1", "Secondo"]);
+  });
+});
+
+describe("renames", () => {
+  it("finds sheets and tables by id, which survives a rename", async () => {
+    const s = sheet().load("id");
+    await context.sync();
+    context.workbook.worksheets.getItem(s.id).name = "Rinominato";
+    await context.sync();
+    expect(fake.workbook.sheetNames()).toEqual(["Rinominato"]);
+  });
+
+  it("updates formulas, names, rules and charts that refer to a renamed sheet or table", async () => {
+    const book = fake.workbook;
+    const data = book.addSheet("Dati foglio");
+    data.type("A1", "Valore");
+    data.type("A2", 3);
+    const t = context.workbook.worksheets.getItem("Dati foglio").tables.add("A1:A2", true);
+    t.name = "tblDati";
+    await context.sync();
+    const foglio = book.sheet("Foglio1");
+    foglio.type("A1", "=SUM(tblDati[Valore])+'Dati foglio'!A2");
+    foglio.type("A2", '="tblDati[Valore]"');
+    book.names.push({ name: "Dato", formula: "='Dati foglio'!$A$2", comment: "" });
+    const cf = context.workbook.worksheets.getItem("Foglio1").getRange("B1").conditionalFormats.add("Custom");
+    cf.custom.rule.formula = "=B1>'Dati foglio'!$A$2";
+    context.workbook.tables.getItem("tblDati").name = "tblNuovo";
+    context.workbook.worksheets.getItem("Dati foglio").name = "Dati";
+    await context.sync();
+    expect(foglio.cell("A1").formula).toBe("=SUM(tblNuovo[Valore])+Dati!A2");
+    expect(foglio.cell("A2").formula).toBe('="tblDati[Valore]"');
+    expect(book.name("Dato")?.formula).toBe("=Dati!$A$2");
+    expect(foglio.conditionalFormats[0].formula).toBe("=B1>Dati!$A$2");
+    context.workbook.worksheets.getItem("Dati").delete();
+    await context.sync();
+    expect(foglio.cell("A1").formula).toBe("=SUM(tblNuovo[Valore])+#REF!A2");
+    expect(book.name("Dato")?.formula).toBe("=#REF!$A$2");
+  });
+
+  it("refuses to rename a table on a protected sheet", async () => {
+    const s = fake.workbook.sheet("Foglio1");
+    s.type("A1", "x");
+    context.workbook.worksheets.getItem("Foglio1").tables.add("A1:A2", true).name = "tblX";
+    await context.sync();
+    s.protection = { protected: true, options: {}, password: undefined };
+    context.workbook.tables.getItem("tblX").name = "tblY";
+    await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+});

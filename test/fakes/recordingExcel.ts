@@ -269,7 +269,15 @@ export interface ProtectionModel {
 
 const DEFAULT_COLUMN_WIDTH = 48;
 
+let lastObjectId = 0;
+/** Office.js gives worksheets and tables an id that survives renames ("{GUID}" for sheets). */
+function nextObjectId(kind: string): string {
+  lastObjectId++;
+  return `{${kind}-${String(lastObjectId).padStart(8, "0")}}`;
+}
+
 export class SheetModel {
+  readonly id = nextObjectId("sheet");
   readonly cells = new Map<number, CellModel>();
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
@@ -370,6 +378,7 @@ export class SheetModel {
 }
 
 export class TableModel {
+  readonly id = nextObjectId("table");
   style = "TableStyleMedium2";
   showTotals = false;
   constructor(
@@ -418,6 +427,10 @@ export interface RecordingLog {
   calculationSuspendedIn: number[];
   /** Load commands executed (reads). */
   loads: number;
+  /** Syncs (1-based) that an injected fault made fail. */
+  failedSyncs: number[];
+  /** Per sync: the operation of each command it carried ("load" for reads), in order. */
+  batches: string[][];
 }
 
 export class WorkbookModel {
@@ -437,6 +450,11 @@ export class WorkbookModel {
     return this.sheets.find((s) => sameName(s.name, name));
   }
 
+  /** Like WorksheetCollection.getItem(key): a name or an id. */
+  findSheetByKey(key: string): SheetModel | undefined {
+    return this.findSheet(key) ?? this.sheets.find((s) => s.id === key);
+  }
+
   sheet(name: string): SheetModel {
     const found = this.findSheet(name);
     if (!found) throw new Error(`recordingExcel: no sheet «${name}» (have ${this.sheetNames().join(", ")})`);
@@ -449,6 +467,42 @@ export class WorkbookModel {
 
   name(name: string): NameModel | undefined {
     return this.names.find((n) => sameName(n.name, name));
+  }
+
+  /**
+   * Everything a user could see, as plain data (for "the workbook is as it was" assertions):
+   * sheets in order with every stored cell, rules, charts, panes and protection; tables; names;
+   * the active sheet. Object ids are left out: a rolled-back workbook may hold equal new objects.
+   */
+  snapshot(): unknown {
+    const sorted = <T>(map: Map<number, T>) => [...map.entries()].sort((a, b) => a[0] - b[0]);
+    return {
+      sheets: this.sheets.map((sheet) => ({
+        name: sheet.name,
+        tabColor: sheet.tabColor,
+        protection: sheet.protection,
+        freeze: sheet.freeze,
+        print: sheet.print,
+        cells: sorted(sheet.cells).map(([key, cell]) => [
+          key,
+          { ...cell, content: cell.content && { ...cell.content } },
+        ]),
+        columnWidths: sorted(sheet.columnWidths),
+        hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
+        conditionalFormats: sheet.conditionalFormats.map((cf) => ({ ...cf })),
+        validations: sheet.validations.map((v) => JSON.parse(JSON.stringify(v)) as unknown),
+        charts: JSON.parse(JSON.stringify(sheet.charts)) as unknown,
+      })),
+      tables: this.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        rect: t.rect,
+        style: t.style,
+        showTotals: t.showTotals,
+      })),
+      names: this.names.map((n) => ({ ...n })),
+      activeSheet: this.activeSheet?.name ?? null,
+    };
   }
 
   /** Adds a sheet directly (test setup). */
@@ -615,6 +669,24 @@ function checkFormula(
 
 interface Command {
   run: () => void;
+  /** The write's operation ("worksheet.name", "formulas", …); undefined for reads. */
+  op?: string;
+}
+
+/**
+ * A host failure to inject. Office.js runs a batch's commands in order and stops at the first
+ * that fails: "All other commands after the failed command in the batch are not executed", while
+ * those before it stay applied (OfficeExtension.Error, learn.microsoft.com/javascript/api/office/
+ * officeextension.error). So the fake applies a prefix of the batch, then rejects the sync.
+ */
+export type Fault =
+  /** Sync `sync` (1-based) applies its first `applied` commands (all of them if larger), then fails. */
+  | { sync: number; applied: number }
+  /** The first command for which `matches` holds fails (counting every sync). */
+  | { matches: (command: { op: string | undefined; sync: number; index: number }) => boolean };
+
+function injectedError(where: string): FakeOfficeError {
+  return new FakeOfficeError("GeneralException", `Errore simulato: ${where}.`, where);
 }
 
 interface Where {
@@ -635,6 +707,22 @@ export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Command[] = [];
   private pendingBytes = 0;
+  private readonly faults: Fault[] = [];
+
+  /** Sync `sync` (1-based, counting from the fake's creation) applies `applied` commands, then fails. */
+  failAtSync(sync: number, applied = 0): void {
+    this.faults.push({ sync, applied });
+  }
+
+  /** The first command matching `matches` fails, its batch's earlier commands applied. */
+  failOnCommand(matches: (command: { op: string | undefined; sync: number; index: number }) => boolean): void {
+    this.faults.push({ matches });
+  }
+
+  /** Commands waiting for the next sync. */
+  get pendingCommands(): number {
+    return this.queue.length;
+  }
 
   constructor(
     readonly book: WorkbookModel,
@@ -653,6 +741,7 @@ export class FakeRequestContext {
     const bytes = payloadBytes(args);
     this.pendingBytes += bytes;
     this.queue.push({
+      op,
       run: () => {
         const w = where();
         run();
@@ -684,7 +773,25 @@ export class FakeRequestContext {
     if (bytes > this.maxRequestBytes) {
       fail("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes}) has exceeded the limit.`);
     }
-    for (const command of commands) command.run();
+    const sync = this.log.syncs;
+    this.log.batches.push(commands.map((c) => c.op ?? "load"));
+    const atSync = this.faults.find((f) => "sync" in f && f.sync === sync) as { applied: number } | undefined;
+    for (let index = 0; index < commands.length; index++) {
+      if (atSync && index >= atSync.applied) throw this.failed(`sincronizzazione ${sync}, comando ${index + 1}`);
+      const command = commands[index];
+      const matching = this.faults.findIndex((f) => "matches" in f && f.matches({ op: command.op, sync, index }));
+      if (matching >= 0) {
+        this.faults.splice(matching, 1);
+        throw this.failed(`${command.op ?? "lettura"} nella sincronizzazione ${sync}`);
+      }
+      command.run();
+    }
+    if (atSync) throw this.failed(`sincronizzazione ${sync}, dopo l'ultimo comando`);
+  }
+
+  private failed(where: string): FakeOfficeError {
+    this.log.failedSyncs.push(this.log.syncs);
+    return injectedError(where);
   }
 }
 
@@ -859,12 +966,12 @@ export class FakeWorksheetCollection extends FakeObject {
     return proxy;
   }
 
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.book.findSheet(name), `worksheet ${name}`, false);
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.book.findSheetByKey(key), `worksheet ${key}`, false);
   }
 
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.book.findSheet(name), `worksheet ${name}`, true);
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.book.findSheetByKey(key), `worksheet ${key}`, true);
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -901,6 +1008,8 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
     switch (property) {
       case "name":
         return sheet.name;
+      case "id":
+        return sheet.id;
       case "position":
         return this.context.book.sheets.indexOf(sheet);
       case "tabColor":
@@ -937,6 +1046,10 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
 
   get position(): number {
     return this.read<number>("position");
+  }
+
+  get id(): string {
+    return this.read<string>("id");
   }
 
   get tabColor(): string {
@@ -1016,23 +1129,104 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
         }
         book.sheets.splice(book.sheets.indexOf(sheet), 1);
         for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i].sheet === sheet) book.tables.splice(i, 1);
-        for (const n of book.names) n.formula = n.formula.split(`${quoteSheet(sheet.name)}!`).join("#REF!");
+        // Excel turns every reference to a deleted sheet into #REF!.
+        rewriteAllFormulas(book, (formula) => replaceSheetReference(formula, sheet.name, null));
         if (book.activeSheet === sheet) book.activeSheet = book.sheets[0];
       },
     );
   }
 }
 
-/** Excel rewrites references to a renamed sheet (in names and formulas). */
-function renameReferences(book: WorkbookModel, from: string, to: string): void {
-  const before = `${quoteSheet(from)}!`;
-  const after = `${quoteSheet(to)}!`;
-  for (const n of book.names) n.formula = n.formula.split(before).join(after);
+// Excel's documented behaviour on renames: "If you rename a column or table, Excel automatically
+// changes the use of that table and column header in all structured references used in the
+// workbook" (Using structured references with Excel tables, support.microsoft.com/office/
+// f5ed2452-2337-4f71-bed3-c8ae6d2b276e); a renamed worksheet likewise keeps every reference to
+// it, now spelled with the new name, in cell formulas, defined names, conditional formats, data
+// validation and chart series. The fake applies both to every formula it keeps.
+
+const IDENTIFIER_CHAR = /[A-Za-z0-9_.\\\u00C0-\u024F]/;
+
+/**
+ * `formula` with its references to sheet `from` spelled for `to` (`null`: the sheet was deleted,
+ * and the reference becomes #REF!). Text in string literals is left alone.
+ */
+export function replaceSheetReference(formula: string, from: string, to: string | null): string {
+  const quoted = `'${from.replace(/'/g, "''")}'!`;
+  const bare = `${from}!`;
+  const replacement = to === null ? "#REF!" : `${quoteSheet(to)}!`;
+  if (!formula.toUpperCase().includes(from.toUpperCase())) return formula;
+  return mapOutsideStrings(formula, (part) => {
+    let out = "";
+    for (let i = 0; i < part.length;) {
+      const boundary = i === 0 || !IDENTIFIER_CHAR.test(part[i - 1]);
+      if (part.slice(i, i + quoted.length).toUpperCase() === quoted.toUpperCase() && (i === 0 || part[i - 1] !== "'")) {
+        out += replacement;
+        i += quoted.length;
+      } else if (boundary && part.slice(i, i + bare.length).toUpperCase() === bare.toUpperCase()) {
+        out += replacement;
+        i += bare.length;
+      } else {
+        out += part[i++];
+      }
+    }
+    return out;
+  });
+}
+
+/** `formula` with the structured references to table `from` naming `to`. */
+export function replaceTableReference(formula: string, from: string, to: string): string {
+  const target = `${from}[`;
+  if (!formula.toUpperCase().includes(target.toUpperCase())) return formula;
+  return mapOutsideStrings(formula, (part) => {
+    let out = "";
+    for (let i = 0; i < part.length;) {
+      const boundary = i === 0 || !IDENTIFIER_CHAR.test(part[i - 1]);
+      if (boundary && part.slice(i, i + target.length).toUpperCase() === target.toUpperCase()) {
+        out += `${to}[`;
+        i += target.length;
+      } else {
+        out += part[i++];
+      }
+    }
+    return out;
+  });
+}
+
+/** Applies `f` to the parts of `formula` outside "string literals". */
+function mapOutsideStrings(formula: string, f: (part: string) => string): string {
+  const pieces = formula.split(/("(?:[^"]|"")*")/);
+  return pieces.map((piece, i) => (i % 2 === 1 ? piece : f(piece))).join("");
+}
+
+/** Every formula the workbook keeps, rewritten by `rewrite`. */
+function rewriteAllFormulas(book: WorkbookModel, rewrite: (formula: string) => string): void {
+  for (const n of book.names) n.formula = rewrite(n.formula);
   for (const sheet of book.sheets) {
     for (const cell of sheet.cells.values()) {
-      if (cell.content?.kind === "formula") cell.content.formula = cell.content.formula.split(before).join(after);
+      if (cell.content?.kind === "formula") cell.content.formula = rewrite(cell.content.formula);
+    }
+    for (const cf of sheet.conditionalFormats) if (cf.formula !== null) cf.formula = rewrite(cf.formula);
+    for (const v of sheet.validations) {
+      const custom = v.rule?.custom;
+      if (custom && typeof custom.formula === "string") v.rule = { custom: { formula: rewrite(custom.formula) } };
     }
   }
+}
+
+function renameReferences(book: WorkbookModel, from: string, to: string): void {
+  rewriteAllFormulas(book, (formula) => replaceSheetReference(formula, from, to));
+  for (const sheet of book.sheets) {
+    for (const chart of sheet.charts) {
+      for (const series of chart.series) {
+        for (const source of [series.values, series.xValues])
+          if (source && sameName(source.sheet, from)) source.sheet = to;
+      }
+    }
+  }
+}
+
+function renameTableReferences(book: WorkbookModel, from: string, to: string): void {
+  rewriteAllFormulas(book, (formula) => replaceTableReference(formula, from, to));
 }
 
 export class FakeWorksheetProtection extends FakeObject {
@@ -1830,12 +2024,18 @@ export class FakeTableCollection extends FakeObject {
     return proxy;
   }
 
-  getItem(name: string): FakeTable {
-    return new FakeTable(this.context, () => this.models().find((t) => sameName(t.name, name)), `table ${name}`, false);
+  /** Like TableCollection.getItem(key): a name or an id. */
+  private byKey(key: string): TableModel | undefined {
+    const models = this.models();
+    return models.find((t) => sameName(t.name, key)) ?? models.find((t) => t.id === key);
   }
 
-  getItemOrNullObject(name: string): FakeTable {
-    return new FakeTable(this.context, () => this.models().find((t) => sameName(t.name, name)), `table ${name}`, true);
+  getItem(key: string): FakeTable {
+    return new FakeTable(this.context, () => this.byKey(key), `table ${key}`, false);
+  }
+
+  getItemOrNullObject(key: string): FakeTable {
+    return new FakeTable(this.context, () => this.byKey(key), `table ${key}`, true);
   }
 }
 
@@ -1855,6 +2055,7 @@ export class FakeTable extends FakeNullable<TableModel> {
   protected override snapshot(property: string): unknown {
     const t = this.model();
     if (property === "name") return t.name;
+    if (property === "id") return t.id;
     if (property === "style") return t.style;
     if (property === "showTotals") return t.showTotals;
     return unsupported(`loading Table.${property}`);
@@ -1877,6 +2078,10 @@ export class FakeTable extends FakeNullable<TableModel> {
     return this.worksheetProxy;
   }
 
+  get id(): string {
+    return this.read<string>("id");
+  }
+
   get name(): string {
     return this.read<string>("name");
   }
@@ -1887,7 +2092,10 @@ export class FakeTable extends FakeNullable<TableModel> {
       () => this.where(),
       () => {
         const t = this.model();
+        // Conservative: Excel greys out the table name on a protected sheet.
+        requireUnprotected(t.sheet, "Table.name");
         checkIdentifier(name, this.context.book, "Table.name", t);
+        renameTableReferences(this.context.book, t.name, name);
         t.name = name;
       },
     );
@@ -2028,8 +2236,27 @@ export class FakeNamedItem extends FakeNullable<NameModel> {
   get formula(): string {
     return this.read<string>("formula");
   }
+  set formula(formula: string) {
+    this.context.write(
+      "namedItem.formula",
+      formula,
+      () => ({ sheet: "", address: this.model().name }),
+      () => {
+        if (!formula.startsWith("=")) fail("InvalidArgument", `A name's formula starts with "=": ${formula}`);
+        this.model().formula = formula;
+      },
+    );
+  }
   get comment(): string {
     return this.read<string>("comment");
+  }
+  set comment(comment: string) {
+    this.context.write(
+      "namedItem.comment",
+      comment,
+      () => ({ sheet: "", address: this.model().name }),
+      () => (this.model().comment = comment),
+    );
   }
 
   delete(): void {
@@ -2286,7 +2513,15 @@ export interface RecordingExcel {
 export function createRecordingExcel(options: RecordingOptions = {}): RecordingExcel {
   const book = new WorkbookModel(options.evaluate);
   for (const name of options.sheets ?? ["Foglio1"]) book.addSheet(name);
-  const log: RecordingLog = { syncs: 0, requestBytes: [], writes: [], calculationSuspendedIn: [], loads: 0 };
+  const log: RecordingLog = {
+    syncs: 0,
+    requestBytes: [],
+    writes: [],
+    calculationSuspendedIn: [],
+    loads: 0,
+    failedSyncs: [],
+    batches: [],
+  };
   const fakeContext = new FakeRequestContext(book, log, options.maxRequestBytes ?? 5 * 1024 * 1024);
   const context = fakeContext as unknown as Excel.RequestContext;
   const run = async <T>(
