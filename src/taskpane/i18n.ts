@@ -29,7 +29,8 @@ const it = {
     open: "Apri file…",
     clear: "Svuota",
     dropHere: "Rilascia il file per leggerlo",
-    fileLoaded: (name: string) => `File «${name}» letto.`,
+    fileLoaded: (name: string, encoding: string | null) =>
+      encoding ? `File «${name}» letto con la codifica ${encoding} (non UTF-8).` : `File «${name}» letto.`,
     fileRejected: (name: string) => `Il file «${name}» non è un testo (.txt o .md): non è stato letto.`,
     fileUnreadable: (name: string) => `Impossibile leggere il file «${name}».`,
     reading: "Lettura del cruscotto…",
@@ -178,7 +179,8 @@ const en: Strings = {
     open: "Open file…",
     clear: "Clear",
     dropHere: "Drop the file to read it",
-    fileLoaded: (name) => `File "${name}" read.`,
+    fileLoaded: (name, encoding) =>
+      encoding ? `File "${name}" read with the ${encoding} encoding (not UTF-8).` : `File "${name}" read.`,
     fileRejected: (name) => `"${name}" is not a text file (.txt or .md): it was not read.`,
     fileUnreadable: (name) => `Could not read "${name}".`,
     reading: "Reading the dashboard…",

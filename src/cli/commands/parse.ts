@@ -1,5 +1,6 @@
 // `pira parse FILE`: the plan as JSON on stdout, its diagnostics included (exit 0 whenever a plan was read).
-import { readCruscotto } from "../../domain/reader";
+import { decodeText, type DecodedText } from "../../domain/encoding";
+import { readDecoded } from "../../domain/reader";
 import type { Plan } from "../../domain/model";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile } from "../files";
@@ -16,8 +17,9 @@ export function loadPlan(file: string | undefined, io: CliIO): Plan {
   if (!file) throw new CliError(`manca il file del cruscotto. Uso: ${usage}`);
   const bytes = readInputFile(file, io, "il file", "document");
   if (bytes.length === 0) throw new CliError(`il file "${file}" è vuoto.`);
-  if (looksBinary(bytes)) throw new CliError(`il file "${file}" non è un testo (sembra un file binario).`);
-  const plan = readCruscotto(bytes.toString("utf8"));
+  const decoded = decodeText(bytes);
+  if (looksBinary(bytes, decoded)) throw new CliError(`il file "${file}" non è un testo (sembra un file binario).`);
+  const { plan } = readDecoded(decoded);
   if (plan.objectives.length === 0) {
     throw new CliError(
       `il file "${file}" non sembra un cruscotto obiettivi strategici PIRA: nessun obiettivo trovato.`,
@@ -26,12 +28,19 @@ export function loadPlan(file: string | undefined, io: CliIO): Plan {
   return plan;
 }
 
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return true;
-  const text = head.toString("utf8");
-  const replacement = (text.match(/\uFFFD/g) ?? []).length;
-  return replacement > Math.max(4, text.length / 50);
+/**
+ * A zero byte outside UTF-16, or control characters and undecodable bytes in the first 8 KB: a
+ * binary file, not a text.
+ */
+function looksBinary(bytes: Uint8Array, { text, encoding }: DecodedText): boolean {
+  if (!encoding.startsWith("utf-16") && bytes.subarray(0, 8192).includes(0)) return true;
+  const head = text.slice(0, 8192);
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c < 0x09 || (c > 0x0d && c < 0x20) || c === 0xfffd) odd++;
+  }
+  return odd > Math.max(4, head.length / 50);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Where the cruscotto comes in: a text box to paste into, a file picker and a drop zone (.txt/.md).
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { decodeText, ENCODING_LABELS, type DecodedText } from "../../domain/encoding";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -37,23 +38,21 @@ export function isTextFile(file: { name: string; type: string }): boolean {
   return TEXT_FILE.test(file.name) || file.type.startsWith("text/");
 }
 
-function readAs(file: Blob, encoding: string): Promise<string> {
+function readBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
     reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsText(file, encoding);
+    reader.readAsArrayBuffer(file);
   });
 }
 
 /**
- * UTF-8 first; a file that is not valid UTF-8 (decoding leaves U+FFFD) was most likely saved as
- * "ANSI" by Windows Notepad, i.e. Windows-1252, and is read again that way so "è" stays "è".
+ * A file's text, decoded as the CLI decodes it (src/domain/encoding.ts): UTF-8, Windows-1252 (a
+ * file saved as "ANSI" by Notepad, so "è" stays "è") or UTF-16 with its byte-order mark.
  */
-export async function readTextFile(file: Blob): Promise<string> {
-  const utf8 = await readAs(file, "utf-8");
-  const text = utf8.includes("\uFFFD") ? await readAs(file, "windows-1252") : utf8;
-  return text.replace(/^\uFEFF/, "");
+export async function readTextFile(file: Blob): Promise<DecodedText> {
+  return decodeText(await readBytes(file));
 }
 
 export interface SourceInputProps {
@@ -77,8 +76,9 @@ export function SourceInput({ text, onTextChange, onNotice, disabled }: SourceIn
       return;
     }
     try {
-      onTextChange(await readTextFile(file));
-      onNotice(t.source.fileLoaded(file.name));
+      const { text, encoding } = await readTextFile(file);
+      onTextChange(text);
+      onNotice(t.source.fileLoaded(file.name, encoding === "utf-8" ? null : ENCODING_LABELS[encoding]));
     } catch {
       onNotice(t.source.fileUnreadable(file.name));
     }
