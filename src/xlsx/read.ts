@@ -1,8 +1,6 @@
-// Reading a workbook made by `pira build` or the add-in with exceljs: this file only turns the
-// file's cells into the plain tables src/workbook/read.ts reads (`pira export-actuals`).
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
-   exceljs objects, not Office.js proxies: these rules mistake its getRow/getCell for Office.js calls. */
-import ExcelJS from "exceljs";
+// Reading a workbook made by `pira build` or the add-in, and saved again by Excel, LibreOffice or
+// openpyxl: this file only turns the Indicatori sheet's cells (read from the file's XML by
+// ooxml.ts) into the plain tables src/workbook/read.ts reads (`pira export-actuals`).
 import { HEADERS, SHEETS } from "../workbook/layout";
 import {
   WorkbookFormatError,
@@ -15,70 +13,47 @@ import {
   type TypedCounts,
   type WorkbookActuals,
 } from "../workbook/read";
-import type { CellValue } from "./cells";
+import { NotAWorkbookError, readSheetCells, type SheetCells } from "./ooxml";
 
-const DAY_MS = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25569;
 const HEADER_SCAN_ROWS = 20;
 
-/** A value as the workbook shows it: numbers on Excel's scale, dates as serials (exceljs reads them as Date). */
-function plainValue(value: CellValue): Cell | CellError {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (value instanceof Date) return UNIX_EPOCH_SERIAL + value.getTime() / DAY_MS;
-  if ("error" in value) return { error: String(value.error) };
-  if ("richText" in value) return plainValue(value.richText.map((r) => r.text).join(""));
-  if ("text" in value) return plainValue(String(value.text));
-  return { error: "valore non riconosciuto" };
+function text(value: Cell | CellError): string {
+  return value === null || typeof value === "object" ? "" : String(value).trim();
 }
 
-/** A typed value, or what a formula typed into the cell computed when the file was last saved. */
-function plainCell(cell: ExcelJS.Cell): Cell | CellError {
-  // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from cell.value.
-  if (cell.type === ExcelJS.ValueType.Formula) return plainValue((cell.result ?? null) as CellValue);
-  return plainValue(cell.value);
-}
-
-function text(cell: ExcelJS.Cell): string {
-  const v = plainCell(cell);
-  return v === null || typeof v === "object" ? "" : String(v).trim();
-}
-
-async function load(data: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+async function sheetCells(data: Buffer, sheetName: string): Promise<SheetCells> {
+  let cells: SheetCells | null;
   try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
+    cells = await readSheetCells(data, sheetName);
+  } catch (e) {
+    if (!(e instanceof NotAWorkbookError)) throw e;
     throw new WorkbookFormatError("non è una cartella di lavoro Excel (.xlsx) leggibile.");
   }
-  return wb;
+  if (cells === null) {
+    throw new WorkbookFormatError(
+      `manca il foglio «${sheetName}»: non è un cruscotto creato da pira build o dal componente aggiuntivo.`,
+    );
+  }
+  return cells;
 }
 
 /**
  * The table of `sheetName` whose first header, in column A of one of the first rows, is
  * `firstHeader`: its headers, and its rows until the first with an empty first cell.
  */
-function sheetTable(wb: ExcelJS.Workbook, sheetName: string, firstHeader: string): PlacedTable {
-  const ws = wb.getWorksheet(sheetName);
-  if (ws === undefined) {
-    throw new WorkbookFormatError(
-      `manca il foglio «${sheetName}»: non è un cruscotto creato da pira build o dal componente aggiuntivo.`,
-    );
-  }
+async function sheetTable(data: Buffer, sheetName: string, firstHeader: string): Promise<PlacedTable> {
+  const ws = await sheetCells(data, sheetName);
   let headerRow = 0;
   for (let r = 1; r <= HEADER_SCAN_ROWS && headerRow === 0; r++) {
-    if (sameHeader(text(ws.getRow(r).getCell(1)), firstHeader)) headerRow = r;
+    if (sameHeader(text(ws.get(r, 1)), firstHeader)) headerRow = r;
   }
   if (headerRow === 0) throw new WorkbookFormatError(`nel foglio «${sheetName}» manca la colonna «${firstHeader}».`);
-  const header = ws.getRow(headerRow);
-  const width = header.cellCount;
-  const headers = Array.from({ length: width }, (_, c) => text(header.getCell(c + 1)));
+  const width = ws.columnCount(headerRow);
+  const headers = Array.from({ length: width }, (_, c) => text(ws.get(headerRow, c + 1)));
   const rows: (Cell | CellError)[][] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (text(row.getCell(1)) === "") break;
-    rows.push(Array.from({ length: width }, (_, c) => plainCell(row.getCell(c + 1))));
+    if (text(ws.get(r, 1)) === "") break;
+    rows.push(Array.from({ length: width }, (_, c) => ws.get(r, c + 1)));
   }
   return { sheet: sheetName, topLeft: { row: headerRow - 1, column: 0 }, headers, rows };
 }
@@ -88,8 +63,7 @@ function sheetTable(wb: ExcelJS.Workbook, sheetName: string, firstHeader: string
  * add-in. Throws WorkbookFormatError (Italian) when the file is not such a workbook.
  */
 export async function readWorkbookActuals(data: Buffer): Promise<WorkbookActuals> {
-  const wb = await load(data);
-  return workbookActuals(sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId));
+  return workbookActuals(await sheetTable(data, SHEETS.indicators, HEADERS.indicatorId));
 }
 
 export type TypedCells =
@@ -102,16 +76,11 @@ export type TypedCells =
  * a file that is not one of our workbooks comes back with the reason.
  */
 export async function readTypedCells(data: Buffer): Promise<TypedCells> {
-  let wb: ExcelJS.Workbook;
   try {
-    wb = await load(data);
-  } catch {
-    return { ours: false, reason: "non è un file .xlsx leggibile" };
-  }
-  try {
-    return { ours: true, ...countTypedCells(sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId)) };
+    return { ours: true, ...countTypedCells(await sheetTable(data, SHEETS.indicators, HEADERS.indicatorId)) };
   } catch (e) {
     if (!(e instanceof WorkbookFormatError)) throw e;
+    if (/non è una cartella di lavoro/.test(e.message)) return { ours: false, reason: "non è un file .xlsx leggibile" };
     return { ours: false, reason: e.message.split(": ")[0].replace(/\.$/, "") };
   }
 }

@@ -142,7 +142,7 @@ function writeValidations(ws: ExcelJS.Worksheet, specs: readonly ValidationSpec[
       promptTitle: spec.prompt.title,
       prompt: spec.prompt.message,
       showErrorMessage: true,
-      errorStyle: "error",
+      errorStyle: "stop",
       errorTitle: spec.error.title,
       error: spec.error.message,
     });

@@ -166,7 +166,7 @@ describe("opening a file", () => {
     ["UTF-16 BE", utf16be],
   ])("a file saved as %s (Notepad's «Unicode») is read whole and says so", async (label, save) => {
     renderPane(stubGateway());
-    const file = new File([save(SAMPLE)], "unicode.txt", { type: "text/plain" });
+    const file = new File([Buffer.from(save(SAMPLE))], "unicode.txt", { type: "text/plain" });
     fireEvent.drop(screen.getByTestId("source-drop-zone"), { dataTransfer: { files: [file], types: ["Files"] } });
     await screen.findByText(`File «unicode.txt» letto con la codifica ${label} (non UTF-8).`);
     const box = screen.getByRole("textbox", { name: /Testo del cruscotto/ }) as HTMLTextAreaElement;
