@@ -79,7 +79,8 @@ export class SyncLedger {
   /**
    * Queues the commands and syncs once per batch of at most MAX_REQUEST_BYTES. Batches are
    * planned before anything is queued, so an oversized workbook is refused before any write.
-   * Calculation is suspended in every batch: the suspension ends at each sync.
+   * Calculation and screen updating are suspended in every batch (each suspension ends at its
+   * sync), and the last batch asks for a recalculation.
    */
   async run(list: WriteQueue, maxSyncs = MAX_WRITE_SYNCS): Promise<void> {
     const batches = planBatches(list.commands);
@@ -88,9 +89,15 @@ export class SyncLedger {
         `Il cruscotto è troppo grande per essere scritto in modo sicuro (${batches.length} richieste, massimo ${maxSyncs}).`,
       );
     }
-    for (const batch of batches) {
-      this.context.workbook.application.suspendApiCalculationUntilNextSync();
+    const application = this.context.workbook.application;
+    for (const [index, batch] of batches.entries()) {
+      // Each suspension lasts until the sync that ends the batch: both are asked again per request.
+      application.suspendApiCalculationUntilNextSync();
+      application.suspendScreenUpdatingUntilNextSync();
       for (const command of batch) command.queue();
+      // With calculation suspended, recalculating is ours to ask (suspendApiCalculationUntilNextSync
+      // reference): last in the last request, so the formulas written are computed once, at the end.
+      if (index === batches.length - 1) application.calculate("Recalculate");
       // One sync per ≤ 4 MB batch, at most MAX_WRITE_SYNCS: the count follows the payload, not the items.
       await this.sync(batch.reduce((sum, c) => sum + c.bytes, 0));
     }

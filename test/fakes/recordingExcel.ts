@@ -416,6 +416,12 @@ export interface RecordingLog {
   writes: WriteRecord[];
   /** Syncs (1-based) whose batch called suspendApiCalculationUntilNextSync(). */
   calculationSuspendedIn: number[];
+  /** Syncs (1-based) whose batch called suspendScreenUpdatingUntilNextSync(), once each. */
+  screenUpdatingSuspendedIn: number[];
+  /** Syncs (1-based) whose batch asked for application.calculate(), with the type asked. */
+  calculations: { sync: number; type: string }[];
+  /** Per sync: UTF-8 JSON bytes of what its loads returned (Excel on the web refuses responses over 5 MB). */
+  responseBytes: number[];
   /** Load commands executed (reads). */
   loads: number;
 }
@@ -670,6 +676,32 @@ export class FakeRequestContext {
     });
   }
 
+  markScreenUpdatingSuspended(): void {
+    this.queue.push({
+      run: () => {
+        if (this.log.screenUpdatingSuspendedIn.includes(this.log.syncs)) {
+          fail("InvalidOperation", "suspendScreenUpdatingUntilNextSync was called twice in one request.");
+        }
+        this.log.screenUpdatingSuspendedIn.push(this.log.syncs);
+      },
+    });
+  }
+
+  markCalculation(type: string): void {
+    this.queue.push({
+      run: () => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+          fail("InvalidArgument", `Bad calculation type ${type}`);
+        this.log.calculations.push({ sync: this.log.syncs, type });
+      },
+    });
+  }
+
+  /** Counts what a load returned towards the running sync's response. */
+  addResponse(value: unknown): void {
+    this.log.responseBytes[this.log.syncs - 1] += payloadBytes(value);
+  }
+
   get hasPending(): boolean {
     return this.queue.length > 0;
   }
@@ -681,6 +713,7 @@ export class FakeRequestContext {
     this.pendingBytes = 0;
     this.log.syncs++;
     this.log.requestBytes.push(bytes);
+    this.log.responseBytes.push(0);
     if (bytes > this.maxRequestBytes) {
       fail("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes}) has exceeded the limit.`);
     }
@@ -720,7 +753,11 @@ abstract class FakeObject {
     for (const path of paths) {
       const [head, ...rest] = path.split("/");
       if (rest.length > 0) this.navigate(head).loadNow([rest.join("/")]);
-      else this.loaded.set(head, this.snapshot(head));
+      else {
+        const value = this.snapshot(head);
+        this.context.addResponse(value);
+        this.loaded.set(head, value);
+      }
     }
   }
 
@@ -797,6 +834,12 @@ export class FakeApplication {
   constructor(private readonly context: FakeRequestContext) {}
   suspendApiCalculationUntilNextSync(): void {
     this.context.markCalculationSuspended();
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.markScreenUpdatingSuspended();
+  }
+  calculate(calculationType: string): void {
+    this.context.markCalculation(calculationType);
   }
 }
 
@@ -1232,6 +1275,10 @@ export class FakeRange extends FakeObject {
       () => this.where(),
       () => {
         const { sheet, rect } = this.located();
+        // The typings and the reference give Range.numberFormat as a 2-D array only
+        // (office-js-docs-reference#578): a single string is refused, so no code relies on it.
+        if (!Array.isArray(input))
+          fail("InvalidArgument", "Range.numberFormat takes a 2-D array.", "Range.numberFormat");
         requireCells(rect, "numberFormat");
         requireUnprotected(sheet, "Range.numberFormat", sheet.protection.options.allowFormatCells);
         const at = cellsOf(input, rect, "Range.numberFormat");
@@ -2286,7 +2333,16 @@ export interface RecordingExcel {
 export function createRecordingExcel(options: RecordingOptions = {}): RecordingExcel {
   const book = new WorkbookModel(options.evaluate);
   for (const name of options.sheets ?? ["Foglio1"]) book.addSheet(name);
-  const log: RecordingLog = { syncs: 0, requestBytes: [], writes: [], calculationSuspendedIn: [], loads: 0 };
+  const log: RecordingLog = {
+    syncs: 0,
+    requestBytes: [],
+    writes: [],
+    calculationSuspendedIn: [],
+    screenUpdatingSuspendedIn: [],
+    calculations: [],
+    responseBytes: [],
+    loads: 0,
+  };
   const fakeContext = new FakeRequestContext(book, log, options.maxRequestBytes ?? 5 * 1024 * 1024);
   const context = fakeContext as unknown as Excel.RequestContext;
   const run = async <T>(
