@@ -2,9 +2,10 @@
 export { applyWorkbook, type ApplyOptions, type ApplyReport } from "./applyWorkbook";
 export { inspectWorkbook, type WorkbookInspection } from "./inspectWorkbook";
 export { rewriteFormulas } from "./rewriteFormulas";
-export { readTable, readTableIfPresent, selectCell, selectTableCell } from "./navigation";
+export { readTable, readTableColumns, readTableIfPresent, selectCell, selectTableCell } from "./navigation";
+export type { TableColumns } from "./navigation";
 export { isNotFound, officeErrorMessage, runExcel, supportsExcelApi } from "./run";
-export { readNamedValues, rewriteSheetRanges, splitReference } from "./settingsCells";
+export { readNamedValues, rewriteSheetRanges } from "./settingsCells";
 export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "./batch";
 
 /**

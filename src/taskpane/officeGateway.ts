@@ -6,7 +6,7 @@ import {
   applyWorkbook,
   inspectWorkbook,
   readNamedValues,
-  readTable,
+  readTableColumns,
   readTableIfPresent,
   rewriteFormulas,
   rewriteSheetRanges,
@@ -73,7 +73,10 @@ export function createOfficeGateway(): PiraGateway {
       }),
 
     readActuals: (plan: Plan): Promise<Actuals> =>
-      run(async (context) => actualsFromTable(await readTable(context, SHEETS.indicators, TABLES.indicators), plan)),
+      run(async (context) => {
+        const wanted = [HEADERS.indicatorId, ...plan.years.map((y) => HEADERS.actual(y))];
+        return actualsFromTable(await readTableColumns(context, SHEETS.indicators, TABLES.indicators, wanted), plan);
+      }),
 
     readPlan: (): Promise<Plan | null> =>
       run(async (context) => {
@@ -96,11 +99,12 @@ export function createOfficeGateway(): PiraGateway {
 
     goToIndicator: (id: string, year?: number): Promise<void> =>
       run(async (context) => {
-        const table = await readTable(context, SHEETS.indicators, TABLES.indicators);
+        // The header row and the id column only (see readTableColumns): the year's column is found by its header.
+        const table = await readTableColumns(context, SHEETS.indicators, TABLES.indicators, [HEADERS.indicatorId]);
         const row = indicatorRow(table, id);
         if (row < 0) throw new Error(`L'indicatore ${id} non è nella tabella «${TABLES.indicators}».`);
-        const actualColumn = year === undefined ? -1 : columnOf(table, HEADERS.actual(year));
-        const column = actualColumn >= 0 ? actualColumn : columnOf(table, HEADERS.indicatorId);
+        const actualColumn = year === undefined ? -1 : columnOf({ headers: table.allHeaders }, HEADERS.actual(year));
+        const column = actualColumn >= 0 ? actualColumn : table.indexes[0];
         await selectTableCell(context, SHEETS.indicators, TABLES.indicators, row, column);
       }),
   };

@@ -433,6 +433,9 @@ export class WorkbookModel {
   activeSheet: SheetModel | null = null;
   selection: { sheet: string; address: string } | null = null;
 
+  /** How NamedItem.formula shows a name's formula (a localised Excel rewrites it); as stored when unset. */
+  localiseNameFormula?: (formula: string) => string;
+
   constructor(readonly evaluate?: (formula: string, sheet: string, address: string) => CellValue) {}
 
   sheetNames(): string[] {
@@ -2064,7 +2067,9 @@ export class FakeNamedItem extends FakeNullable<NameModel> {
   protected override snapshot(property: string): unknown {
     const n = this.model();
     if (property === "name") return n.name;
-    if (property === "formula") return n.formula;
+    // Excel on the desktop may give the formula localised (office-js#2834): the fake can too.
+    if (property === "formula") return this.context.book.localiseNameFormula?.(n.formula) ?? n.formula;
+    if (property === "type") return /^=('(?:[^']|'')+'|[^!'"=]+)![$A-Z0-9:]+$/i.test(n.formula) ? "Range" : "String";
     if (property === "comment") return n.comment;
     return unsupported(`loading NamedItem.${property}`);
   }
@@ -2077,6 +2082,22 @@ export class FakeNamedItem extends FakeNullable<NameModel> {
   }
   get comment(): string {
     return this.read<string>("comment");
+  }
+  get type(): string {
+    return this.read<string>("type");
+  }
+
+  /** The range the name refers to; fails at sync (InvalidOperation) when it refers to no range. */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const n = this.model();
+      const m = /^=('(?:[^']|'')+'|[^!'"=]+)!([$A-Z0-9:]+)$/i.exec(n.formula);
+      if (!m) fail("InvalidOperation", `The name ${n.name} does not refer to a range.`, "NamedItem.getRange");
+      const sheetName = m[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const sheet = this.context.book.findSheet(sheetName);
+      if (!sheet) fail("InvalidOperation", `The name ${n.name} refers to a missing sheet.`, "NamedItem.getRange");
+      return { sheet, rect: parseAddress(m[2]) };
+    });
   }
 
   delete(): void {
