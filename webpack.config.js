@@ -1,8 +1,9 @@
 // Builds the add-in: one page (taskpane.html) hosts the task pane, the ribbon commands and the custom functions
 // in a single shared runtime. `npm run build` → dist/ for deployment; `npm run dev-server` → https://localhost:3000/.
 //
-// Production URL: dist/manifest.xml gets every https://localhost:3000/ replaced by PIRA_PRODUCTION_URL
-// (default https://pira.example.org/), e.g. `PIRA_PRODUCTION_URL=https://addin.example.camcom.it/pira/ npm run build`.
+// Production URL: dist/manifest.xml and the help URLs of functions.json get every https://localhost:3000/ replaced
+// by PIRA_PRODUCTION_URL, which a production build requires:
+// `PIRA_PRODUCTION_URL=https://addin.example.camcom.it/pira/ npm run build`.
 "use strict";
 
 const fs = require("fs");
@@ -11,6 +12,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { productionUrl, toProductionManifest } = require("./scripts/manifest-urls");
+const { finalMetadata } = require("./scripts/functions-metadata");
 
 const root = __dirname;
 const FUNCTIONS_SOURCE = path.resolve(root, "src/functions/functions.ts");
@@ -43,6 +45,27 @@ async function devServerHttpsOptions() {
         `[pira] run update-ca-certificates; later runs then keep this certificate instead of generating a new one.\n`,
     );
     return { ca: fs.readFileSync(paths.ca), cert: fs.readFileSync(paths.cert), key: fs.readFileSync(paths.key) };
+  }
+}
+
+/**
+ * Rewrites the functions.json CustomFunctionsMetadataPlugin emits into what ships (scripts/functions-metadata.js).
+ * Tapped after that plugin on every compilation, child ones included, where it sets the asset: each gets the same
+ * content (webpack refuses two different functions.json).
+ */
+class FinalMetadataPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    const { sources } = compiler.webpack;
+    compiler.hooks.compilation.tap("FinalMetadataPlugin", (compilation) => {
+      const asset = compilation.assets["functions.json"];
+      if (!asset) return;
+      compilation.assets["functions.json"] = new sources.RawSource(
+        finalMetadata(asset.source().toString(), this.baseUrl),
+      );
+    });
   }
 }
 
@@ -98,6 +121,7 @@ module.exports = async (env, options) => {
     plugins: [
       // Emits functions.json and appends CustomFunctions.associate(...) calls to functions.ts.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new FinalMetadataPlugin(baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: path.resolve(root, "src/taskpane/taskpane.html"),

@@ -3,15 +3,22 @@
 
 /** Every URL in manifest.xml starts with this; the dev server serves it. */
 const DEV_URL = "https://localhost:3000/";
-/** Placeholder used when PIRA_PRODUCTION_URL is not set. */
-const DEFAULT_PRODUCTION_URL = "https://pira.example.org/";
+/** The shape of a production URL, for messages. */
+const EXAMPLE_PRODUCTION_URL = "https://addin.example.camcom.it/pira/";
 
 /**
- * The production base URL from PIRA_PRODUCTION_URL (default DEFAULT_PRODUCTION_URL), with a trailing slash.
- * Office only loads add-ins over https, so anything else is rejected here rather than at sideload time.
+ * The production base URL from PIRA_PRODUCTION_URL, with a trailing slash. There is no default: a
+ * placeholder host in a deployed manifest would load nothing, so a production build without the
+ * variable stops here. Office only loads add-ins over https, so anything else is rejected too.
  */
 function productionUrl(env = process.env) {
-  const raw = (env.PIRA_PRODUCTION_URL || "").trim() || DEFAULT_PRODUCTION_URL;
+  const raw = (env.PIRA_PRODUCTION_URL || "").trim();
+  if (raw === "") {
+    throw new Error(
+      `PIRA_PRODUCTION_URL is not set: a production build needs the https URL where dist/ will be hosted, ` +
+        `e.g. PIRA_PRODUCTION_URL=${EXAMPLE_PRODUCTION_URL} npm run build (npm run build:dev needs none).`,
+    );
+  }
   let url;
   try {
     url = new URL(raw);
@@ -38,4 +45,4 @@ function toProductionManifest(xml, baseUrl) {
   return result;
 }
 
-module.exports = { DEV_URL, DEFAULT_PRODUCTION_URL, productionUrl, toProductionManifest };
+module.exports = { DEV_URL, EXAMPLE_PRODUCTION_URL, productionUrl, toProductionManifest };

@@ -1,6 +1,6 @@
 // Reading a table's header and body into the plain table src/workbook/read.ts reads, and taking
 // the user to a cell.
-import type { Cell, Table } from "../workbook/read";
+import { columnOf, type Cell, type Table } from "../workbook/read";
 import { isNotFound } from "./run";
 
 export async function readTable(context: Excel.RequestContext, sheetName: string, tableName: string): Promise<Table> {
@@ -12,7 +12,49 @@ export async function readTable(context: Excel.RequestContext, sheetName: string
   await context.sync();
   return {
     headers: (header.values[0] ?? []).map((h) => String(h)),
-    rows: body.values.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as Cell)))),
+    rows: plainCells(body.values),
+  };
+}
+
+function plainCells(values: unknown[][]): Cell[][] {
+  return values.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as Cell))));
+}
+
+/** Some columns of a table, as a Table of those columns only, and where each sits in the whole table. */
+export interface TableColumns extends Table {
+  /** 0-based index in the whole table of each of `headers`. */
+  indexes: number[];
+  /** Every header of the table, in order. */
+  allHeaders: string[];
+}
+
+/**
+ * The header row of a table, then only the body columns named in `wanted` (those the table has):
+ * the task pane's reads stay small at any size, far from Excel on the web's 5 MB response limit,
+ * where the whole Indicatori table of a 100× plan is some 3 MB.
+ */
+export async function readTableColumns(
+  context: Excel.RequestContext,
+  sheetName: string,
+  tableName: string,
+  wanted: readonly string[],
+): Promise<TableColumns> {
+  const table = context.workbook.worksheets.getItem(sheetName).tables.getItem(tableName);
+  const header = table.getHeaderRowRange();
+  header.load("values");
+  await context.sync();
+  const all = { headers: (header.values[0] ?? []).map((h) => String(h)) };
+  const indexes = [...new Set(wanted.map((h) => columnOf(all, h)).filter((i) => i >= 0))];
+  const body = table.getDataBodyRange();
+  const columns = indexes.map((i) => body.getColumn(i).load("values"));
+  if (columns.length > 0) await context.sync();
+  const bodyRows = columns[0]?.values.length ?? 0;
+  const cells = columns.map((c) => plainCells(c.values));
+  return {
+    headers: indexes.map((i) => all.headers[i]),
+    rows: Array.from({ length: bodyRows }, (_, r) => cells.map((column) => column[r][0])),
+    indexes,
+    allHeaders: all.headers,
   };
 }
 

@@ -1,40 +1,29 @@
 // The cells behind the workbook's names (the Impostazioni settings) and the sheet's ranges.
-import { splitSheetAddress } from "../workbook/address";
 import type { WorkbookDescription } from "../workbook/types";
 import { SyncLedger } from "./batch";
 import type { Cell } from "../workbook/read";
 import { queueProtect } from "./sheetFormats";
 import { WriteQueue, queueRange } from "./writeQueue";
 
-/** "=Impostazioni!$B$3" → sheet and local address; null for anything else (a formula, a constant). */
-export function splitReference(reference: string): { sheet: string; address: string } | null {
-  try {
-    const { sheet, address } = splitSheetAddress(reference);
-    const local = address.replace(/\$/g, "");
-    return /^[A-Z]+\d+(?::[A-Z]+\d+)?$/i.test(local) ? { sheet, address: local } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Values of the cells the given workbook names point at; names the workbook lacks are absent. */
+/**
+ * Values of the cells the given workbook names point at; names the workbook lacks, or that refer
+ * to no range, are absent. Read through each name's range, never by parsing NamedItem.formula,
+ * which Excel on the desktop may give localised (office-js#2834).
+ */
 export async function readNamedValues(
   context: Excel.RequestContext,
   wanted: readonly string[],
 ): Promise<Record<string, Cell>> {
   const names = context.workbook.names;
-  names.load("items/name,items/formula");
+  names.load("items/name,items/type");
   await context.sync();
   const ranges: { name: string; range: Excel.Range }[] = [];
   for (const name of wanted) {
     const item = names.items.find((n) => n.name.toUpperCase() === name.toUpperCase());
-    const ref = item ? splitReference(item.formula) : null;
-    if (!ref) continue;
-    const range = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
-    range.load("values");
-    ranges.push({ name, range });
+    if (!item || item.type !== "Range") continue;
+    ranges.push({ name, range: names.getItem(item.name).getRange().load("values") });
   }
-  await context.sync();
+  if (ranges.length > 0) await context.sync();
   const out: Record<string, Cell> = {};
   for (const { name, range } of ranges) {
     const v = range.values[0]?.[0];

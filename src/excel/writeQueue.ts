@@ -98,10 +98,9 @@ export function queueFormulaRows(
 }
 
 /**
- * One number format for every cell of `address`. Office.js applies a single value to the whole
- * range ("If the argument is a single value, it will be applied to all cells in the range", Range
- * reference; Microsoft's snippets do `range.numberFormat = "d-mmm"`), although the typings only
- * declare 2-D arrays: a column's format then costs a few bytes instead of one string per row.
+ * One number format for every cell of `address`, as the 2-D array Range.numberFormat is
+ * documented to take (a single string is not: office-js-docs-reference#578). Cut between rows
+ * like any large write, so a 100× plan's column still fits the request budget.
  */
 export function queueNumberFormat(
   list: WriteQueue,
@@ -109,9 +108,15 @@ export function queueNumberFormat(
   address: string,
   format: string,
 ): void {
-  list.add(() => {
-    sheet().getRange(address).numberFormat = format as unknown as string[][];
-  }, format);
+  const [first, last = first] = address.split(":");
+  const from = parseCell(first);
+  const to = parseCell(last);
+  const columns = to.column - from.column + 1;
+  const rows = Array.from({ length: to.row - from.row + 1 }, () => new Array<string>(columns).fill(format));
+  list.addRows(rows, (start, end) => {
+    const part = blockAddress({ row: from.row + start, column: from.column }, end - start, columns);
+    sheet().getRange(part).numberFormat = rows.slice(start, end);
+  });
 }
 
 export function tableTopLeft(table: TableSpec): CellRef {

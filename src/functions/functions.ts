@@ -101,6 +101,7 @@ function thresholdArg(v: unknown, fallback: number, what: string): number {
 /**
  * Grado di raggiungimento di un indicatore rispetto al suo target, da 0 a 1 (0 % – 100 %). Vuoto se manca il consuntivo.
  * @customfunction SCORE
+ * @helpurl https://localhost:3000/assets/guida.html#pira-score
  * @param target Target come scritto nel piano (">= 82,00 %", "<= 18 gg", "Entro 31-12-2023", "SI") oppure un numero.
  * @param actual Consuntivo: un numero (82 % vale 0,82), una data di completamento, oppure SI/NO.
  * @param [mode] Metodo di calcolo: "proporzionale" (predefinito), "binario" o "lineare".
@@ -113,6 +114,7 @@ export function score(target: unknown, actual: unknown, mode?: unknown): number 
 /**
  * Stato di un indicatore: "Raggiunto", "Parzialmente raggiunto", "Non raggiunto" oppure "n.d." senza consuntivo.
  * @customfunction STATUS
+ * @helpurl https://localhost:3000/assets/guida.html#pira-status
  * @param target Target come scritto nel piano (">= 82,00 %", "<= 18 gg", "Entro 31-12-2023", "SI") oppure un numero.
  * @param actual Consuntivo: un numero (82 % vale 0,82), una data di completamento, oppure SI/NO.
  * @param [green_from] Punteggio da cui l'indicatore è "Raggiunto" (predefinito 100 %).
@@ -139,6 +141,7 @@ export function status(
 /**
  * VERO se il target è raggiunto, FALSO se non lo è, vuoto senza consuntivo.
  * @customfunction MET
+ * @helpurl https://localhost:3000/assets/guida.html#pira-met
  * @param target Target come scritto nel piano (">= 82,00 %", "<= 18 gg", "Entro 31-12-2023", "SI") oppure un numero.
  * @param actual Consuntivo: un numero (82 % vale 0,82), una data di completamento, oppure SI/NO.
  * @returns VERO o FALSO, oppure vuoto senza consuntivo.
@@ -150,6 +153,7 @@ export function met(target: unknown, actual: unknown): boolean | string {
 /**
  * Media dei punteggi ponderata con i pesi, sulle sole celle con un punteggio e un peso maggiore di zero.
  * @customfunction WEIGHTED
+ * @helpurl https://localhost:3000/assets/guida.html#pira-weighted
  * @param scores Intervallo dei punteggi (da 0 a 1; le celle vuote non contano).
  * @param weights Intervallo dei pesi, delle stesse dimensioni dei punteggi.
  * @returns Media ponderata, oppure vuoto se nessun punteggio è presente.
@@ -166,6 +170,7 @@ export function weighted(scores: unknown[][], weights: unknown[][]): number | st
 /**
  * Media ponderata dei punteggi sulle righe la cui chiave è uguale a quella data: il punteggio di un obiettivo o di un ambito strategico.
  * @customfunction ROLLUP
+ * @helpurl https://localhost:3000/assets/guida.html#pira-rollup
  * @param keys Intervallo delle chiavi (numero dell'obiettivo o codice dell'ambito) di ogni riga.
  * @param key La chiave da aggregare, ad esempio 3 oppure "011".
  * @param weights Intervallo dei pesi, delle stesse dimensioni delle chiavi.
@@ -187,6 +192,7 @@ export function rollup(keys: unknown[][], key: unknown, weights: unknown[][], sc
 /**
  * Copertura: peso degli elementi con un punteggio diviso il peso totale (pesi maggiori di zero).
  * @customfunction COVERAGE
+ * @helpurl https://localhost:3000/assets/guida.html#pira-coverage
  * @param weights Intervallo dei pesi.
  * @param scores Intervallo dei punteggi, delle stesse dimensioni dei pesi (le celle vuote non sono coperte).
  * @returns Copertura da 0 a 1, oppure vuoto se il peso totale è zero.
@@ -231,6 +237,7 @@ function deadlinePart(t: Target): number | string {
 /**
  * Una parte di un target: "value" (valore sulla scala di Excel, 82 % vale 0,82), "kind" (atLeast, atMost, equal, deadline, yesno), "unit" (%, N., gg, h, €) oppure "deadline" (la scadenza come data di Excel).
  * @customfunction TARGET
+ * @helpurl https://localhost:3000/assets/guida.html#pira-target
  * @param target Target come scritto nel piano (">= 82,00 %", "<= 18 gg", "Entro 31-12-2023", "SI") oppure un numero.
  * @param [part] La parte richiesta: "value" (predefinita), "kind", "unit" oppure "deadline".
  * @returns La parte richiesta, oppure vuoto se il target non la ha.

@@ -29,7 +29,8 @@ const it = {
     open: "Apri file…",
     clear: "Svuota",
     dropHere: "Rilascia il file per leggerlo",
-    fileLoaded: (name: string) => `File «${name}» letto.`,
+    fileLoaded: (name: string, encoding: string | null) =>
+      encoding ? `File «${name}» letto con la codifica ${encoding} (non UTF-8).` : `File «${name}» letto.`,
     fileLoadedAs: (name: string, what: string) => `File «${name}» letto: ${what}.`,
     fileRefused: (name: string, why: string) => `Il file «${name}» non è stato letto: ${why}`,
     fileUnreadable: (name: string) => `Impossibile leggere il file «${name}».`,
@@ -181,7 +182,8 @@ const en: Strings = {
     open: "Open file…",
     clear: "Clear",
     dropHere: "Drop the file to read it",
-    fileLoaded: (name) => `File "${name}" read.`,
+    fileLoaded: (name, encoding) =>
+      encoding ? `File "${name}" read with the ${encoding} encoding (not UTF-8).` : `File "${name}" read.`,
     fileLoadedAs: (name, what) => `File "${name}" read: ${what}.`,
     // The reason comes from the domain's sources, in Italian like the document itself.
     fileRefused: (name, why) => `"${name}" was not read: ${why}`,

@@ -7,7 +7,7 @@ import {
   applyWorkbook,
   inspectWorkbook,
   readNamedValues,
-  readTable,
+  readTableColumns,
   readTableIfPresent,
   rewriteFormulas,
   rewriteSheetRanges,
@@ -75,11 +75,20 @@ export function createOfficeGateway(): PiraGateway {
       }),
 
     readActuals: (plan: Plan): Promise<Actuals> =>
-      run(async (context) => actualsFromTable(await readTable(context, SHEETS.indicators, TABLES.indicators), plan)),
+      run(async (context) => {
+        const wanted = [HEADERS.indicatorId, ...plan.years.map((y) => HEADERS.actual(y))];
+        return actualsFromTable(await readTableColumns(context, SHEETS.indicators, TABLES.indicators, wanted), plan);
+      }),
 
     readNotes: (plan: Plan): Promise<Notes> =>
       run(async (context) =>
-        notesFromTable(await readTable(context, SHEETS.indicators, TABLES.indicators), plan.years),
+        notesFromTable(
+          await readTableColumns(context, SHEETS.indicators, TABLES.indicators, [
+            HEADERS.indicatorId,
+            ...plan.years.map((y) => HEADERS.note(y)),
+          ]),
+          plan.years,
+        ),
       ),
 
     readPlan: (): Promise<Plan | null> =>
@@ -103,11 +112,12 @@ export function createOfficeGateway(): PiraGateway {
 
     goToIndicator: (id: string, year?: number): Promise<void> =>
       run(async (context) => {
-        const table = await readTable(context, SHEETS.indicators, TABLES.indicators);
+        // The header row and the id column only (see readTableColumns): the year's column is found by its header.
+        const table = await readTableColumns(context, SHEETS.indicators, TABLES.indicators, [HEADERS.indicatorId]);
         const row = indicatorRow(table, id);
         if (row < 0) throw new Error(`L'indicatore ${id} non è nella tabella «${TABLES.indicators}».`);
-        const actualColumn = year === undefined ? -1 : columnOf(table, HEADERS.actual(year));
-        const column = actualColumn >= 0 ? actualColumn : columnOf(table, HEADERS.indicatorId);
+        const actualColumn = year === undefined ? -1 : columnOf({ headers: table.allHeaders }, HEADERS.actual(year));
+        const column = actualColumn >= 0 ? actualColumn : table.indexes[0];
         await selectTableCell(context, SHEETS.indicators, TABLES.indicators, row, column);
       }),
   };

@@ -12,6 +12,9 @@ import {
 } from "../domain/model";
 import type { Notes } from "../domain/match";
 import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
+import { parseActualText } from "../domain/actual";
+import { excerpt } from "../domain/reader/rules";
+import { ScoreError } from "../domain/score";
 import { parseTarget } from "../domain/targets";
 import { cellAddress, type CellRef } from "./address";
 import type { ArchiveRow, RegisterRow } from "./history";
@@ -278,6 +281,21 @@ export interface WorkbookActuals {
 }
 
 /**
+ * Why a text typed into a consuntivo cell is no actual, or null when it reads as one (a number, a
+ * percent, a date or SI/NO written as text). Text such as "abc" or "=A1*2" is refused rather than
+ * exported: the CSV would carry it into the next workbook, or into a spreadsheet as a formula.
+ */
+function notAnActual(value: string): string | null {
+  try {
+    parseActualText(value);
+    return null;
+  } catch (e) {
+    if (!(e instanceof ScoreError)) throw e;
+    return `"${excerpt(value.trim())}" non è un consuntivo (scrivi un numero come 3,5 o 80%, una data come 15/12/2023, oppure SI/NO).`;
+  }
+}
+
+/**
  * The actuals typed into the Indicatori table of a workbook made by `pira build` or the add-in,
  * with a stand-in plan of its indicators, years and targets. Throws WorkbookFormatError when the
  * table has no "Consuntivo YYYY" column.
@@ -310,8 +328,14 @@ export function workbookActuals(indicators: PlacedTable): WorkbookActuals {
       const value = row[a] ?? null;
       const where = (c: number) =>
         `${indicators.sheet}!${cellAddress(indicators.topLeft.row + 1 + r, indicators.topLeft.column + c)}`;
-      if (value !== null && typeof value === "object") {
-        problems.push({ cell: where(a), message: `${indicatorId}, ${year}: ${value.error}.` });
+      const refusal =
+        value !== null && typeof value === "object"
+          ? `${value.error}.`
+          : typeof value === "string"
+            ? notAnActual(value)
+            : null;
+      if (refusal !== null) {
+        problems.push({ cell: where(a), message: `${indicatorId}, ${year}: ${refusal}` });
       } else if (value !== null) {
         (actuals[indicatorId] ??= {})[String(year)] = value as Actual;
       }

@@ -1,8 +1,6 @@
-// Reading a workbook made by `pira build` or the add-in with exceljs: this file only turns the
-// file's cells into the plain tables src/workbook/read.ts reads (`pira export-actuals`).
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
-   exceljs objects, not Office.js proxies: these rules mistake its getRow/getCell for Office.js calls. */
-import ExcelJS from "exceljs";
+// Reading a workbook made by `pira build` or the add-in, and saved again by Excel, LibreOffice or
+// openpyxl: this file only turns the sheets' cells (read from the file's XML by ooxml.ts) into the
+// plain tables src/workbook/read.ts reads (`pira export-actuals`, `pira build --from`, `pira diff`).
 import {
   ARCHIVE_COLUMNS,
   HEADERS,
@@ -26,79 +24,105 @@ import {
   type WorkbookContents,
   type WorkbookTables,
 } from "../workbook/read";
-import type { CellValue } from "./cells";
+import { NotAWorkbookError, openWorkbookCells, type SheetCells, type WorkbookCells } from "./ooxml";
 
-const DAY_MS = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25569;
 const HEADER_SCAN_ROWS = 20;
+const NOT_A_WORKBOOK = "non è una cartella di lavoro Excel (.xlsx) leggibile.";
 
-/** A value as the workbook shows it: numbers on Excel's scale, dates as serials (exceljs reads them as Date). */
-function plainValue(value: CellValue): Cell | CellError {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value.trim() === "" ? null : value;
-  if (value instanceof Date) return UNIX_EPOCH_SERIAL + value.getTime() / DAY_MS;
-  if ("error" in value) return { error: String(value.error) };
-  if ("richText" in value) return plainValue(value.richText.map((r) => r.text).join(""));
-  if ("text" in value) return plainValue(String(value.text));
-  return { error: "valore non riconosciuto" };
+function text(value: Cell | CellError): string {
+  return value === null || typeof value === "object" ? "" : String(value).trim();
 }
 
-/** A typed value, or what a formula typed into the cell computed when the file was last saved. */
-function plainCell(cell: ExcelJS.Cell): Cell | CellError {
-  // cell.result, not cell.value.result: exceljs drops falsy results (0, FALSE) from cell.value.
-  if (cell.type === ExcelJS.ValueType.Formula) return plainValue((cell.result ?? null) as CellValue);
-  return plainValue(cell.value);
-}
-
-function text(cell: ExcelJS.Cell): string {
-  const v = plainCell(cell);
-  return v === null || typeof v === "object" ? "" : String(v).trim();
-}
-
-async function load(data: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+async function open(data: Buffer): Promise<WorkbookCells> {
   try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new WorkbookFormatError("non è una cartella di lavoro Excel (.xlsx) leggibile.");
+    return await openWorkbookCells(data);
+  } catch (e) {
+    if (!(e instanceof NotAWorkbookError)) throw e;
+    throw new WorkbookFormatError(NOT_A_WORKBOOK);
   }
-  return wb;
+}
+
+async function sheetCells(wb: WorkbookCells, sheetName: string): Promise<SheetCells | null> {
+  try {
+    return await wb.sheet(sheetName);
+  } catch (e) {
+    if (!(e instanceof NotAWorkbookError)) throw e;
+    throw new WorkbookFormatError(NOT_A_WORKBOOK);
+  }
 }
 
 /**
- * The table of `sheetName` whose first header, in column A of one of the first rows, is
- * `firstHeader`: its headers, and its rows until the first with an empty first cell.
+ * The table of a sheet whose first header, in column A of one of the first rows, is `firstHeader`:
+ * its headers, and its rows until the first with an empty first cell (or, with "emptyRow", the
+ * first wholly empty row: a Registro row may lack its first cell).
  */
-function sheetTable(
-  wb: ExcelJS.Workbook,
+function tableOf(
+  ws: SheetCells,
   sheetName: string,
   firstHeader: string,
   endsAt: "emptyFirstCell" | "emptyRow" = "emptyFirstCell",
 ): PlacedTable {
-  const ws = wb.getWorksheet(sheetName);
-  if (ws === undefined) {
-    throw new WorkbookFormatError(
-      `manca il foglio «${sheetName}»: non è un cruscotto creato da pira build o dal componente aggiuntivo.`,
-    );
-  }
   let headerRow = 0;
   for (let r = 1; r <= HEADER_SCAN_ROWS && headerRow === 0; r++) {
-    if (sameHeader(text(ws.getRow(r).getCell(1)), firstHeader)) headerRow = r;
+    if (sameHeader(text(ws.get(r, 1)), firstHeader)) headerRow = r;
   }
   if (headerRow === 0) throw new WorkbookFormatError(`nel foglio «${sheetName}» manca la colonna «${firstHeader}».`);
-  const header = ws.getRow(headerRow);
-  const width = header.cellCount;
-  const headers = Array.from({ length: width }, (_, c) => text(header.getCell(c + 1)));
+  const width = ws.columnCount(headerRow);
+  const headers = Array.from({ length: width }, (_, c) => text(ws.get(headerRow, c + 1)));
   const rows: (Cell | CellError)[][] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (endsAt === "emptyFirstCell" && text(row.getCell(1)) === "") break;
-    const cells = Array.from({ length: width }, (_, c) => plainCell(row.getCell(c + 1)));
+    if (endsAt === "emptyFirstCell" && text(ws.get(r, 1)) === "") break;
+    const cells = Array.from({ length: width }, (_, c) => ws.get(r, c + 1));
     if (cells.every((c) => c === null)) break;
     rows.push(cells);
   }
   return { sheet: sheetName, topLeft: { row: headerRow - 1, column: 0 }, headers, rows };
+}
+
+async function sheetTable(wb: WorkbookCells, sheetName: string, firstHeader: string): Promise<PlacedTable> {
+  const ws = await sheetCells(wb, sheetName);
+  if (ws === null) {
+    throw new WorkbookFormatError(
+      `manca il foglio «${sheetName}»: non è un cruscotto creato da pira build o dal componente aggiuntivo.`,
+    );
+  }
+  return tableOf(ws, sheetName, firstHeader);
+}
+
+/** The table of an optional sheet (Archivio, Registro in a workbook made before them): null when absent. */
+async function optionalTable(
+  wb: WorkbookCells,
+  sheetName: string,
+  firstHeader: string,
+  endsAt: "emptyFirstCell" | "emptyRow" = "emptyFirstCell",
+): Promise<PlacedTable | null> {
+  const ws = await sheetCells(wb, sheetName);
+  if (ws === null) return null;
+  try {
+    return tableOf(ws, sheetName, firstHeader, endsAt);
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) return null;
+    throw e;
+  }
+}
+
+/** The settings' cells of the Impostazioni sheet, by the places the names point at. */
+async function settingCells(wb: WorkbookCells): Promise<WorkbookTables["settings"]> {
+  const ws = await sheetCells(wb, SHEETS.settings);
+  if (ws === null) return {};
+  const rows: Record<(typeof SETTING_NAMES)[number], number> = {
+    [NAMES.year]: SETTINGS_SHEET.rows.year,
+    [NAMES.green]: SETTINGS_SHEET.rows.green,
+    [NAMES.amber]: SETTINGS_SHEET.rows.amber,
+    [NAMES.mode]: SETTINGS_SHEET.rows.mode,
+    [NAMES.formulaMode]: SETTINGS_SHEET.rows.formulaMode,
+  };
+  const out: WorkbookTables["settings"] = {};
+  for (const [name, row] of Object.entries(rows) as [(typeof SETTING_NAMES)[number], number][]) {
+    const v = ws.get(row + 1, SETTINGS_SHEET.valueColumn + 1);
+    out[name] = v !== null && typeof v === "object" ? null : v;
+  }
+  return out;
 }
 
 /**
@@ -106,8 +130,23 @@ function sheetTable(
  * add-in. Throws WorkbookFormatError (Italian) when the file is not such a workbook.
  */
 export async function readWorkbookActuals(data: Buffer): Promise<WorkbookActuals> {
-  const wb = await load(data);
-  return workbookActuals(sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId));
+  return workbookActuals(await sheetTable(await open(data), SHEETS.indicators, HEADERS.indicatorId));
+}
+
+/**
+ * Everything a revision carries from a workbook made by `pira build` or the add-in: plan,
+ * consuntivi, notes, settings, Archivio and Registro. Throws WorkbookFormatError when it is not one.
+ */
+export async function readWorkbookContents(data: Buffer): Promise<WorkbookContents> {
+  const wb = await open(data);
+  return readWorkbook({
+    indicators: await sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId),
+    objectives: await optionalTable(wb, SHEETS.objectives, HEADERS.objective),
+    areaWeights: await optionalTable(wb, SHEETS.settings, HEADERS.area),
+    archive: await optionalTable(wb, SHEETS.archive, ARCHIVE_COLUMNS[0].header, "emptyRow"),
+    register: await optionalTable(wb, SHEETS.register, REGISTER_COLUMNS[0].header, "emptyRow"),
+    settings: await settingCells(wb),
+  });
 }
 
 export type TypedCells =
@@ -120,67 +159,12 @@ export type TypedCells =
  * a file that is not one of our workbooks comes back with the reason.
  */
 export async function readTypedCells(data: Buffer): Promise<TypedCells> {
-  let wb: ExcelJS.Workbook;
   try {
-    wb = await load(data);
-  } catch {
-    return { ours: false, reason: "non è un file .xlsx leggibile" };
-  }
-  try {
-    return { ours: true, ...countTypedCells(sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId)) };
+    const wb = await open(data);
+    return { ours: true, ...countTypedCells(await sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId)) };
   } catch (e) {
     if (!(e instanceof WorkbookFormatError)) throw e;
+    if (e.message === NOT_A_WORKBOOK) return { ours: false, reason: "non è un file .xlsx leggibile" };
     return { ours: false, reason: e.message.split(": ")[0].replace(/\.$/, "") };
   }
-}
-/** The table of an optional sheet (Archivio, Registro in a workbook made before them): null when absent. */
-function optionalTable(
-  wb: ExcelJS.Workbook,
-  sheetName: string,
-  firstHeader: string,
-  endsAt: "emptyFirstCell" | "emptyRow" = "emptyFirstCell",
-): PlacedTable | null {
-  if (wb.getWorksheet(sheetName) === undefined) return null;
-  try {
-    return sheetTable(wb, sheetName, firstHeader, endsAt);
-  } catch (e) {
-    if (e instanceof WorkbookFormatError) return null;
-    throw e;
-  }
-}
-
-/** The settings' cells of the Impostazioni sheet, by the names that point at them. */
-function settingCells(wb: ExcelJS.Workbook): WorkbookTables["settings"] {
-  const ws = wb.getWorksheet(SHEETS.settings);
-  if (ws === undefined) return {};
-  const rows: Record<(typeof SETTING_NAMES)[number], number> = {
-    [NAMES.year]: SETTINGS_SHEET.rows.year,
-    [NAMES.green]: SETTINGS_SHEET.rows.green,
-    [NAMES.amber]: SETTINGS_SHEET.rows.amber,
-    [NAMES.mode]: SETTINGS_SHEET.rows.mode,
-    [NAMES.formulaMode]: SETTINGS_SHEET.rows.formulaMode,
-  };
-  const out: WorkbookTables["settings"] = {};
-  for (const [name, row] of Object.entries(rows) as [(typeof SETTING_NAMES)[number], number][]) {
-    const v = plainCell(ws.getRow(row + 1).getCell(SETTINGS_SHEET.valueColumn + 1));
-    out[name] = v !== null && typeof v === "object" ? null : v;
-  }
-  return out;
-}
-
-/**
- * Everything a revision carries from a workbook made by `pira build` or the add-in: plan,
- * consuntivi, notes, settings, Archivio and Registro. Throws WorkbookFormatError when it is not one.
- */
-export async function readWorkbookContents(data: Buffer): Promise<WorkbookContents> {
-  const wb = await load(data);
-  return readWorkbook({
-    indicators: sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId),
-    objectives: optionalTable(wb, SHEETS.objectives, HEADERS.objective),
-    areaWeights: optionalTable(wb, SHEETS.settings, HEADERS.area),
-    // A Registro row may lack its date (an import that did not know it): rows end at an empty row.
-    archive: optionalTable(wb, SHEETS.archive, ARCHIVE_COLUMNS[0].header, "emptyRow"),
-    register: optionalTable(wb, SHEETS.register, REGISTER_COLUMNS[0].header, "emptyRow"),
-    settings: settingCells(wb),
-  });
 }

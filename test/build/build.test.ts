@@ -5,6 +5,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
+import { devMetadata, manifestVersion, readRecord, sha256 } from "../../scripts/functions-metadata";
+import { DEV_URL } from "../../scripts/manifest-urls";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCHEMA_PATH = path.resolve(ROOT, "test/schemas/manifest/OfficeAppManifestV1_1.xsd");
@@ -120,6 +122,47 @@ describe("production build", () => {
     const ids = metadata.functions.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...EXPECTED_FUNCTIONS].sort());
+  });
+
+  test("functions.json ships without allowCustomDataForDataTypeAny, each function's help on the production guide", () => {
+    const metadata = JSON.parse(read("functions.json")) as { functions: { id: string; helpUrl?: string }[] };
+    expect(Object.keys(metadata)).toEqual(["functions"]);
+    const guide = read("assets/guida.html");
+    for (const f of metadata.functions) {
+      const anchor = `pira-${f.id.toLowerCase()}`;
+      expect(f.helpUrl).toBe(`${PRODUCTION_URL}assets/guida.html#${anchor}`);
+      // Minified HTML drops the quotes.
+      expect(guide).toMatch(new RegExp(`id="?${anchor}"?[\\s>]`));
+    }
+    expect(guide).toMatch(/id="?celle-vuote"?[\s>]/);
+  });
+
+  test("the metadata shipped is the one functions-version.json records for the manifest's <Version>", async () => {
+    const shipped = read("functions.json");
+    const dev = await devMetadata();
+    // Same content, URLs aside: the record's hash covers what Excel caches.
+    expect(shipped.split(PRODUCTION_URL).join(DEV_URL)).toBe(dev);
+    expect(readRecord()).toEqual({ version: manifestVersion(read("manifest.xml")), functionsSha256: sha256(dev) });
+  });
+
+  test("a production build without PIRA_PRODUCTION_URL stops before compiling, saying what to set", () => {
+    const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.PIRA_PRODUCTION_URL;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pira-build-nourl-"));
+    try {
+      const run = spawnSync(process.execPath, [cli, "--mode", "production", "--output-path", dir], {
+        cwd: ROOT,
+        env,
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      expect(run.status).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/PIRA_PRODUCTION_URL is not set/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("functions.js associates every declared function when loaded, and ribbon.js runs on its runtime", () => {

@@ -132,11 +132,11 @@ test("a value the revised plan cannot take: exit 2, the reason, nothing written"
   await wb.xlsx.load(buffer(io, "old.xlsx") as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet(SHEETS.indicators)!;
   const headers = (ws.getRow(1).values as unknown[]).map(String);
-  ws.getRow(2).getCell(headers.indexOf(HEADERS.actual(2024))).value = "forse";
+  ws.getRow(2).getCell(headers.indexOf(HEADERS.actual(2024))).value = "SI";
   const bad = captureIO({ "bad.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
   const code = await main(["build", REVISED, "-o", "out.xlsx", "--from", "bad.xlsx"], bad);
   expect(code).toBe(2);
-  expect(bad.stderr()).toMatch(/consuntivo 2024 di 1\.1 \(«forse»\) non adatto al target rivisto/);
+  expect(bad.stderr()).toMatch(/consuntivo 2024 di 1\.1 \(«SI»\) non adatto al target rivisto/);
   expect(bad.stderr()).toMatch(/nessun file scritto/);
   expect(bad.written.size).toBe(0);
 });

@@ -3,7 +3,8 @@ import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import type { Plan } from "../../src/domain/model";
 import { captureIO } from "../helpers/cliIO";
-import { SAMPLE_PATH } from "../helpers/sample";
+import { utf16be, utf16le, windows1252 } from "../helpers/encodings";
+import { SAMPLE_PATH, sampleText } from "../helpers/sample";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -31,6 +32,25 @@ describe("pira parse", () => {
     expect(Object.keys(indicators[0])).toEqual(["id", "name", "common", "weight", "targets"]);
     expect(Object.keys(indicators[0].targets["2023"]!)).toEqual(["text", "kind", "value", "unit", "deadline"]);
     expect(io.stderr()).toBe("");
+  });
+
+  it.each([
+    ["Windows-1252", windows1252, "Windows-1252"],
+    ["UTF-16 LE", utf16le, "UTF-16 LE"],
+    ["UTF-16 BE", utf16be, "UTF-16 BE"],
+  ])("reads a cruscotto saved as %s like the UTF-8 one, and says which encoding it used", async (_n, save, label) => {
+    const text = sampleText().replace(/≥/g, ">=");
+    const utf8 = captureIO({ "c.txt": text });
+    const other = captureIO({ "c.txt": Buffer.from(save(text)) });
+    expect(await main(["parse", "c.txt"], utf8)).toBe(0);
+    expect(await main(["parse", "c.txt"], other)).toBe(0);
+    const expected = JSON.parse(utf8.stdout()) as Plan;
+    const plan = JSON.parse(other.stdout()) as Plan;
+    expect(plan.objectives).toEqual(expected.objectives);
+    expect(plan.objectives[0].mission).toBe("Competitività e sviluppo imprese");
+    expect(plan.diagnostics[0]).toMatchObject({ code: "text-encoding", severity: "info", line: 0 });
+    expect(plan.diagnostics[0].message).toContain(label);
+    expect(plan.diagnostics.slice(1)).toEqual(expected.diagnostics);
   });
 
   it.each<[string, Record<string, string | Buffer>, string, RegExp]>([

@@ -1,6 +1,13 @@
 // Every kind of finding has a stable code, an Italian and an English message: each code planted
 // in a small cruscotto, found by its code, and its message rendered from the tables in both languages.
-import { DIAGNOSTIC_CODES, diagnosticMessage, readCruscotto, type DiagnosticCode } from "../../src/domain/reader";
+import {
+  DIAGNOSTIC_CODES,
+  diagnosticMessage,
+  readCruscotto,
+  readCruscottoBytes,
+  type DiagnosticCode,
+} from "../../src/domain/reader";
+import { windows1252 } from "../helpers/encodings";
 import { sampleText } from "../helpers/sample";
 
 const TITLE = "Cruscotto obiettivi strategici approvato il 31.10.2023";
@@ -23,7 +30,13 @@ function objective(number: number, fields = FIELDS, header = HEADER, rows = [ROW
 const replaced = (i: number, line: string) => FIELDS.map((f, j) => (j === i ? line : f));
 const halfWeight = replaced(1, "Peso su AS: 50,00%");
 
-const PLANTED: [DiagnosticCode, string][] = [
+/** A document as text, or as a file's bytes. */
+type Planted = string | Uint8Array;
+const read = (source: Planted) =>
+  typeof source === "string" ? readCruscotto(source) : readCruscottoBytes(source).plan;
+
+const PLANTED: [DiagnosticCode, Planted][] = [
+  ["text-encoding", windows1252([TITLE, objective(1)].join("\n"))],
   ["years-assumed", [TITLE, objective(1, FIELDS, "Indicatori (100%)\tTarget\tTarget")].join("\n")],
   ["no-objectives", "Relazione sulla performance\nNessun obiettivo in questo testo."],
   ["no-years", [TITLE, objective(1, FIELDS, "Indicatori (100%)", ["100,00%\tPratiche evase\t>= 1 N."])].join("\n")],
@@ -82,6 +95,10 @@ const PLANTED: [DiagnosticCode, string][] = [
     [TITLE, objective(1, FIELDS, HEADER, ["100,00%\tPratiche evase\tda definire\t>= 2 N."])].join("\n"),
   ],
   [
+    "deadline-after-year",
+    [TITLE, objective(1, FIELDS, HEADER, ["100,00%\tPratiche evase\tEntro 31-12-2024\tEntro 31-12-2024"])].join("\n"),
+  ],
+  [
     "indicator-weight-zero",
     [TITLE, objective(1, FIELDS, HEADER, [ROW, "0,00%\tMonitoraggio\t>= 1 N.\t>= 2 N."])].join("\n"),
   ],
@@ -100,7 +117,7 @@ describe("diagnostic codes", () => {
   });
 
   it.each(PLANTED)("%s: found by its code, with its message in Italian and in English", (code, text) => {
-    const found = readCruscotto(text).diagnostics.filter((d) => d.code === code);
+    const found = read(text).diagnostics.filter((d) => d.code === code);
     expect(found).toHaveLength(1);
     const [d] = found;
     expect(diagnosticMessage(d, "it")).toBe(d.message);

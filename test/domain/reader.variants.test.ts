@@ -124,3 +124,60 @@ describe("reader variants give the same model", () => {
     expect(plan.objectives).toEqual(base.objectives);
   });
 });
+
+describe("objective titles that do not start with a letter", () => {
+  // Each objective's title gets a start a letter-only pattern would miss; the number still opens it.
+  const starts = [
+    "5G e reti: ",
+    "«Camera digitale» ",
+    '"Camera" ',
+    "(PNRR) ",
+    "“PID” ",
+    "'Progetto' ",
+    "4.0 e ",
+    "[A] ",
+  ];
+
+  function retitled(text: string): string {
+    const lines = text.split("\n");
+    const { blocks } = objectiveBlocks(text);
+    let at = 0;
+    blocks.forEach((block, i) => {
+      at = lines.indexOf(block[0], at);
+      const firstWord = base.objectives[i].title.split(" ")[0];
+      const header = lines[at];
+      const cut = header.indexOf(firstWord, header.search(/\d/) + 1);
+      lines[at] = header.slice(0, cut) + starts[i % starts.length] + header.slice(cut);
+      at += 1;
+    });
+    return lines.join("\n");
+  }
+
+  it.each([
+    ["as in the sample", (t: string) => t],
+    ["without markup", stripMarkup],
+    ["with single spaces", (t: string) => stripMarkup(t).replace(/\t/g, " ")],
+  ])("%s: every objective is read, with its whole title", (_name, variant) => {
+    const plan = readCruscotto(variant(retitled(sample)));
+    const reference = readCruscotto(variant(sample));
+    expect(plan.objectives.map((o) => o.title)).toEqual(
+      reference.objectives.map((o, i) => `${starts[i % starts.length]}${o.title}`),
+    );
+    expect(plan.objectives.map((o) => ({ ...o, title: "" }))).toEqual(
+      reference.objectives.map((o) => ({ ...o, title: "" })),
+    );
+    expect(withoutLines(plan)).toEqual(withoutLines(reference));
+  });
+
+  it.each([
+    ["a row of years", "2023 2024 2025"],
+    ["figures", "12 345,00"],
+    ["a figure and a percent", "3 14,29%"],
+  ])("%s is no objective header", (_name, line) => {
+    const { blocks, preamble } = objectiveBlocks(sample);
+    const text = [...preamble, ...blocks[0], line, ...blocks.slice(1).flat()].join("\n");
+    const plan = readCruscotto(text);
+    expect(plan.objectives.map((o) => o.number)).toEqual(base.objectives.map((o) => o.number));
+    expect(plan.diagnostics.some((d) => d.code === "line-unused" && d.message.includes(line))).toBe(true);
+  });
+});

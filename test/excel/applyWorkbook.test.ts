@@ -1,7 +1,7 @@
 // applyWorkbook against the recording fake: what ends up in the workbook, in how many round
 // trips, with how large requests, and how it fails.
 import { applyWorkbook } from "../../src/excel/applyWorkbook";
-import { MAX_REQUEST_BYTES } from "../../src/excel/batch";
+import { jsonBytes, MAX_REQUEST_BYTES } from "../../src/excel/batch";
 import { charsToPoints } from "../../src/excel/writeQueue";
 import type { WorkbookDescription } from "../../src/workbook/types";
 import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
@@ -90,7 +90,11 @@ describe("applyWorkbook on an empty workbook (small description)", () => {
   it("writes each column's number format once, after the table's content", () => {
     const formats = fake.log.writes.filter((w) => w.sheet === "Indicatori" && w.op === "numberFormat");
     expect(formats.map((w) => w.address)).toEqual(["A4:A6", "B4:B6", "C4:C6", "E4:E6", "F4:F6", "D1:E1"]);
-    expect(formats.slice(0, 5).every((w) => w.payloadBytes < 20)).toBe(true);
+    // A 2-D array, one format per cell (never a single string: office-js-docs-reference#578).
+    const columnFormats = ["@", "@", "@", "0.00", "0.00%"];
+    expect(formats.slice(0, 5).map((w) => w.payloadBytes)).toEqual(
+      columnFormats.map((f) => jsonBytes([[f], [f], [f]])),
+    );
     const body = fake.log.writes.findIndex((w) => w.op === "formulas" && w.address === "A4:F6");
     expect(fake.log.writes.indexOf(formats[0])).toBeGreaterThan(body);
   });
@@ -215,7 +219,16 @@ describe("round trips and request sizes", () => {
       expect(report.syncs).toBe(2);
       expect(fake.log.syncs).toBe(2);
       expect(fake.log.calculationSuspendedIn).toEqual([2]);
+      expect(fake.log.screenUpdatingSuspendedIn).toEqual([2]);
+      expect(fake.log.calculations).toEqual([{ sync: 2, type: "Recalculate" }]);
     }
+  });
+
+  it("the fake refuses a number format given as one string, as the typings and reference do", async () => {
+    useFake();
+    const range = fake.context.workbook.worksheets.getItem("Foglio1").getRange("A1:A3");
+    range.numberFormat = "0.00%" as unknown as string[][];
+    await expect(fake.context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
   it("stays within 6 syncs and 4 MB per request for the ×100 description (5,800 indicators)", async () => {
@@ -229,6 +242,10 @@ describe("round trips and request sizes", () => {
     // Our estimate never undercounts what the requests carry.
     fake.log.requestBytes.forEach((bytes, i) => expect(report.requestBytes[i]).toBeGreaterThanOrEqual(bytes));
     expect(fake.log.calculationSuspendedIn).toEqual(Array.from({ length: report.syncs - 1 }, (_, i) => i + 2));
+    // Screen updating suspended once in each write request (the fake refuses a second call), and
+    // one recalculation asked for, in the last request, since calculation was suspended.
+    expect(fake.log.screenUpdatingSuspendedIn).toEqual(fake.log.calculationSuspendedIn);
+    expect(fake.log.calculations).toEqual([{ sync: report.syncs, type: "Recalculate" }]);
     // Table bodies were split into chunks of whole rows that tile the body exactly.
     const bodyWrites = fake.log.writes.filter((w) => w.sheet === "Indicatori" && w.op === "formulas").slice(1);
     expect(bodyWrites.length).toBeGreaterThan(1);

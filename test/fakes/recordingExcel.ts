@@ -425,6 +425,12 @@ export interface RecordingLog {
   writes: WriteRecord[];
   /** Syncs (1-based) whose batch called suspendApiCalculationUntilNextSync(). */
   calculationSuspendedIn: number[];
+  /** Syncs (1-based) whose batch called suspendScreenUpdatingUntilNextSync(), once each. */
+  screenUpdatingSuspendedIn: number[];
+  /** Syncs (1-based) whose batch asked for application.calculate(), with the type asked. */
+  calculations: { sync: number; type: string }[];
+  /** Per sync: UTF-8 JSON bytes of what its loads returned (Excel on the web refuses responses over 5 MB). */
+  responseBytes: number[];
   /** Load commands executed (reads). */
   loads: number;
   /** Syncs (1-based) that an injected fault made fail. */
@@ -439,6 +445,9 @@ export class WorkbookModel {
   readonly names: NameModel[] = [];
   activeSheet: SheetModel | null = null;
   selection: { sheet: string; address: string } | null = null;
+
+  /** How NamedItem.formula shows a name's formula (a localised Excel rewrites it); as stored when unset. */
+  localiseNameFormula?: (formula: string) => string;
 
   constructor(readonly evaluate?: (formula: string, sheet: string, address: string) => CellValue) {}
 
@@ -759,6 +768,32 @@ export class FakeRequestContext {
     });
   }
 
+  markScreenUpdatingSuspended(): void {
+    this.queue.push({
+      run: () => {
+        if (this.log.screenUpdatingSuspendedIn.includes(this.log.syncs)) {
+          fail("InvalidOperation", "suspendScreenUpdatingUntilNextSync was called twice in one request.");
+        }
+        this.log.screenUpdatingSuspendedIn.push(this.log.syncs);
+      },
+    });
+  }
+
+  markCalculation(type: string): void {
+    this.queue.push({
+      run: () => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+          fail("InvalidArgument", `Bad calculation type ${type}`);
+        this.log.calculations.push({ sync: this.log.syncs, type });
+      },
+    });
+  }
+
+  /** Counts what a load returned towards the running sync's response. */
+  addResponse(value: unknown): void {
+    this.log.responseBytes[this.log.syncs - 1] += payloadBytes(value);
+  }
+
   get hasPending(): boolean {
     return this.queue.length > 0;
   }
@@ -770,6 +805,7 @@ export class FakeRequestContext {
     this.pendingBytes = 0;
     this.log.syncs++;
     this.log.requestBytes.push(bytes);
+    this.log.responseBytes.push(0);
     if (bytes > this.maxRequestBytes) {
       fail("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes}) has exceeded the limit.`);
     }
@@ -827,7 +863,11 @@ abstract class FakeObject {
     for (const path of paths) {
       const [head, ...rest] = path.split("/");
       if (rest.length > 0) this.navigate(head).loadNow([rest.join("/")]);
-      else this.loaded.set(head, this.snapshot(head));
+      else {
+        const value = this.snapshot(head);
+        this.context.addResponse(value);
+        this.loaded.set(head, value);
+      }
     }
   }
 
@@ -904,6 +944,12 @@ export class FakeApplication {
   constructor(private readonly context: FakeRequestContext) {}
   suspendApiCalculationUntilNextSync(): void {
     this.context.markCalculationSuspended();
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.markScreenUpdatingSuspended();
+  }
+  calculate(calculationType: string): void {
+    this.context.markCalculation(calculationType);
   }
 }
 
@@ -1426,6 +1472,10 @@ export class FakeRange extends FakeObject {
       () => this.where(),
       () => {
         const { sheet, rect } = this.located();
+        // The typings and the reference give Range.numberFormat as a 2-D array only
+        // (office-js-docs-reference#578): a single string is refused, so no code relies on it.
+        if (!Array.isArray(input))
+          fail("InvalidArgument", "Range.numberFormat takes a 2-D array.", "Range.numberFormat");
         requireCells(rect, "numberFormat");
         requireUnprotected(sheet, "Range.numberFormat", sheet.protection.options.allowFormatCells);
         const at = cellsOf(input, rect, "Range.numberFormat");
@@ -2225,7 +2275,9 @@ export class FakeNamedItem extends FakeNullable<NameModel> {
   protected override snapshot(property: string): unknown {
     const n = this.model();
     if (property === "name") return n.name;
-    if (property === "formula") return n.formula;
+    // Excel on the desktop may give the formula localised (office-js#2834): the fake can too.
+    if (property === "formula") return this.context.book.localiseNameFormula?.(n.formula) ?? n.formula;
+    if (property === "type") return /^=('(?:[^']|'')+'|[^!'"=]+)![$A-Z0-9:]+$/i.test(n.formula) ? "Range" : "String";
     if (property === "comment") return n.comment;
     return unsupported(`loading NamedItem.${property}`);
   }
@@ -2257,6 +2309,23 @@ export class FakeNamedItem extends FakeNullable<NameModel> {
       () => ({ sheet: "", address: this.model().name }),
       () => (this.model().comment = comment),
     );
+  }
+
+  get type(): string {
+    return this.read<string>("type");
+  }
+
+  /** The range the name refers to; fails at sync (InvalidOperation) when it refers to no range. */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const n = this.model();
+      const m = /^=('(?:[^']|'')+'|[^!'"=]+)!([$A-Z0-9:]+)$/i.exec(n.formula);
+      if (!m) fail("InvalidOperation", `The name ${n.name} does not refer to a range.`, "NamedItem.getRange");
+      const sheetName = m[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const sheet = this.context.book.findSheet(sheetName);
+      if (!sheet) fail("InvalidOperation", `The name ${n.name} refers to a missing sheet.`, "NamedItem.getRange");
+      return { sheet, rect: parseAddress(m[2]) };
+    });
   }
 
   delete(): void {
@@ -2521,6 +2590,9 @@ export function createRecordingExcel(options: RecordingOptions = {}): RecordingE
     loads: 0,
     failedSyncs: [],
     batches: [],
+    screenUpdatingSuspendedIn: [],
+    calculations: [],
+    responseBytes: [],
   };
   const fakeContext = new FakeRequestContext(book, log, options.maxRequestBytes ?? 5 * 1024 * 1024);
   const context = fakeContext as unknown as Excel.RequestContext;

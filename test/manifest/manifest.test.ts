@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
-import { DEFAULT_PRODUCTION_URL, DEV_URL, productionUrl, toProductionManifest } from "../../scripts/manifest-urls";
+import { EXAMPLE_PRODUCTION_URL, DEV_URL, productionUrl, toProductionManifest } from "../../scripts/manifest-urls";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST_PATH = path.join(ROOT, "manifest.xml");
@@ -355,12 +355,13 @@ describe("production manifest (the transform webpack applies to dist/manifest.xm
 
   test("refuses to ship a localhost URL it did not recognise", () => {
     const sneaky = MANIFEST.replace("<Hosts>", "<!-- http://localhost:3000 --><Hosts>");
-    expect(() => toProductionManifest(sneaky, DEFAULT_PRODUCTION_URL)).toThrow(/localhost/);
+    expect(() => toProductionManifest(sneaky, EXAMPLE_PRODUCTION_URL)).toThrow(/localhost/);
   });
 
-  test("PIRA_PRODUCTION_URL: default, trailing slash, https only", () => {
-    expect(productionUrl({})).toBe(DEFAULT_PRODUCTION_URL);
-    expect(productionUrl({ PIRA_PRODUCTION_URL: "  " })).toBe(DEFAULT_PRODUCTION_URL);
+  test("PIRA_PRODUCTION_URL: required, trailing slash, https only", () => {
+    // No default: a production build without the variable stops, saying what to set.
+    expect(() => productionUrl({})).toThrow(/PIRA_PRODUCTION_URL is not set.*npm run build/);
+    expect(() => productionUrl({ PIRA_PRODUCTION_URL: "  " })).toThrow(/PIRA_PRODUCTION_URL is not set/);
     expect(productionUrl({ PIRA_PRODUCTION_URL: "https://addin.example.it/pira" })).toBe(
       "https://addin.example.it/pira/",
     );

@@ -18,3 +18,8 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+// jsdom has no TextDecoder/TextEncoder (every browser the pane runs in has them): Node's stand in.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
+const encodingGlobals = globalThis as unknown as { TextDecoder?: unknown; TextEncoder?: unknown };
+encodingGlobals.TextDecoder ??= NodeTextDecoder;
+encodingGlobals.TextEncoder ??= NodeTextEncoder;

@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readCruscotto } from "../../src/domain/reader";
-import { decodeText } from "../../src/domain/sources/decodeText";
+import { decodeText } from "../../src/domain/encoding";
 import { detectSource } from "../../src/domain/sources/document";
 import { htmlToRows } from "../../src/domain/sources/docx";
 import { layoutTextItems, looksLikeLayoutText } from "../../src/domain/sources/layoutText";

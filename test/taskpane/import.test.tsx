@@ -3,6 +3,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { SAMPLE, SAMPLE_PLAN, fakeOffice, renderPane, stubGateway, typeActuals } from "./harness";
+import { utf16be, utf16le } from "../helpers/encodings";
 
 // Ceilings for a shared, busy machine, not performance assertions.
 jest.setTimeout(60_000);
@@ -158,9 +159,23 @@ describe("opening a file", () => {
     const latin = Buffer.from(text, "latin1");
     const file = new File([latin], "ansi.txt", { type: "text/plain" });
     fireEvent.drop(screen.getByTestId("source-drop-zone"), { dataTransfer: { files: [file], types: ["Files"] } });
-    await screen.findByText("File «ansi.txt» letto.");
+    await screen.findByText("File «ansi.txt» letto con la codifica Windows-1252 (non UTF-8).");
     const box = screen.getByRole("textbox", { name: /Testo del cruscotto/ }) as HTMLTextAreaElement;
     expect(box.value).toContain("Capacità di coinvolgimento negli eventi relativi al PID");
+  });
+
+  test.each([
+    ["UTF-16 LE", utf16le],
+    ["UTF-16 BE", utf16be],
+  ])("a file saved as %s (Notepad's «Unicode») is read whole and says so", async (label, save) => {
+    renderPane(stubGateway());
+    const file = new File([Buffer.from(save(SAMPLE))], "unicode.txt", { type: "text/plain" });
+    fireEvent.drop(screen.getByTestId("source-drop-zone"), { dataTransfer: { files: [file], types: ["Files"] } });
+    await screen.findByText(`File «unicode.txt» letto con la codifica ${label} (non UTF-8).`);
+    const box = screen.getByRole("textbox", { name: /Testo del cruscotto/ }) as HTMLTextAreaElement;
+    expect(box.value).toBe(SAMPLE);
+    await screen.findByRole("list", { name: "Contenuto" });
+    expect(count("indicatori")).toBe("58 indicatori");
   });
 });
 

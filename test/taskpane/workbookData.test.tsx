@@ -41,3 +41,13 @@ test("a workbook that was never imported has no plan and no settings", async () 
   expect(await gateway.readPlan()).toBeNull();
   expect(await gateway.readSettings()).toBeNull();
 });
+
+test("the settings are read through the names' ranges, whatever language NamedItem.formula speaks", async () => {
+  const { gateway, excel } = fakeOffice();
+  await importSample(gateway, { greenFrom: 0.9, year: 2025 });
+  // A German desktop Excel, say: R1C1 references in the formula text (office-js#2834).
+  excel.workbook.localiseNameFormula = (f) =>
+    f.replace(/\$([A-Z]+)\$(\d+)/g, (_m, c: string, r: string) => `Z${r}S${c.charCodeAt(0) - 64}`);
+  const settings = await gateway.readSettings();
+  expect(settings).toMatchObject({ year: 2025, greenFrom: 0.9 });
+});

@@ -1,8 +1,8 @@
 // `pira parse FILE`: the plan as JSON on stdout, its diagnostics included (exit 0 whenever a plan was read).
 // FILE is a PDF, a Word document or a text, told apart by content.
-import { readCruscotto } from "../../domain/reader";
+import { readDecoded } from "../../domain/reader";
 import type { Plan } from "../../domain/model";
-import { readSource, SourceError } from "../../domain/sources/document";
+import { readSource, SourceError, type SourceReading } from "../../domain/sources/document";
 import { nodeSourceReaders } from "../../sources-node/readers";
 import type { OptionsSpec, ParsedArgs } from "../args";
 import { readInputFile } from "../files";
@@ -18,9 +18,9 @@ export const options: OptionsSpec = {};
 export async function loadPlan(file: string | undefined, io: CliIO): Promise<Plan> {
   if (!file) throw new CliError(`manca il file del cruscotto. Uso: ${usage}`);
   const bytes = readInputFile(file, io, "il file", "document");
-  let text: string;
+  let reading: SourceReading;
   try {
-    text = (await readSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), nodeSourceReaders)).text;
+    reading = await readSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), nodeSourceReaders);
   } catch (e) {
     if (e instanceof SourceError) {
       // "il file è vuoto." → 'il file "x.txt" è vuoto.'; "il PDF …" → 'il file "x.pdf": il PDF …'.
@@ -31,7 +31,7 @@ export async function loadPlan(file: string | undefined, io: CliIO): Promise<Pla
     }
     throw e;
   }
-  const plan = readCruscotto(text);
+  const { plan } = readDecoded({ text: reading.text, encoding: reading.encoding });
   if (plan.objectives.length === 0) {
     throw new CliError(
       `il file "${file}" non sembra un cruscotto obiettivi strategici PIRA: nessun obiettivo trovato.`,

@@ -38,6 +38,9 @@ export function indicatorRowChecks(r: IndicatorRowReading): Diagnostic[] {
     if (target === null) out.push(diagnostic("target-missing", { year, indicator: id, name }, place("warning")));
     else if (target.kind === "unreadable")
       out.push(diagnostic("target-unreadable", { year, indicator: id, text: target.text }, place("error")));
+    // «Entro 31-12-2025» under Target 2024: most likely a column shifted or a year mistyped.
+    else if (target.kind === "deadline" && Number(target.deadline.slice(0, 4)) > year)
+      out.push(diagnostic("deadline-after-year", { year, indicator: id, text: target.text }, place("warning")));
   }
   for (const year of r.planYears) {
     if (!r.columns.some((c) => c.year === year))

@@ -11,9 +11,11 @@
 //
 // It never throws, never drops a line silently: what it cannot use becomes a diagnostic.
 
+import { decodeText, ENCODING_LABELS, type DecodedText } from "../encoding";
 import type { Plan } from "../model";
 import { Assembler, type ReadResult } from "./assemble";
 import { sourceLine, type SourceRow } from "./classify";
+import { diagnostic } from "./messages";
 
 export type { ReadResult } from "./assemble";
 export type { SourceRow } from "./classify";
@@ -43,4 +45,22 @@ export function readCruscottoDetailed(text: string): ReadResult {
 /** Reads a cruscotto obiettivi strategici PIRA. Never throws; problems are in plan.diagnostics. */
 export function readCruscotto(text: string): Plan {
   return readCruscottoDetailed(text).plan;
+}
+
+/**
+ * Reads a decoded document; a text that was not UTF-8 gets an info diagnostic naming its
+ * encoding, since a wrong guess would show as wrong accents.
+ */
+export function readDecoded({ text, encoding }: DecodedText): ReadResult {
+  const result = readCruscottoDetailed(text);
+  if (encoding !== "utf-8") {
+    const params = { encoding: ENCODING_LABELS[encoding] };
+    result.plan.diagnostics.unshift(diagnostic("text-encoding", params, { line: 0, severity: "info" }));
+  }
+  return result;
+}
+
+/** Reads a cruscotto from a file's bytes, in whichever encoding decodeText finds. */
+export function readCruscottoBytes(bytes: Uint8Array): ReadResult {
+  return readDecoded(decodeText(bytes));
 }

@@ -10,6 +10,7 @@ export type Language = "it" | "en";
 
 /** The params of each code's message. Texts from the document are already cut to an excerpt. */
 export interface DiagnosticParams {
+  "text-encoding": { encoding: string };
   "years-assumed": { from: number };
   "no-objectives": Record<string, never>;
   "no-years": Record<string, never>;
@@ -29,6 +30,7 @@ export interface DiagnosticParams {
   "target-missing": { year: number; indicator: string; name: string };
   "target-column-missing": { year: number; indicator: string; objective: number };
   "target-unreadable": { year: number; indicator: string; text: string };
+  "deadline-after-year": { year: number; indicator: string; text: string };
   "indicator-weight-zero": { indicator: string; name: string };
   "objective-without-indicators": { objective: number };
   "weights-not-100": { objective: number; sum: number };
@@ -70,6 +72,8 @@ function englishNumber(n: number): string {
 
 export const MESSAGES: Record<Language, MessageTable> = {
   it: {
+    "text-encoding": (p) =>
+      `Testo letto con la codifica ${p.encoding} (non UTF-8): controllare che le lettere accentate siano giuste.`,
     "years-assumed": (p) => `Le colonne dei target non indicano l'anno: assunti gli anni dal ${p.from}.`,
     "no-objectives": () => "Nessun obiettivo trovato: il testo non sembra un cruscotto obiettivi strategici PIRA.",
     "no-years": () => NO_YEARS_MESSAGE,
@@ -95,6 +99,8 @@ export const MESSAGES: Record<Language, MessageTable> = {
       `Manca il target ${p.year} dell'indicatore ${p.indicator}: la tabella dell'obiettivo ${p.objective} non ha la colonna ${p.year}.`,
     "target-unreadable": (p) =>
       `Target ${p.year} dell'indicatore ${p.indicator} non leggibile: «${p.text}» (conservato come testo).`,
+    "deadline-after-year": (p) =>
+      `Il target ${p.year} dell'indicatore ${p.indicator} scade dopo il ${p.year}: «${p.text}» (controllare la colonna o la data).`,
     "indicator-weight-zero": (p) =>
       `L'indicatore ${p.indicator} («${p.name}») ha peso 0: è solo di monitoraggio e non entra nel punteggio.`,
     "objective-without-indicators": (p) => `L'obiettivo ${p.objective} non ha indicatori.`,
@@ -104,6 +110,8 @@ export const MESSAGES: Record<Language, MessageTable> = {
       `I "Peso su AS" dell'ambito ${p.area} (obiettivi ${p.objectives}) sommano a ${formatItalianNumber(p.sum)}% invece di 100%.`,
   },
   en: {
+    "text-encoding": (p) =>
+      `Text read with the ${p.encoding} encoding (not UTF-8): check that accented letters are right.`,
     "years-assumed": (p) => `The target columns give no year: years assumed from ${p.from}.`,
     "no-objectives": () => "No objective found: the text does not look like a PIRA strategic objectives dashboard.",
     "no-years": () => 'No target year found: the indicator tables have no "Target YYYY" columns.',
@@ -128,6 +136,8 @@ export const MESSAGES: Record<Language, MessageTable> = {
     "target-column-missing": (p) =>
       `The ${p.year} target of indicator ${p.indicator} is missing: the table of objective ${p.objective} has no ${p.year} column.`,
     "target-unreadable": (p) => `Unreadable ${p.year} target of indicator ${p.indicator}: «${p.text}» (kept as text).`,
+    "deadline-after-year": (p) =>
+      `The ${p.year} target of indicator ${p.indicator} falls due after ${p.year}: «${p.text}» (check the column or the date).`,
     "indicator-weight-zero": (p) =>
       `Indicator ${p.indicator} («${p.name}») has weight 0: it is for monitoring only and does not count in the score.`,
     "objective-without-indicators": (p) => `Objective ${p.objective} has no indicators.`,

@@ -33,7 +33,12 @@ const FIELD_LABELS: ReadonlyArray<[FieldKey, RegExp]> = [
   ["programme", /Programma\s*:(?:\s*\(ex D\.\s?M\.[^)]*\))?/i],
 ];
 
-export const OBJECTIVE_HEADER = /^(\d{1,4})[.)]?\s+(\p{L}.*)$/u;
+/**
+ * "1 Semplificazione…", "2. «Camera digitale»", "3) (PNRR) …", "4 5G e reti": a number, then a
+ * title that starts with a letter, a digit, a quote or a bracket and holds a letter somewhere (so a
+ * row of years or figures, "2023 2024", is no objective).
+ */
+export const OBJECTIVE_HEADER = /^(\d{1,4})[.)]?\s+((?=[^\p{L}]*\p{L})[\p{L}\d"'«“‘„‹([].*)$/u;
 export const AREA_LINE = /^(\d{2,4})\s*[-–—]\s*(\S.*)$/;
 export const WEIGHT_CELL = /^([+-]?\d{1,3}(?:[.,]\d+)?)\s*%(?:\s+(.*))?$/;
 const TARGET_HEADER_CELL = /^(?:Target|Anno)(?:\s+(\d{4}))?$/i;

@@ -1,7 +1,7 @@
 // A document as it is published (PDF, Word, or text copied out of them) → the reader's text, told
 // apart by content, never by file name. The PDF and Word libraries are injected (Node and the task
 // pane's worker load their own), so this stays pure and every host reads a file the same way.
-import { decodeText } from "./decodeText";
+import { decodeText, looksBinary, type TextEncodingName } from "../encoding";
 import { docxHtmlToReaderText } from "./docx";
 import { layoutTextItems, looksLikeLayoutText } from "./layoutText";
 import { readLayout, type TextItem } from "./pdfLayout";
@@ -28,6 +28,8 @@ export interface SourceReading {
   text: string;
   /** What was read, for the preview: "PDF, 7 pagine", "Word, 14 tabelle", "testo". */
   summary: string;
+  /** How a text file's bytes were decoded (UTF-8 for PDF and Word, whose text comes decoded). */
+  encoding: TextEncodingName;
 }
 
 const startsWith = (bytes: Uint8Array, ascii: string): boolean =>
@@ -52,7 +54,8 @@ export function detectSource(bytes: Uint8Array): "pdf" | "docx" | "zip" | "text"
   const head = String.fromCharCode(...bytes.subarray(0, 1024));
   if (head.includes("%PDF-")) return "pdf";
   if (startsWith(bytes, "PK\x03\x04")) return isDocx(bytes) ? "docx" : "zip";
-  return decodeText(bytes.subarray(0, 65536)) === null ? "binary" : "text";
+  const head64 = bytes.subarray(0, 65536);
+  return looksBinary(head64, decodeText(head64)) ? "binary" : "text";
 }
 
 const pages = (n: number): string => (n === 1 ? "1 pagina" : `${n} pagine`);
@@ -93,7 +96,7 @@ export async function readSource(bytes: Uint8Array, readers: SourceReaders): Pro
         throw new SourceError(
           "il PDF non contiene testo: è una scansione? Serve un PDF con il testo (non un'immagine).",
         );
-      return { kind: "pdf", text: layout.text, summary: `PDF, ${pages(count)}` };
+      return { kind: "pdf", text: layout.text, summary: `PDF, ${pages(count)}`, encoding: "utf-8" };
     }
     case "docx": {
       let html: string;
@@ -105,22 +108,27 @@ export async function readSource(bytes: Uint8Array, readers: SourceReaders): Pro
       const { text, tables: count } = docxHtmlToReaderText(html);
       if (count === 0)
         throw new SourceError("il documento Word non contiene tabelle: il cruscotto vi è atteso in tabelle.");
-      return { kind: "docx", text, summary: `Word, ${tables(count)}` };
+      return { kind: "docx", text, summary: `Word, ${tables(count)}`, encoding: "utf-8" };
     }
     case "text": {
-      const decoded = decodeText(bytes)!;
-      const text = decoded.text.replace(/^\uFEFF/, "");
+      const { text, encoding } = decodeText(bytes);
       if (looksLikeLayoutText(text)) {
         return {
           kind: "layout-text",
           text: readLayout(layoutTextItems(text), { evenLines: true, grid: true }).text,
           summary: "testo impaginato (colonne di spazi)",
+          encoding,
         };
       }
       if (looksLikeViewerCopy(text)) {
-        return { kind: "viewer-text", text: viewerCopyToReaderText(text), summary: "testo copiato da un PDF" };
+        return {
+          kind: "viewer-text",
+          text: viewerCopyToReaderText(text),
+          summary: "testo copiato da un PDF",
+          encoding,
+        };
       }
-      return { kind: "text", text, summary: "testo" };
+      return { kind: "text", text, summary: "testo", encoding };
     }
   }
 }

@@ -2,6 +2,7 @@
 // .txt/.md, told apart by content; see state/sourceReader.ts).
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import { ENCODING_LABELS } from "../../domain/encoding";
 import { SourceError } from "../../domain/sources/document";
 import { useI18n } from "../i18n";
 import { createSourceReader, type SourceReader } from "../state/sourceReader";
@@ -60,7 +61,9 @@ export function SourceInput({ text, onTextChange, onNotice, disabled, readFile }
       const reading = await read(file);
       onTextChange(reading.text);
       onNotice(
-        reading.kind === "text" ? t.source.fileLoaded(file.name) : t.source.fileLoadedAs(file.name, reading.summary),
+        reading.kind === "text"
+          ? t.source.fileLoaded(file.name, reading.encoding === "utf-8" ? null : ENCODING_LABELS[reading.encoding])
+          : t.source.fileLoadedAs(file.name, reading.summary),
       );
     } catch (error) {
       onNotice(
