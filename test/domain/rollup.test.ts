@@ -171,9 +171,14 @@ describe("scorePlan on a hand-built plan", () => {
     const a = (60 * o1 + 40 * (0.6 / 0.8)) / (60 + 40);
     expect(result.areas).toEqual([
       { code: "A", score: a, coverage: 1, status: "Parzialmente raggiunto" },
-      { code: "B", score: 1, coverage: 1, status: "Raggiunto" },
+      // Coverage compounds: B's only objective covers 25 % of its weight, so B is 25 % covered.
+      { code: "B", score: 1, coverage: 0.25, status: "Raggiunto" },
     ]);
-    expect(result.chamber).toEqual({ score: (1 * a + 1 * 1) / 2, coverage: 1, status: "Parzialmente raggiunto" });
+    expect(result.chamber).toEqual({
+      score: (1 * a + 1 * 1) / 2,
+      coverage: (1 * 1 + 1 * 0.25) / 2,
+      status: "Parzialmente raggiunto",
+    });
   });
 
   it("leaves an objective whose area could not be read out of the areas and the chamber, as the workbook does", () => {
@@ -191,7 +196,7 @@ describe("scorePlan on a hand-built plan", () => {
     const a = weighted.areas[0].score!;
     expect(weighted.chamber.score).toBe((3 * a + 1 * 1) / 4);
     const onlyB = scorePlan(plan, actuals, 2023, { ...settings, areaWeights: { A: 0, B: 1 } });
-    expect(onlyB.chamber).toEqual({ score: 1, coverage: 1, status: "Raggiunto" });
+    expect(onlyB.chamber).toEqual({ score: 1, coverage: 0.25, status: "Raggiunto" });
   });
 
   it("follows the mode and thresholds of the settings", () => {
