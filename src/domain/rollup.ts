@@ -5,7 +5,7 @@
 // of its objectives' coverages (weights "Peso su AS"), the chamber's that of its areas'.
 
 import type { Actual, Actuals, Plan, Target } from "./model";
-import { ScoreError, scoreTarget, statusOf, type Status } from "./score";
+import { isEmptyActual, ScoreError, scoreTarget, statusOf, type Status } from "./score";
 import type { Settings } from "./settings";
 
 export interface WeightedItem {
@@ -29,10 +29,13 @@ export interface WeightedResult {
   coverage: number | null;
 }
 
+/** An indicator's status: a score's band, or why a typed actual has no score (as the workbook says). */
+export type IndicatorStatus = Status | "Target non leggibile" | "Consuntivo non valido";
+
 export interface IndicatorScore {
   id: string;
   score: number | null;
-  status: Status;
+  status: IndicatorStatus;
 }
 
 export interface ObjectiveScore extends WeightedResult {
@@ -85,14 +88,22 @@ export function weightedMean(items: readonly WeightedItem[]): WeightedResult {
   return { score: den > 0 ? num / den : null, coverage: total > 0 ? covered / total : null };
 }
 
-/** Score of one indicator for a year; an absent or unreadable target or a bad actual gives no score. */
-function indicatorScore(target: Target | null, actual: Actual, settings: Settings): number | null {
-  if (target === null) return null;
+/**
+ * Score and status of one indicator for a year; an absent or unreadable target or an actual that
+ * does not fit the target gives no score, and the status says which.
+ */
+function indicatorScore(
+  target: Target | null,
+  actual: Actual,
+  settings: Settings,
+): { score: number | null; status: IndicatorStatus } {
+  if (target === null || isEmptyActual(actual)) return { score: null, status: "n.d." };
   try {
-    return scoreTarget(target, actual, settings.mode);
+    const score = scoreTarget(target, actual, settings.mode);
+    return { score, status: statusOf(score, settings) };
   } catch (e) {
-    if (e instanceof ScoreError) return null;
-    throw e;
+    if (!(e instanceof ScoreError)) throw e;
+    return { score: null, status: target.kind === "unreadable" ? "Target non leggibile" : "Consuntivo non valido" };
   }
 }
 
@@ -107,8 +118,12 @@ export function scorePlan(plan: Plan, actuals: Actuals, year: number, settings: 
   for (const objective of plan.objectives) {
     const items: WeightedItem[] = [];
     for (const indicator of objective.indicators) {
-      const score = indicatorScore(indicator.targets[key] ?? null, actuals[indicator.id]?.[key] ?? null, settings);
-      indicators.push({ id: indicator.id, score, status: statusOf(score, settings) });
+      const { score, status } = indicatorScore(
+        indicator.targets[key] ?? null,
+        actuals[indicator.id]?.[key] ?? null,
+        settings,
+      );
+      indicators.push({ id: indicator.id, score, status });
       items.push({ weight: indicator.weight, score });
     }
     const result = weightedMean(items);

@@ -8,7 +8,7 @@ import { buildDashboard } from "./sheets/cruscotto";
 import { buildDiagnostics } from "./sheets/diagnostica";
 import { buildSettings, settingsNames } from "./sheets/impostazioni";
 import { buildIndicators, indicatorRangeNames } from "./sheets/indicatori";
-import { buildObjectives } from "./sheets/obiettivi";
+import { buildObjectives, objectiveRangeNames } from "./sheets/obiettivi";
 import type { WorkbookDescription } from "./types";
 
 /** The workbook the import makes, for a plan, its settings and any actuals already typed. */
@@ -23,6 +23,6 @@ export function buildWorkbook(plan: Plan, settings: Settings, actuals: Actuals =
       buildSettings(plan, settings),
       buildDiagnostics(plan),
     ],
-    names: [...settingsNames(), ...indicatorRangeNames(plan)],
+    names: [...settingsNames(), ...indicatorRangeNames(plan), ...objectiveRangeNames(plan)],
   };
 }

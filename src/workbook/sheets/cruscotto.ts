@@ -3,18 +3,13 @@
 import type { Plan } from "../../domain/model";
 import { absolute, cellAddress, columnLetter, parseCell } from "../address";
 import { FORMAT } from "../format";
-import {
-  rollupCoverageFormula,
-  rollupScoreFormula,
-  statusExpression,
-  weightedCoverageFormula,
-  weightedScoreFormula,
-} from "../formulas";
+import { ratioFormula, statusExpression, weightedCoverageOverRows, weightedScoreOverRows } from "../formulas";
 import {
   AREA_WEIGHT_COLUMN,
   DASHBOARD_CHAMBER,
   DASHBOARD_CHAMBER_HEADERS,
   NAMES,
+  RANGE_NAMES,
   SETTINGS_SHEET,
   SHEETS,
   STEMS,
@@ -56,8 +51,15 @@ function summaryTable(
 
 export function buildDashboard(plan: Plan): SheetSpec {
   const objectives = objectiveLayout(plan.years);
-  const chooseAcross = (column: "score" | "coverage", row: number) =>
-    `=CHOOSE(${NAMES.yearIndex},${plan.years.map((y) => absolute(SHEETS.objectives, { row, column: objectives.perYear.get(y)![column] })).join(",")})`;
+  const nObjRows = Math.max(plan.objectives.length, 1);
+  const objectiveColumn = (column: number) =>
+    absolute(SHEETS.objectives, { row: 1, column }, { row: nObjRows, column });
+  // One value per year, the one of the year in view (CHOOSE evaluates only the chosen one).
+  const inView = (perYear: (year: number) => string) =>
+    `CHOOSE(${NAMES.yearIndex},${plan.years.map(perYear).join(",")})`;
+  // Objective rows are looked up by number, not by position: sorting Obiettivi changes nothing.
+  const objectiveRow = (n: number) => `MATCH(${n},${objectiveColumn(objectives.fixed.number)},0)`;
+  const lookUp = (column: number, n: number) => `INDEX(${objectiveColumn(column)},${objectiveRow(n)})`;
 
   // Both tables put score, coverage and status in columns C:E, under the chamber row; each row is
   // labelled "code · name", which the charts show too.
@@ -71,18 +73,30 @@ export function buildDashboard(plan: Plan): SheetSpec {
     absolute(SHEETS.dashboard, { row: areaTop + 1, column }, { row: areaTop + nAreas, column });
   const S = SUMMARY_COLUMN;
   const letter = columnLetter;
+  const nAreaWeights = Math.max(plan.areas.length, 1);
+  const areaWeightColumn = (column: number) =>
+    absolute(
+      SHEETS.settings,
+      { row: SETTINGS_SHEET.areaWeightsTop + 1, column },
+      { row: SETTINGS_SHEET.areaWeightsTop + nAreaWeights, column },
+    );
 
   const label = (code: string | number, name: string) =>
     `${code} · ${name.length > 70 ? name.slice(0, 69) + "…" : name}`;
   const areaRows: CellSpec[][] = plan.areas.map((a, i) => {
     const r = areaTop + 1 + i;
     const key = `$${letter(S.key)}${r + 1}`;
-    const weightCell = { row: SETTINGS_SHEET.areaWeightsTop + 1 + i, column: AREA_WEIGHT_COLUMN.weight };
+    // Σ over the area's objectives (SUMIFS by area code over the Obiettivi terms), year in view.
+    const sum = (name: (year: number) => string) =>
+      inView((y) => `SUMIFS(${name(y)},${RANGE_NAMES.objectiveArea},${key})`);
+    const total = `SUMIFS(${RANGE_NAMES.objectiveWeight},${RANGE_NAMES.objectiveArea},${key})`;
     return [
       label(a.code, a.name),
-      { formula: `=${absolute(SHEETS.settings, weightCell)}` },
-      { formula: rollupScoreFormula(objRange(S.key), key, objRange(S.weight), objRange(S.score)) },
-      { formula: rollupCoverageFormula(objRange(S.key), key, objRange(S.weight), objRange(S.score)) },
+      {
+        formula: `=INDEX(${areaWeightColumn(AREA_WEIGHT_COLUMN.weight)},MATCH(${key},${areaWeightColumn(AREA_WEIGHT_COLUMN.code)},0))`,
+      },
+      { formula: ratioFormula(sum(RANGE_NAMES.objectiveWeightedScore), sum(RANGE_NAMES.objectiveScoredWeight)) },
+      { formula: ratioFormula(sum(RANGE_NAMES.objectiveWeightedCoverage), total) },
       { formula: `=${statusExpression(cellAddress(r, S.score))}` },
       a.code,
     ];
@@ -91,9 +105,9 @@ export function buildDashboard(plan: Plan): SheetSpec {
     const r = objTop + 1 + i;
     return [
       label(o.number, o.title),
-      { formula: `=${absolute(SHEETS.objectives, { row: 1 + i, column: objectives.fixed.weight })}` },
-      { formula: chooseAcross("score", 1 + i) },
-      { formula: chooseAcross("coverage", 1 + i) },
+      { formula: `=${lookUp(objectives.fixed.weight, o.number)}` },
+      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.score, o.number))}` },
+      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.coverage, o.number))}` },
       { formula: `=${statusExpression(cellAddress(r, S.score))}` },
       o.areaCode,
     ];
@@ -117,8 +131,8 @@ export function buildDashboard(plan: Plan): SheetSpec {
         [
           "Ente (tutti gli ambiti)",
           null,
-          { formula: weightedScoreFormula(areaRange(S.weight), areaRange(S.score)) },
-          { formula: weightedCoverageFormula(areaRange(S.weight), areaRange(S.score)) },
+          { formula: weightedScoreOverRows(areaRange(S.weight), areaRange(S.score)) },
+          { formula: weightedCoverageOverRows(areaRange(S.weight), areaRange(S.coverage)) },
           { formula: `=${statusExpression(c.score)}` },
         ],
       ],
