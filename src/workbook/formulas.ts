@@ -48,7 +48,10 @@ function blankGuard(a: string): string {
   return isBlank(a);
 }
 
-/** A number that fits the target's scale: a percent target refuses 82 typed for 82 % (8200 %). */
+/**
+ * A number that fits the target's scale: a percent target refuses 82 typed for 82 % (8200 %).
+ * For a text this is #VALUE! (ABS of a text), which data validation takes as a refusal.
+ */
 function fitsScale(a: string, limit: string): string {
   return `AND(ISNUMBER(${a}),OR(${limit}="",ABS(${a})<=${limit}))`;
 }
@@ -63,7 +66,8 @@ function fitsScale(a: string, limit: string): string {
 export function nativeScoreFormula(c: IndicatorCells): string {
   const { actual: a, kind: k, value: t, deadline: d, limit } = c;
   const upper = `UPPER(TRIM(${a}))`;
-  const numeric = (core: string) => `IF(${fitsScale(a, limit)},${core},"")`;
+  // Nested IFs, not AND: Excel's AND evaluates ABS() of a text too, which is #VALUE!.
+  const numeric = (core: string) => `IF(ISNUMBER(${a}),IF(OR(${limit}="",ABS(${a})<=${limit}),${core},""),"")`;
   const equal = `IF(${t}>0,${atLeastCore(a, t)},IF(${t}=0,IF(${a}<=0,1,0),IF(${a}=${t},1,0)))`;
   const deadline =
     `IF(ISLOGICAL(${a}),IF(${a},1,0),IF(ISNUMBER(${a}),IF(OR(${a}=0,${a}=1),${a},` +
