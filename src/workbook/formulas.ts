@@ -126,14 +126,54 @@ export function weightedScoreFormula(score: string, weight: string): string {
   return `=IF(AND(ISNUMBER(${score}),${weight}>0),${weight}*${score},0)`;
 }
 
-/** Σ of a column over the rows whose key equals `key` (order-independent: rows may be sorted or filtered). */
-export function sumByKey(values: string, keys: string, key: string): string {
-  return `SUMIFS(${values},${keys},${key})`;
+/**
+ * A key column and where one key's rows were at import: the block from its first to its last
+ * row (absolute references of the same rows in any column) and how many rows hold the key.
+ */
+export interface KeyedRows {
+  /** The workbook name of the whole key column (PIRA_Ind_Obiettivo). */
+  keys: string;
+  /** How many rows the whole column had at import. */
+  rows: number;
+  /** The block of one key's rows in a column: `column` → "Indicatori!$AB$2:$AB$9"; null without rows. */
+  block: ((column: number) => string) | null;
+  /** The key's column index, for the block of keys. */
+  keyColumn: number;
+  /** How many rows hold the key. */
+  count: number;
 }
 
-/** Σ of the positive weights of the rows whose key equals `key`. */
-export function positiveWeightByKey(weights: string, keys: string, key: string): string {
-  return `SUMIFS(${weights},${keys},${key},${weights},">0")`;
+/**
+ * Whether a key's rows are still where the import put them: the key column has as many rows as
+ * then, and the key's block holds all its rows. Sorting, inserting or deleting rows makes it
+ * FALSE, and the sums fall back to the whole column: always right, linear while untouched.
+ */
+export function blockIntactFormula(k: KeyedRows, key: string): string {
+  if (k.block === null) return "=FALSE";
+  return `=AND(ROWS(${k.keys})=${k.rows},COUNTIF(${k.block(k.keyColumn)},${key})=${k.count})`;
+}
+
+/**
+ * Σ of a column over the rows whose key equals `key`: SUMIFS over the key's own block while
+ * `intact` (linear in the rows), else over the whole column (order-independent). `extra`: more
+ * SUMIFS criteria over the summed column itself (">0").
+ */
+export function sumByKey(
+  values: { name: string; column: number },
+  k: KeyedRows,
+  key: string,
+  intact: string,
+  positiveOnly = false,
+): string {
+  const whole = positiveOnly
+    ? `SUMIFS(${values.name},${k.keys},${key},${values.name},">0")`
+    : `SUMIFS(${values.name},${k.keys},${key})`;
+  if (k.block === null) return whole;
+  const v = k.block(values.column);
+  const inBlock = positiveOnly
+    ? `SUMIFS(${v},${k.block(k.keyColumn)},${key},${v},">0")`
+    : `SUMIFS(${v},${k.block(k.keyColumn)},${key})`;
+  return `IF(${intact},${inBlock},${whole})`;
 }
 
 /** Σ weighted scores / Σ scored weights; "" when nothing is scored. */

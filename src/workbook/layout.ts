@@ -108,6 +108,7 @@ export const HEADERS = {
   actualLimit: (year: number) => `Limite consuntivo ${year} (percentuali, scala Excel)`,
   scoredWeight: (year: number) => `Peso valido ${year}`,
   weightedScore: (year: number) => `Punteggio pesato ${year}`,
+  indicatorsInPlace: "Indicatori nelle righe dell'importazione",
   indicatorWeight: "Peso degli indicatori",
   indicatorsScoredWeight: (year: number) => `Peso degli indicatori con punteggio ${year}`,
   indicatorsWeightedScore: (year: number) => `Somma dei punteggi pesati ${year}`,
@@ -212,6 +213,7 @@ export interface ObjectiveLayout {
   perYear: Map<number, { score: number; coverage: number; status: number }>;
   /** Hidden sums (SUMIFS by objective over Indicatori) and the terms the area roll-ups add up. */
   helpers: {
+    indicatorsInPlace: number;
     indicatorWeight: number;
     areaWeight: number;
     perYear: Map<
@@ -261,8 +263,12 @@ export function objectiveLayout(years: number[]): ObjectiveLayout {
     width: 12,
     hidden: true,
   });
-  const indicatorWeight = columns.length;
-  columns.push(hidden(HEADERS.indicatorWeight, FORMAT.percent), hidden(HEADERS.areaWeight, FORMAT.percent));
+  const indicatorsInPlace = columns.length;
+  columns.push(
+    hidden(HEADERS.indicatorsInPlace, FORMAT.general),
+    hidden(HEADERS.indicatorWeight, FORMAT.percent),
+    hidden(HEADERS.areaWeight, FORMAT.percent),
+  );
   const helperYears = new Map<
     number,
     { scoredWeight: number; weightedScore: number; areaScored: number; areaWeighted: number; areaCoverage: number }
@@ -288,7 +294,12 @@ export function objectiveLayout(years: number[]): ObjectiveLayout {
     columns,
     fixed,
     perYear,
-    helpers: { indicatorWeight, areaWeight: indicatorWeight + 1, perYear: helperYears },
+    helpers: {
+      indicatorsInPlace,
+      indicatorWeight: indicatorsInPlace + 1,
+      areaWeight: indicatorsInPlace + 2,
+      perYear: helperYears,
+    },
   };
 }
 

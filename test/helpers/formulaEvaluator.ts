@@ -1251,6 +1251,24 @@ const FUNCTIONS = new Map<string, FunctionImpl>([
     },
   ],
   [
+    "COUNTIF",
+    (ev, args, ctx) => {
+      arity("COUNTIF", args, 2, 2);
+      const range = ev.matrix(ev.arg(args[0], ctx));
+      const test = criterion(ev.scalar(ev.arg(args[1], ctx), "COUNTIF"));
+      return flatten(range).filter((x) => test(x)).length;
+    },
+  ],
+  [
+    "ROWS",
+    (ev, args, ctx) => {
+      arity("ROWS", args, 1, 1);
+      const v = ev.arg(args[0], ctx);
+      if (v instanceof Ref) return v.bottom - v.top + 1;
+      return ev.matrix(v).height;
+    },
+  ],
+  [
     "INDEX",
     (ev, args, ctx) => {
       arity("INDEX", args, 2, 3);

@@ -36,6 +36,8 @@ const PORTABLE = new Set([
   "ISERROR",
   "ERROR.TYPE",
   "N",
+  "COUNTIF",
+  "ROWS",
 ]);
 
 function allCells(wb: WorkbookDescription): { sheet: string; cell: CellSpec; where: string }[] {

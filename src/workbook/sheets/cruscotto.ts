@@ -3,7 +3,15 @@
 import type { Plan } from "../../domain/model";
 import { absolute, cellAddress, columnLetter, parseCell } from "../address";
 import { FORMAT } from "../format";
-import { ratioFormula, statusExpression, weightedCoverageOverRows, weightedScoreOverRows } from "../formulas";
+import {
+  blockIntactFormula,
+  ratioFormula,
+  statusExpression,
+  sumByKey,
+  weightedCoverageOverRows,
+  weightedScoreOverRows,
+  type KeyedRows,
+} from "../formulas";
 import {
   AREA_WEIGHT_COLUMN,
   DASHBOARD_CHAMBER,
@@ -81,22 +89,59 @@ export function buildDashboard(plan: Plan): SheetSpec {
       { row: SETTINGS_SHEET.areaWeightsTop + nAreaWeights, column },
     );
 
+  // Where each area's objectives are in Obiettivi (plan order): from its first to its last row.
+  const areaBlocks = new Map<string, KeyedRows>();
+  for (const area of plan.areas) {
+    const rows = plan.objectives.flatMap((o, i) => (o.areaCode === area.code ? [1 + i] : []));
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    areaBlocks.set(area.code, {
+      keys: RANGE_NAMES.objectiveArea,
+      rows: nObjRows,
+      block:
+        rows.length === 0
+          ? null
+          : (column) => absolute(SHEETS.objectives, { row: first, column }, { row: last, column }),
+      keyColumn: objectives.fixed.area,
+      count: rows.length,
+    });
+  }
+
   const label = (code: string | number, name: string) =>
     `${code} · ${name.length > 70 ? name.slice(0, 69) + "…" : name}`;
   const areaRows: CellSpec[][] = plan.areas.map((a, i) => {
     const r = areaTop + 1 + i;
     const key = `$${letter(S.key)}${r + 1}`;
     // Σ over the area's objectives (SUMIFS by area code over the Obiettivi terms), year in view.
-    const sum = (name: (year: number) => string) =>
-      inView((y) => `SUMIFS(${name(y)},${RANGE_NAMES.objectiveArea},${key})`);
-    const total = `SUMIFS(${RANGE_NAMES.objectiveWeight},${RANGE_NAMES.objectiveArea},${key})`;
+    // Over the area's own block of Obiettivi rows while they are where the import put them.
+    const k = areaBlocks.get(a.code)!;
+    const intact = blockIntactFormula(k, key).slice(1);
+    const sum = (name: (year: number) => string, column: (year: number) => number) =>
+      inView((y) => sumByKey({ name: name(y), column: column(y) }, k, key, intact));
+    const perYear = (y: number) => objectives.helpers.perYear.get(y)!;
+    const total = sumByKey(
+      { name: RANGE_NAMES.objectiveWeight, column: objectives.helpers.areaWeight },
+      k,
+      key,
+      intact,
+    );
     return [
       label(a.code, a.name),
       {
         formula: `=INDEX(${areaWeightColumn(AREA_WEIGHT_COLUMN.weight)},MATCH(${key},${areaWeightColumn(AREA_WEIGHT_COLUMN.code)},0))`,
       },
-      { formula: ratioFormula(sum(RANGE_NAMES.objectiveWeightedScore), sum(RANGE_NAMES.objectiveScoredWeight)) },
-      { formula: ratioFormula(sum(RANGE_NAMES.objectiveWeightedCoverage), total) },
+      {
+        formula: ratioFormula(
+          sum(RANGE_NAMES.objectiveWeightedScore, (y) => perYear(y).areaWeighted),
+          sum(RANGE_NAMES.objectiveScoredWeight, (y) => perYear(y).areaScored),
+        ),
+      },
+      {
+        formula: ratioFormula(
+          sum(RANGE_NAMES.objectiveWeightedCoverage, (y) => perYear(y).areaCoverage),
+          total,
+        ),
+      },
       { formula: `=${statusExpression(cellAddress(r, S.score))}` },
       a.code,
     ];

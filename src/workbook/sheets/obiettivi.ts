@@ -1,13 +1,22 @@
 // The Obiettivi sheet: one row per objective with its data, and per year the roll-up of its
 // indicators' scores (score, coverage, status). Each sum is computed once, in a hidden column, by
 // SUMIFS on the objective's number over the Indicatori columns "Peso valido" and "Punteggio
-// pesato": linear in the rows, and right whatever order the rows are sorted or filtered in. The
-// last hidden columns are each objective's terms for its area's roll-up on the Cruscotto.
+// pesato": over the objective's own block of rows while the rows are where the import put them
+// (linear), over the whole column once they have been sorted, inserted or deleted (still right,
+// whatever the order). The last hidden columns are each objective's terms for its area's roll-up
+// on the Cruscotto.
 import type { Plan } from "../../domain/model";
 import { percentToFraction } from "../../domain/numbers";
 import { absolute, cellAddress, columnLetter } from "../address";
-import { positiveWeightByKey, ratioFormula, statusExpression, sumByKey, termFormulas } from "../formulas";
-import { HEADERS, RANGE_NAMES, SHEETS, TABLES, objectiveLayout } from "../layout";
+import {
+  blockIntactFormula,
+  ratioFormula,
+  statusExpression,
+  sumByKey,
+  termFormulas,
+  type KeyedRows,
+} from "../formulas";
+import { HEADERS, RANGE_NAMES, SHEETS, TABLES, indicatorLayout, objectiveLayout } from "../layout";
 import type { CellSpec, ConditionalFormatSpec, NameSpec, SheetSpec } from "../types";
 import { complianceFormats, sheet } from "./common";
 
@@ -17,6 +26,25 @@ export function buildObjectives(plan: Plan): SheetSpec {
   const key = (r: number) => `$${columnLetter(layout.fixed.number)}${r + 1}`;
   const areaName = new Map(plan.areas.map((a) => [a.code, a.name]));
   const h = layout.helpers;
+  const ind = indicatorLayout(plan.years);
+  const totalIndicators = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
+  // Each objective's indicators sit in one block of Indicatori rows, in plan order.
+  let nextRow = 1;
+  const blocks = plan.objectives.map((o): KeyedRows => {
+    const first = nextRow;
+    nextRow += o.indicators.length;
+    const last = nextRow - 1;
+    return {
+      keys,
+      rows: Math.max(totalIndicators, 1),
+      block:
+        o.indicators.length === 0
+          ? null
+          : (column) => absolute(SHEETS.indicators, { row: first, column }, { row: last, column }),
+      keyColumn: ind.fixed.objective,
+      count: o.indicators.length,
+    };
+  });
   const rows: CellSpec[][] = plan.objectives.map((o, i) => {
     const r = i + 1;
     const row: CellSpec[] = new Array<CellSpec>(layout.columns.length).fill(null);
@@ -32,7 +60,12 @@ export function buildObjectives(plan: Plan): SheetSpec {
     row[f.programme] = o.programme;
     const total = cellAddress(r, h.indicatorWeight);
     const weight = cellAddress(r, f.weight);
-    row[h.indicatorWeight] = { formula: `=${positiveWeightByKey(RANGE_NAMES.weight, keys, key(r))}` };
+    const k = blocks[i];
+    const intact = cellAddress(r, h.indicatorsInPlace);
+    row[h.indicatorsInPlace] = { formula: blockIntactFormula(k, key(r)) };
+    row[h.indicatorWeight] = {
+      formula: `=${sumByKey({ name: RANGE_NAMES.weight, column: ind.fixed.weight }, k, key(r), intact, true)}`,
+    };
     row[h.areaWeight] = { formula: `=IF(${weight}>0,${weight},0)` };
     for (const year of plan.years) {
       const c = layout.perYear.get(year)!;
@@ -40,8 +73,13 @@ export function buildObjectives(plan: Plan): SheetSpec {
       const scored = cellAddress(r, y.scoredWeight);
       const weighted = cellAddress(r, y.weightedScore);
       const score = cellAddress(r, c.score);
-      row[y.scoredWeight] = { formula: `=${sumByKey(RANGE_NAMES.scoredWeight(year), keys, key(r))}` };
-      row[y.weightedScore] = { formula: `=${sumByKey(RANGE_NAMES.weightedScore(year), keys, key(r))}` };
+      const iy = ind.helpers.get(year)!;
+      row[y.scoredWeight] = {
+        formula: `=${sumByKey({ name: RANGE_NAMES.scoredWeight(year), column: iy.scoredWeight }, k, key(r), intact)}`,
+      };
+      row[y.weightedScore] = {
+        formula: `=${sumByKey({ name: RANGE_NAMES.weightedScore(year), column: iy.weightedScore }, k, key(r), intact)}`,
+      };
       row[c.score] = { formula: ratioFormula(weighted, scored) };
       row[c.coverage] = { formula: ratioFormula(scored, total) };
       row[c.status] = { formula: `=${statusExpression(score)}` };

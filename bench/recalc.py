@@ -1,0 +1,79 @@
+# LibreOffice headless recalculation times through the UNO bridge (python3-uno, Debian's system
+# Python). Usage: recalc.py PORT PROFILE_DIR FILE SHEET CELL VALUE [FILE SHEET CELL VALUE ...]
+# For each file: load it (hidden), time calculateAll(), then, with automatic calculation off, set
+# one cell and time calculate() (only the cells that depend on it). Prints one JSON line per file:
+# {"file", "full_ms", "edit_ms"}.
+import json
+import subprocess
+import sys
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def connect(port):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.time() + 60
+    while True:
+        try:
+            return resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
+        except Exception:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def main():
+    port, profile = sys.argv[1], sys.argv[2]
+    jobs = sys.argv[3:]
+    office = subprocess.Popen(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            f"--accept=socket,host=127.0.0.1,port={port};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        ctx = connect(port)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        for i in range(0, len(jobs), 4):
+            path, sheet, cell, value = jobs[i : i + 4]
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
+            t0 = time.perf_counter()
+            doc.calculateAll()
+            full = (time.perf_counter() - t0) * 1000
+            doc.enableAutomaticCalculation(False)
+            target = doc.Sheets.getByName(sheet).getCellRangeByName(cell)
+            t0 = time.perf_counter()
+            target.setValue(float(value))
+            doc.calculate()
+            edit = (time.perf_counter() - t0) * 1000
+            print(json.dumps({"file": path, "full_ms": full, "edit_ms": edit}), flush=True)
+            doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass  # the bridge goes down with the office
+    finally:
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
+
+
+main()
