@@ -2,7 +2,6 @@
 // functions of Excel 2016 and LibreOffice 7.4 (no LET, LAMBDA, FILTER, XLOOKUP), so a workbook
 // opened without the add-in shows the same numbers. Invariant syntax: English names, commas.
 
-import type { TargetKind } from "../domain/model";
 import { EARLIEST_COMPLETION_SERIAL, STATUS_DECIMALS } from "../domain/score";
 import { NAMES, WORD_NAMES } from "./layout";
 
@@ -12,21 +11,6 @@ function isOneOf(upper: string, listName: string): string {
 
 function isBlank(a: string): string {
   return `TRIM(${a})=""`;
-}
-
-/** 1 when the actual meets an "at least t" target, else the mode's partial score. */
-function atLeastCore(a: string, t: string): string {
-  return (
-    `IF(${a}>=${t},1,IF(${NAMES.mode}="binario",0,IF(${NAMES.mode}="lineare",` +
-    `IF(${t}=0,0,MAX(0,1-(${t}-${a})/ABS(${t}))),IF(${t}>0,MAX(0,${a}/${t}),0))))`
-  );
-}
-
-function atMostCore(a: string, t: string): string {
-  return (
-    `IF(${a}<=${t},1,IF(${NAMES.mode}="binario",0,IF(${NAMES.mode}="lineare",` +
-    `IF(${t}=0,0,MAX(0,1-(${a}-${t})/ABS(${t}))),IF(${t}>0,${t}/${a},0))))`
-  );
 }
 
 /** The cells one indicator's native score formula reads, for one year. */
@@ -66,26 +50,28 @@ function fitsScale(a: string, limit: string): string {
 export function nativeScoreFormula(c: IndicatorCells): string {
   const { actual: a, kind: k, value: t, deadline: d, limit } = c;
   const upper = `UPPER(TRIM(${a}))`;
-  // Nested IFs, not AND: Excel's AND evaluates ABS() of a text too, which is #VALUE!.
-  const numeric = (core: string) => `IF(ISNUMBER(${a}),IF(OR(${limit}="",ABS(${a})<=${limit}),${core},""),"")`;
-  const equal = `IF(${t}>0,${atLeastCore(a, t)},IF(${t}=0,IF(${a}<=0,1,0),IF(${a}=${t},1,0)))`;
-  const deadline =
-    `IF(ISLOGICAL(${a}),IF(${a},1,0),IF(ISNUMBER(${a}),IF(OR(${a}=0,${a}=1),${a},` +
-    `IF(${a}<${EARLIEST_COMPLETION_SERIAL},"",IF(INT(${a})<=${d},1,0))),` +
-    `IF(${isOneOf(upper, WORD_NAMES.yes)},1,IF(${isOneOf(upper, WORD_NAMES.no)},0,""))))`;
-  // t is 1 for a "SI" target, 0 for "NO"; 1/0 typed in the cell count as SI/NO.
-  const yesNo =
-    `IF(ISLOGICAL(${a}),IF(${a}=(${t}=1),1,0),IF(ISNUMBER(${a}),IF(OR(${a}=1,${a}=0),IF((${a}=1)=(${t}=1),1,0),""),` +
+  const mode = NAMES.mode;
+  // Numeric kinds: "= t" with t > 0 counts up like ">= t"; with t ≤ 0 it is all or nothing.
+  const met = `IF(${k}="atMost",${a}<=${t},${a}>=${t})`;
+  // 1 − |a − t|/|t| is 1 − (t − a)/|t| below an "at least" and 1 − (a − t)/|t| above an "at most".
+  const partial =
+    `IF(${mode}="binario",0,IF(${mode}="lineare",IF(${t}=0,0,MAX(0,1-ABS(${a}-${t})/ABS(${t}))),` +
+    `IF(${t}>0,IF(${k}="atMost",${t}/${a},MAX(0,${a}/${t})),0)))`;
+  const graded = `IF(${met},1,${partial})`;
+  const exact = `IF(${t}=0,IF(${a}<=0,1,0),IF(${a}=${t},1,0))`;
+  const numeric =
+    `IF(ISNUMBER(${a}),IF(OR(${limit}="",ABS(${a})<=${limit}),` +
+    `IF(AND(${k}="equal",${t}<=0),${exact},${graded}),""),"")`;
+  // Deadlines and SI/NO targets read an answer alike (t is 1 for SI and for a deadline, 0 for NO);
+  // a deadline also takes a completion date, from EARLIEST_COMPLETION_SERIAL on.
+  const answer =
+    `IF(ISLOGICAL(${a}),IF(${a}=(${t}=1),1,0),IF(ISNUMBER(${a}),IF(OR(${a}=0,${a}=1),IF((${a}=1)=(${t}=1),1,0),` +
+    `IF(AND(${k}="deadline",${a}>=${EARLIEST_COMPLETION_SERIAL}),IF(INT(${a})<=${d},1,0),"")),` +
     `IF(${isOneOf(upper, WORD_NAMES.yes)},IF(${t}=1,1,0),IF(${isOneOf(upper, WORD_NAMES.no)},IF(${t}=0,1,0),""))))`;
-  const byKind: Array<[TargetKind, string]> = [
-    ["atLeast", numeric(atLeastCore(a, t))],
-    ["atMost", numeric(atMostCore(a, t))],
-    ["equal", numeric(equal)],
-    ["deadline", deadline],
-    ["yesno", yesNo],
-  ];
-  // "unreadable" and no target fall through to "".
-  const body = byKind.reduceRight((otherwise, [kind, f]) => `IF(${k}="${kind}",${f},${otherwise})`, `""`);
+  // "unreadable" and no target give "".
+  const body =
+    `IF(OR(${k}="atLeast",${k}="atMost",${k}="equal"),${numeric},` +
+    `IF(OR(${k}="deadline",${k}="yesno"),${answer},""))`;
   return `=IF(${blankGuard(a)},"",${body})`;
 }
 

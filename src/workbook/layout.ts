@@ -103,7 +103,7 @@ export const HEADERS = {
   coverage: (year: number) => `${STEMS.coverage} ${year}`,
   // Helper columns (hidden): what the native formulas read, under headers an auditor can follow.
   kind: (year: number) => `${STEMS.kind} target ${year}`,
-  value: (year: number) => `${STEMS.value} target ${year} (scala Excel)`,
+  value: (year: number) => `${STEMS.value} target ${year} (scala Excel; SI e scadenze 1)`,
   deadline: (year: number) => `${STEMS.deadline} ${year}`,
   actualLimit: (year: number) => `Limite consuntivo ${year} (percentuali, scala Excel)`,
   scoredWeight: (year: number) => `Peso valido ${year}`,

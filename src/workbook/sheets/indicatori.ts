@@ -80,7 +80,8 @@ export function buildIndicators(plan: Plan, settings: Settings, actuals: Actuals
       }
       row[help.kind] = target?.kind ?? null;
       const value = target ? excelScaleValue(target) : null;
-      row[help.value] = value;
+      // A deadline is met by SI: its value is 1, as a "SI" target's (the formulas read answers alike).
+      row[help.value] = target?.kind === "deadline" ? 1 : value;
       row[help.deadline] = target?.deadline ? isoToSerial(target.deadline) : null;
       row[help.limit] = target?.unit === "%" && value !== null ? percentActualLimit(value) : null;
       row[help.scoredWeight] = { formula: scoredWeightFormula(scoreCell, weightCell) };
