@@ -1,15 +1,20 @@
 # LibreOffice headless recalculation times through the UNO bridge (python3-uno, Debian's system
 # Python). Usage: recalc.py PORT PROFILE_DIR FILE SHEET CELL VALUE [FILE SHEET CELL VALUE ...]
 # For each file: load it (hidden), time calculateAll(), then, with automatic calculation off, set
-# one cell and time calculate() (only the cells that depend on it). Prints one JSON line per file:
+# one cell and time calculate() (only the cells that depend on it); medians of RUNS runs each. Prints one JSON line per file:
 # {"file", "full_ms", "edit_ms"}.
 import json
+import statistics
 import subprocess
 import sys
 import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+
+
+# Medians over a few runs: the sample recalculates in milliseconds, where one run is noise.
+RUNS = 7
 
 
 def prop(name, value):
@@ -54,15 +59,21 @@ def main():
         for i in range(0, len(jobs), 4):
             path, sheet, cell, value = jobs[i : i + 4]
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
-            t0 = time.perf_counter()
-            doc.calculateAll()
-            full = (time.perf_counter() - t0) * 1000
+            fulls = []
+            for _ in range(RUNS):
+                t0 = time.perf_counter()
+                doc.calculateAll()
+                fulls.append((time.perf_counter() - t0) * 1000)
             doc.enableAutomaticCalculation(False)
             target = doc.Sheets.getByName(sheet).getCellRangeByName(cell)
-            t0 = time.perf_counter()
-            target.setValue(float(value))
-            doc.calculate()
-            edit = (time.perf_counter() - t0) * 1000
+            edits = []
+            for k in range(RUNS):
+                t0 = time.perf_counter()
+                target.setValue(float(value) + k)
+                doc.calculate()
+                edits.append((time.perf_counter() - t0) * 1000)
+            full = statistics.median(fulls)
+            edit = statistics.median(edits)
             print(json.dumps({"file": path, "full_ms": full, "edit_ms": edit}), flush=True)
             doc.close(True)
         try:

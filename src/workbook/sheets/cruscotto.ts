@@ -66,8 +66,11 @@ export function buildDashboard(plan: Plan): SheetSpec {
   const inView = (perYear: (year: number) => string) =>
     `CHOOSE(${NAMES.yearIndex},${plan.years.map(perYear).join(",")})`;
   // Objective rows are looked up by number, not by position: sorting Obiettivi changes nothing.
-  const objectiveRow = (n: number) => `MATCH(${n},${objectiveColumn(objectives.fixed.number)},0)`;
-  const lookUp = (column: number, n: number) => `INDEX(${objectiveColumn(column)},${objectiveRow(n)})`;
+  // The row where the import put it when the number is still there (no search), else MATCH.
+  const numbers = objectiveColumn(objectives.fixed.number);
+  const objectiveRow = (n: number, i: number) =>
+    `IF(INDEX(${numbers},${i + 1})=${n},${i + 1},MATCH(${n},${numbers},0))`;
+  const lookUp = (column: number, n: number, i: number) => `INDEX(${objectiveColumn(column)},${objectiveRow(n, i)})`;
 
   // Both tables put score, coverage and status in columns C:E, under the chamber row; each row is
   // labelled "code · name", which the charts show too.
@@ -150,9 +153,9 @@ export function buildDashboard(plan: Plan): SheetSpec {
     const r = objTop + 1 + i;
     return [
       label(o.number, o.title),
-      { formula: `=${lookUp(objectives.fixed.weight, o.number)}` },
-      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.score, o.number))}` },
-      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.coverage, o.number))}` },
+      { formula: `=${lookUp(objectives.fixed.weight, o.number, i)}` },
+      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.score, o.number, i))}` },
+      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.coverage, o.number, i))}` },
       { formula: `=${statusExpression(cellAddress(r, S.score))}` },
       o.areaCode,
     ];
