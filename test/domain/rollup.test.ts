@@ -152,7 +152,8 @@ describe("scorePlan on a hand-built plan", () => {
       { id: "1.4", score: 0.1 / 0.9, status: "Non raggiunto" },
       { id: "2.1", score: 0.6 / 0.8, status: "Parzialmente raggiunto" },
       { id: "3.1", score: null, status: "n.d." },
-      { id: "3.2", score: null, status: "n.d." },
+      // A typed actual against an unreadable target: no score, and the status says why, as the workbook does.
+      { id: "3.2", score: null, status: "Target non leggibile" },
       { id: "3.3", score: 1, status: "Raggiunto" },
     ]);
   });
@@ -208,7 +209,7 @@ describe("scorePlan on a hand-built plan", () => {
 
   it("treats a bad actual as no score instead of failing the whole plan", () => {
     const withBad = scorePlan(plan, { ...actuals, "1.1": { "2023": "tanti" } }, 2023, settings);
-    expect(withBad.indicators[0]).toEqual({ id: "1.1", score: null, status: "n.d." });
+    expect(withBad.indicators[0]).toEqual({ id: "1.1", score: null, status: "Consuntivo non valido" });
     expect(withBad.objectives[0].coverage).toBe(50 / 100);
   });
 
