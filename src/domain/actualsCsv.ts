@@ -3,11 +3,10 @@
 // decimal comma) and the English one ("indicator,year,actual[,note]", commas, values with a
 // decimal comma in quotes), read and written.
 
-import { parseActualText } from "./actual";
+import { parseActualFor, parseActualText } from "./actual";
 import { serialToIso } from "./dates";
 import type { Notes } from "./match/carryOver";
 import type { Actual, Actuals, Indicator, Plan, Target } from "./model";
-import { percentToFraction } from "./numbers";
 import { ScoreError, scoreTarget } from "./score";
 import { FALSE_WORDS, TRUE_WORDS } from "./yesno";
 
@@ -158,12 +157,6 @@ function mismatch(target: Target | null, actual: Actual): string | null {
   }
 }
 
-/** A bare number ten times the target or more (at least 1): percent points typed without "%". */
-function looksLikePercentPoints(actual: number, target: Target): boolean {
-  const t = percentToFraction(target.value ?? 0);
-  return Math.abs(actual) > 1 && Math.abs(actual) >= 10 * Math.max(Math.abs(t), 0.1);
-}
-
 /**
  * Reads a CSV of actuals against the plan. Every problem (unknown indicator, year outside the
  * plan, unreadable or unsuitable value, duplicate, wrong column count) comes with its line.
@@ -221,16 +214,17 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
     }
     seen.set(key, line);
     if (note !== null) (notes[id] ??= {})[year] = note;
+    const target = indicator.targets[year] ?? null;
     let actual: Actual;
     try {
-      actual = parseActualText(value);
+      // Read for its target: a date for a count or a bare 82 for a percent is refused here.
+      actual = parseActualFor(target, value);
     } catch (e) {
       if (!(e instanceof ScoreError)) throw e;
       problems.push({ line, message: e.message });
       continue;
     }
     if (actual === null) continue;
-    const target = indicator.targets[year] ?? null;
     const wrong = mismatch(target, actual);
     if (wrong !== null) {
       problems.push({ line, message: wrong });
@@ -245,17 +239,6 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
       warnings.push({
         line,
         message: `l'indicatore ${id} non ha un target per il ${year}: il consuntivo non avrà punteggio.`,
-      });
-    } else if (
-      target.unit === "%" &&
-      typeof actual === "number" &&
-      !value.includes("%") &&
-      looksLikePercentPoints(actual, target)
-    ) {
-      // "82,5" for a percent target is 8250 %: almost always a forgotten "%".
-      warnings.push({
-        line,
-        message: `il target di ${id} per il ${year} è in percentuale: «${value}» vale ${italianDecimal(Number((actual * 100).toPrecision(12)))} %; se intendevi ${value} % scrivi «${value}%».`,
       });
     }
     (actuals[id] ??= {})[year] = actual;

@@ -7,6 +7,7 @@ import type { Actual, Actuals, Plan, Target } from "./model";
 import { isoToSerial } from "./dates";
 import { formatItalianNumber, parseItalianNumber } from "./numbers";
 import { scorePlan, type WeightedResult } from "./rollup";
+import type { IndicatorStatus } from "./rollup";
 import { isEmptyActual, ScoreError, scoreTarget, type Status } from "./score";
 import type { ScoringMode, Settings } from "./settings";
 
@@ -28,7 +29,7 @@ export interface ReportIndicator {
   /** The consuntivo as typed, in Italian notation (dates dd/mm/yyyy, percents "82,5%"); null when blank. */
   actual: string | null;
   score: number | null;
-  status: Status;
+  status: IndicatorStatus;
   /**
    * Scostamento: consuntivo minus target in the target's unit ("-60 N.", "+3 gg", "-2,50 punti %"),
    * days late for a deadline ("+5 gg di ritardo", "nei termini"); null when there is no score or

@@ -100,6 +100,7 @@ export function yesNoOf(actual: Actual): boolean | null {
 }
 
 function actualText(actual: Actual): string {
+  if (typeof actual === "number") return String(actual).replace(".", ","); // as an Italian user types it
   return typeof actual === "string" ? actual.trim() : String(actual);
 }
 
@@ -123,6 +124,37 @@ function deadlineSerial(iso: string): number {
   return serial;
 }
 
+/**
+ * The earliest completion date a deadline's actual may be (1 January 2000, Excel serial 36526):
+ * below it a number in a deadline's cell is a count or a percent typed in the wrong place.
+ */
+export const EARLIEST_COMPLETION_SERIAL = 36526;
+
+/**
+ * The largest |actual| on Excel's scale a percent target takes: 100 %, or twice the target when
+ * the target is above 50 %. In a cell the percent sign is lost, so only the range can tell
+ * 82 typed for 82 % (Excel's 8200 %) from a real percent.
+ */
+export function percentActualLimit(t: number): number {
+  return Math.max(1, 2 * Math.abs(t));
+}
+
+function checkedPercent(t: number, a: number, target: Target): number {
+  if (Math.abs(a) > percentActualLimit(t)) {
+    const points = formatPoints(a);
+    throw new ScoreError(
+      `Consuntivo fuori scala per il target in percentuale "${target.text}": ${points} % (scrivi ${formatPoints(a / 100)}%).`,
+      String(a),
+    );
+  }
+  return a;
+}
+
+/** A fraction as percent points in Italian notation (0.825 → "82,5"). */
+function formatPoints(fraction: number): string {
+  return String(Number((fraction * 100).toPrecision(12))).replace(".", ",");
+}
+
 function deadlineMet(target: DeadlineTarget, actual: Actual): boolean {
   const yes = yesNoOf(actual);
   if (yes !== null) return yes;
@@ -136,6 +168,14 @@ function deadlineMet(target: DeadlineTarget, actual: Actual): boolean {
   }
   // 1 and 0 are the spreadsheet shorthand for SI and NO (no task was completed on 1 January 1900).
   if (completed === 1 || completed === 0) return completed === 1;
+  // Any other number must be a completion date: 2 or 0.82 (82 %) is no date a plan can mean.
+  if (completed < EARLIEST_COMPLETION_SERIAL) {
+    const text = actualText(actual);
+    throw new ScoreError(
+      `Consuntivo non valido per la scadenza "${target.text}": "${text}" non è una data (scrivi la data di completamento, ad es. 15/12/2023, oppure SI/NO).`,
+      text,
+    );
+  }
   // A completion date-time on the deadline day still counts as on time.
   return Math.floor(completed) <= deadlineSerial(target.deadline);
 }
@@ -192,7 +232,7 @@ export function scoreTarget(
     case "atMost":
     case "equal": {
       const t = target.unit === "%" ? percentToFraction(target.value) : target.value;
-      const n = numericActual(a, target);
+      const n = target.unit === "%" ? checkedPercent(t, numericActual(a, target), target) : numericActual(a, target);
       if (target.kind === "atLeast") return scoreAtLeast(t, n, mode);
       if (target.kind === "atMost") return scoreAtMost(t, n, mode);
       return scoreEqual(t, n, mode);

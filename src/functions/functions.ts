@@ -1,7 +1,9 @@
 // Custom functions of the PIRA namespace (shared runtime). Thin, synchronous wrappers over
 // src/domain: the metadata (functions.json) is generated from these JSDoc blocks, which only
 // works for function declarations. Every failure becomes #VALUE! with an Italian message;
-// an empty result is "" so Excel shows an empty cell.
+// an empty result is "" so Excel shows an empty cell. Excel desktop passes an empty referenced
+// cell as 0 (the web as null; office-js#4702, ranges #5262, #1951): the workbook's formulas guard
+// blanks themselves, and ranges of scores hold formulas giving "" rather than empty cells.
 
 import { assertNever } from "../domain/assertNever";
 import type { Actual, Target } from "../domain/model";
@@ -99,11 +101,11 @@ function thresholdArg(v: unknown, fallback: number, what: string): number {
 }
 
 /**
- * Grado di raggiungimento di un indicatore rispetto al suo target, da 0 a 1 (0 % – 100 %). Vuoto se manca il consuntivo.
+ * Grado di raggiungimento di un indicatore rispetto al suo target, da 0 a 1 (0 % – 100 %). Vuoto se manca il consuntivo; #VALUE! se il consuntivo non è adatto al target.
  * @customfunction SCORE
  * @helpurl https://localhost:3000/assets/guida.html#pira-score
  * @param target Target come scritto nel piano (">= 82,00 %", "<= 18 gg", "Entro 31-12-2023", "SI") oppure un numero.
- * @param actual Consuntivo: un numero (82 % vale 0,82), una data di completamento, oppure SI/NO.
+ * @param actual Consuntivo: un numero (82 % vale 0,82, non 82), una data di completamento (solo per le scadenze), oppure SI/NO. Excel desktop passa una cella vuota come 0: controlla la cella vuota nella formula, come SE(ANNULLA.SPAZI(B2)="";"";PIRA.SCORE(...)).
  * @param [mode] Metodo di calcolo: "proporzionale" (predefinito), "binario" o "lineare".
  * @returns Punteggio da 0 a 1, oppure vuoto senza consuntivo.
  */
@@ -154,7 +156,7 @@ export function met(target: unknown, actual: unknown): boolean | string {
  * Media dei punteggi ponderata con i pesi, sulle sole celle con un punteggio e un peso maggiore di zero.
  * @customfunction WEIGHTED
  * @helpurl https://localhost:3000/assets/guida.html#pira-weighted
- * @param scores Intervallo dei punteggi (da 0 a 1; le celle vuote non contano).
+ * @param scores Intervallo dei punteggi (da 0 a 1; il testo "" non conta). Le celle vuote di un intervallo arrivano come 0 in Excel desktop: gli intervalli dei punteggi devono contenere formule che restituiscono "" per «nessun punteggio», non celle vuote.
  * @param weights Intervallo dei pesi, delle stesse dimensioni dei punteggi.
  * @returns Media ponderata, oppure vuoto se nessun punteggio è presente.
  */
@@ -174,7 +176,7 @@ export function weighted(scores: unknown[][], weights: unknown[][]): number | st
  * @param keys Intervallo delle chiavi (numero dell'obiettivo o codice dell'ambito) di ogni riga.
  * @param key La chiave da aggregare, ad esempio 3 oppure "011".
  * @param weights Intervallo dei pesi, delle stesse dimensioni delle chiavi.
- * @param scores Intervallo dei punteggi, delle stesse dimensioni delle chiavi.
+ * @param scores Intervallo dei punteggi, delle stesse dimensioni delle chiavi. Le celle vuote di un intervallo arrivano come 0 in Excel desktop: gli intervalli dei punteggi devono contenere formule che restituiscono "" per «nessun punteggio», non celle vuote.
  * @returns Media ponderata, oppure vuoto se nessuna riga ha un punteggio.
  */
 export function rollup(keys: unknown[][], key: unknown, weights: unknown[][], scores: unknown[][]): number | string {
@@ -194,7 +196,7 @@ export function rollup(keys: unknown[][], key: unknown, weights: unknown[][], sc
  * @customfunction COVERAGE
  * @helpurl https://localhost:3000/assets/guida.html#pira-coverage
  * @param weights Intervallo dei pesi.
- * @param scores Intervallo dei punteggi, delle stesse dimensioni dei pesi (le celle vuote non sono coperte).
+ * @param scores Intervallo dei punteggi, delle stesse dimensioni dei pesi (il testo "" non è coperto). Le celle vuote di un intervallo arrivano come 0 in Excel desktop: gli intervalli dei punteggi devono contenere formule che restituiscono "" per «nessun punteggio», non celle vuote.
  * @returns Copertura da 0 a 1, oppure vuoto se il peso totale è zero.
  */
 export function coverage(weights: unknown[][], scores: unknown[][]): number | string {

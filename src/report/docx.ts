@@ -24,7 +24,7 @@ import {
 import type { Report, ReportArea, ReportIndicator, ReportObjective, ScoredLine } from "../domain/report";
 import { percentText, weightText } from "../domain/report";
 import { formatItalianNumber } from "../domain/numbers";
-import type { Status } from "../domain/score";
+import type { IndicatorStatus } from "../domain/rollup";
 import { COMPLIANCE_STYLES } from "../workbook/format";
 import { areaBarChart } from "./barChart";
 import { encodePng } from "./png";
@@ -37,7 +37,7 @@ const FONT = "Liberation Sans";
 const TABLE_TEXT = 17; // half-points: 8,5 pt
 const CHART_SCALE = 2;
 
-const STATUS_STYLE: Partial<Record<Status, { fill: string; font: string }>> = {
+const STATUS_STYLE: Partial<Record<IndicatorStatus, { fill: string; font: string }>> = {
   Raggiunto: COMPLIANCE_STYLES.green,
   "Parzialmente raggiunto": COMPLIANCE_STYLES.amber,
   "Non raggiunto": COMPLIANCE_STYLES.red,
@@ -50,7 +50,7 @@ function hex(colour: string): string {
 interface CellOptions {
   bold?: boolean;
   right?: boolean;
-  status?: Status;
+  status?: IndicatorStatus;
   header?: boolean;
 }
 
@@ -89,7 +89,7 @@ interface Column {
   right?: boolean;
 }
 
-function table(columns: Column[], rows: { cells: string[]; bold?: boolean; status?: Status }[]): Table {
+function table(columns: Column[], rows: { cells: string[]; bold?: boolean; status?: IndicatorStatus }[]): Table {
   const total = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => Math.floor((c.share / total) * LINE_WIDTH));
   const statusColumn = columns.findIndex((c) => c.header === "Stato");

@@ -12,7 +12,7 @@ import { buildDashboard } from "./sheets/cruscotto";
 import { buildDiagnostics } from "./sheets/diagnostica";
 import { buildSettings, settingsNames } from "./sheets/impostazioni";
 import { buildIndicators, indicatorRangeNames } from "./sheets/indicatori";
-import { buildObjectives } from "./sheets/obiettivi";
+import { buildObjectives, objectiveRangeNames } from "./sheets/obiettivi";
 import { buildRegister } from "./sheets/registro";
 import type { WorkbookDescription } from "./types";
 
@@ -67,6 +67,6 @@ export function buildWorkbook(
       buildArchive(content.archive ?? []),
       buildRegister(content.register ?? initialRegister(plan, content.today ?? null)),
     ],
-    names: [...settingsNames(), ...indicatorRangeNames(plan)],
+    names: [...settingsNames(), ...indicatorRangeNames(plan), ...objectiveRangeNames(plan)],
   };
 }

@@ -2,9 +2,8 @@
 // functions of Excel 2016 and LibreOffice 7.4 (no LET, LAMBDA, FILTER, XLOOKUP), so a workbook
 // opened without the add-in shows the same numbers. Invariant syntax: English names, commas.
 
-import { assertNever } from "../domain/assertNever";
 import type { TargetKind } from "../domain/model";
-import { STATUS_DECIMALS, type Status } from "../domain/score";
+import { EARLIEST_COMPLETION_SERIAL, STATUS_DECIMALS, type Status } from "../domain/score";
 import { NAMES, WORD_NAMES } from "./layout";
 
 function isOneOf(upper: string, listName: string): string {
@@ -15,75 +14,189 @@ function isBlank(a: string): string {
   return `TRIM(${a})=""`;
 }
 
-/** 1 when the actual meets an "at least t" target, else the mode's partial score. */
-function atLeastCore(a: string, t: string): string {
-  return (
-    `IF(${a}>=${t},1,IF(${NAMES.mode}="binario",0,IF(${NAMES.mode}="lineare",` +
-    `IF(${t}=0,0,MAX(0,1-(${t}-${a})/ABS(${t}))),IF(${t}>0,MAX(0,${a}/${t}),0))))`
-  );
+/**
+ * How the native formulas read an actual for each kind of target: a number ("numeric"), an answer
+ * (boolean, SI/NO, 1/0, and for a deadline a completion date), or nothing (no score). A Record
+ * over every kind, so a kind added to the Target union is a compile error here.
+ */
+const ACTUAL_FAMILY: Record<TargetKind, "numeric" | "answer" | "none"> = {
+  atLeast: "numeric",
+  atMost: "numeric",
+  equal: "numeric",
+  deadline: "answer",
+  yesno: "answer",
+  unreadable: "none",
+};
+
+/** The kind helper cell `k` holds a kind of this family. */
+function kindIn(k: string, family: "numeric" | "answer"): string {
+  const kinds = (Object.keys(ACTUAL_FAMILY) as TargetKind[]).filter((kind) => ACTUAL_FAMILY[kind] === family);
+  return `OR(${kinds.map((kind) => `${k}="${kind}"`).join(",")})`;
 }
 
-function atMostCore(a: string, t: string): string {
-  return (
-    `IF(${a}<=${t},1,IF(${NAMES.mode}="binario",0,IF(${NAMES.mode}="lineare",` +
-    `IF(${t}=0,0,MAX(0,1-(${a}-${t})/ABS(${t}))),IF(${t}>0,${t}/${a},0))))`
-  );
+/** The cells one indicator's native score formula reads, for one year. */
+export interface IndicatorCells {
+  /** The consuntivo. */
+  actual: string;
+  /** The target's kind helper ("atLeast", "deadline", … or empty without a target). */
+  kind: string;
+  /** The target's value on Excel's scale (1/0 for a SI/NO target). */
+  value: string;
+  /** The deadline as an Excel serial. */
+  deadline: string;
+  /** The largest |actual| a percent target takes (empty for other targets). */
+  limit: string;
+}
+
+/** The actual is blank: empty, or spaces only (one rule for every host and both modes). */
+function blankGuard(a: string): string {
+  return isBlank(a);
 }
 
 /**
- * The native score formula of one indicator cell, specialised by the target's kind (known at
- * import): `a` actual cell, `t` Excel-scale value cell, `d` deadline serial cell. Empty actual,
- * no or unreadable target, or an actual of the wrong type give "" (no score), as the domain does.
+ * A number that fits the target's scale: a percent target refuses 82 typed for 82 % (8200 %).
+ * For a text this is #VALUE! (ABS of a text), which data validation takes as a refusal.
  */
-export function nativeScoreFormula(kind: TargetKind | null, a: string, t: string, d: string): string {
+function fitsScale(a: string, limit: string): string {
+  return `AND(ISNUMBER(${a}),OR(${limit}="",ABS(${a})<=${limit}))`;
+}
+
+/**
+ * The native score formula of an indicator cell: one shape for every row of a column (Excel
+ * flags no inconsistent formula), branching on the kind helper cell. Blank actual, no or
+ * unreadable target, or an actual that does not fit the target give "" (no score), as the domain
+ * does. A date-formatted number for a count is a number here: the type is lost in a cell, only
+ * ranges can be checked (a percent's limit, a deadline's earliest date).
+ */
+export function nativeScoreFormula(c: IndicatorCells): string {
+  const { actual: a, kind: k, value: t, deadline: d, limit } = c;
   const upper = `UPPER(TRIM(${a}))`;
-  let body: string;
-  switch (kind) {
-    case "atLeast":
-      body = `IF(ISNUMBER(${a}),${atLeastCore(a, t)},"")`;
-      break;
-    case "atMost":
-      body = `IF(ISNUMBER(${a}),${atMostCore(a, t)},"")`;
-      break;
-    case "equal":
-      body = `IF(ISNUMBER(${a}),IF(${t}>0,${atLeastCore(a, t)},` + `IF(${t}=0,IF(${a}<=0,1,0),IF(${a}=${t},1,0))),"")`;
-      break;
-    case "deadline":
-      body =
-        `IF(ISLOGICAL(${a}),IF(${a},1,0),IF(ISNUMBER(${a}),IF(OR(${a}=0,${a}=1),${a},IF(INT(${a})<=${d},1,0)),` +
-        `IF(${isOneOf(upper, WORD_NAMES.yes)},1,IF(${isOneOf(upper, WORD_NAMES.no)},0,""))))`;
-      break;
-    case "yesno":
-      // t is 1 for a "SI" target, 0 for "NO"; 1/0 typed in the cell count as SI/NO.
-      body =
-        `IF(ISLOGICAL(${a}),IF(${a}=(${t}=1),1,0),IF(ISNUMBER(${a}),IF(OR(${a}=1,${a}=0),IF((${a}=1)=(${t}=1),1,0),""),` +
-        `IF(${isOneOf(upper, WORD_NAMES.yes)},IF(${t}=1,1,0),IF(${isOneOf(upper, WORD_NAMES.no)},IF(${t}=0,1,0),""))))`;
-      break;
-    case "unreadable":
-    case null:
-      return `=""`;
-    default:
-      return assertNever(kind);
-  }
-  // A blank or whitespace actual is neither a number, a boolean nor SI/NO: every branch gives "".
-  return `=${body}`;
-}
-
-/** Score through the add-in's function: the target text is read live. */
-export function piraScoreFormula(target: string, a: string): string {
-  return `=IFERROR(PIRA.SCORE(${target},${a},${NAMES.mode}),"")`;
+  const mode = NAMES.mode;
+  // Numeric kinds: "= t" with t > 0 counts up like ">= t"; with t ≤ 0 it is all or nothing.
+  const met = `IF(${k}="atMost",${a}<=${t},${a}>=${t})`;
+  // 1 − |a − t|/|t| is 1 − (t − a)/|t| below an "at least" and 1 − (a − t)/|t| above an "at most".
+  const partial =
+    `IF(${mode}="binario",0,IF(${mode}="lineare",IF(${t}=0,0,MAX(0,1-ABS(${a}-${t})/ABS(${t}))),` +
+    `IF(${t}>0,IF(${k}="atMost",${t}/${a},MAX(0,${a}/${t})),0)))`;
+  const graded = `IF(${met},1,${partial})`;
+  const exact = `IF(${t}=0,IF(${a}<=0,1,0),IF(${a}=${t},1,0))`;
+  const numeric =
+    `IF(ISNUMBER(${a}),IF(OR(${limit}="",ABS(${a})<=${limit}),` +
+    `IF(AND(${k}="equal",${t}<=0),${exact},${graded}),""),"")`;
+  // Deadlines and SI/NO targets read an answer alike (t is 1 for SI and for a deadline, 0 for NO);
+  // a deadline also takes a completion date, from EARLIEST_COMPLETION_SERIAL on.
+  const answer =
+    `IF(ISLOGICAL(${a}),IF(${a}=(${t}=1),1,0),IF(ISNUMBER(${a}),IF(OR(${a}=0,${a}=1),IF((${a}=1)=(${t}=1),1,0),` +
+    `IF(AND(${k}="deadline",${a}>=${EARLIEST_COMPLETION_SERIAL}),IF(INT(${a})<=${d},1,0),"")),` +
+    `IF(${isOneOf(upper, WORD_NAMES.yes)},IF(${t}=1,1,0),IF(${isOneOf(upper, WORD_NAMES.no)},IF(${t}=0,1,0),""))))`;
+  // "unreadable" and no target give "".
+  const body = `IF(${kindIn(k, "numeric")},${numeric},IF(${kindIn(k, "answer")},${answer},""))`;
+  return `=IF(${blankGuard(a)},"",${body})`;
 }
 
 /**
- * Status through the add-in's function, with the workbook's thresholds and mode. "n.d." without
- * an actual or without a target (a year the plan sets none for), as the domain says: PIRA.STATUS
- * would give #VALUE! for the empty target.
+ * Score through the add-in's function: the target text is read live. A blank actual is no score
+ * before the function is called (Excel desktop passes an empty cell as 0, the web as null). Only
+ * #VALUE! (an unreadable target or an actual that does not fit it) becomes ""; any other error,
+ * above all #NAME? and #BUSY! while the functions are not loaded, stays in the cell for the status
+ * to explain (the roll-ups count only numbers, so they stay computable).
  */
-export function piraStatusFormula(target: string, a: string): string {
+export function piraScoreFormula(target: string, a: string): string {
+  const call = `PIRA.SCORE(${target},${a},${NAMES.mode})`;
+  return `=IF(OR(${blankGuard(a)},${isBlank(target)}),"",IFERROR(${call},IF(ERROR.TYPE(${call})=3,"",${call})))`;
+}
+
+/** What the status cell says when the score is an error other than #VALUE!. */
+export const FUNCTIONS_NOT_LOADED =
+  "Funzioni PIRA non caricate: apri il componente aggiuntivo o passa alle formule native";
+
+/**
+ * Status of an indicator in PIRA mode, from its score cell: "n.d." without an actual or a target,
+ * why a typed actual has no score, and the functions-not-loaded text for any error in the score.
+ */
+export function piraStatusFormula(score: string, target: string, a: string): string {
   return (
-    `=IF(OR(${isBlank(a)},${isBlank(target)}),"n.d.",` +
-    `PIRA.STATUS(${target},${a},${NAMES.green},${NAMES.amber},${NAMES.mode}))`
+    `=IF(ISERROR(${score}),"${FUNCTIONS_NOT_LOADED}",IF(${score}="",IF(OR(${isBlank(a)},${isBlank(target)}),"n.d.",` +
+    `IF(ISERROR(PIRA.TARGET(${target},"kind")),"Target non leggibile","Consuntivo non valido")),${gradedStatus(score)}))`
   );
+}
+
+/** An indicator's weight when it has a score (and a positive weight), else 0: the roll-ups' denominator. */
+export function scoredWeightFormula(score: string, weight: string): string {
+  return `=IF(AND(ISNUMBER(${score}),${weight}>0),${weight},0)`;
+}
+
+/** weight × score when scored, else 0: the roll-ups' numerator. */
+export function weightedScoreFormula(score: string, weight: string): string {
+  return `=IF(AND(ISNUMBER(${score}),${weight}>0),${weight}*${score},0)`;
+}
+
+/**
+ * A key column and where one key's rows were at import: the block from its first to its last
+ * row (absolute references of the same rows in any column) and how many rows hold the key.
+ */
+export interface KeyedRows {
+  /** The workbook name of the whole key column (PIRA_Ind_Obiettivo). */
+  keys: string;
+  /** How many rows the whole column had at import. */
+  rows: number;
+  /** The block of one key's rows in a column: `column` → "Indicatori!$AB$2:$AB$9"; null without rows. */
+  block: ((column: number) => string) | null;
+  /** The key's column index, for the block of keys. */
+  keyColumn: number;
+  /** How many rows hold the key. */
+  count: number;
+}
+
+/**
+ * Whether a key's rows are still where the import put them: the key column has as many rows as
+ * then, and the key's block holds all its rows. Sorting, inserting or deleting rows makes it
+ * FALSE, and the sums fall back to the whole column: always right, linear while untouched.
+ */
+export function blockIntactFormula(k: KeyedRows, key: string): string {
+  if (k.block === null) return "=FALSE";
+  return `=AND(ROWS(${k.keys})=${k.rows},COUNTIF(${k.block(k.keyColumn)},${key})=${k.count})`;
+}
+
+/**
+ * Σ of a column over the rows whose key equals `key`: SUMIFS over the key's own block while
+ * `intact` (linear in the rows), else over the whole column (order-independent). `extra`: more
+ * SUMIFS criteria over the summed column itself (">0").
+ */
+export function sumByKey(
+  values: { name: string; column: number },
+  k: KeyedRows,
+  key: string,
+  intact: string,
+  positiveOnly = false,
+): string {
+  const whole = positiveOnly
+    ? `SUMIFS(${values.name},${k.keys},${key},${values.name},">0")`
+    : `SUMIFS(${values.name},${k.keys},${key})`;
+  if (k.block === null) return whole;
+  const v = k.block(values.column);
+  const inBlock = positiveOnly
+    ? `SUMIFS(${v},${k.block(k.keyColumn)},${key},${v},">0")`
+    : `SUMIFS(${v},${k.block(k.keyColumn)},${key})`;
+  return `IF(${intact},${inBlock},${whole})`;
+}
+
+/** Σ weighted scores / Σ scored weights; "" when nothing is scored. */
+export function ratioFormula(numerator: string, denominator: string): string {
+  return `=IF(${denominator}>0,${numerator}/${denominator},"")`;
+}
+
+/** An objective's or area's term for the roll-up one level up: w when scored, w × s, w × coverage. */
+export function termFormulas(
+  weight: string,
+  score: string,
+  coverage: string,
+): { scored: string; weighted: string; coverage: string } {
+  return {
+    scored: `=IF(AND(ISNUMBER(${score}),${weight}>0),${weight},0)`,
+    weighted: `=IF(AND(ISNUMBER(${score}),${weight}>0),${weight}*${score},0)`,
+    coverage: `=IF(AND(ISNUMBER(${coverage}),${weight}>0),${weight}*${coverage},0)`,
+  };
 }
 
 /** The score as statuses and colours compare it (see STATUS_DECIMALS in the domain). */
@@ -106,7 +219,7 @@ export function statusExpression(score: string): string {
 
 /**
  * Status of an indicator cell in native mode: like statusExpression, but says why a typed
- * actual has no score (unreadable target, actual of the wrong type).
+ * actual has no score (unreadable target, actual that does not fit the target).
  */
 export function nativeIndicatorStatusFormula(score: string, a: string, kind: string): string {
   return (
@@ -116,33 +229,19 @@ export function nativeIndicatorStatusFormula(score: string, a: string, kind: str
 }
 
 /**
- * Weighted mean over the rows whose key equals `key`, counting only rows with weight > 0 and a
- * numeric score; "" when none is scored. SUMPRODUCT treats the "" of unscored cells as 0.
+ * The chamber over its areas (a handful of rows): weighted mean of the scored areas, and coverage
+ * Σ w·cov / Σ w (an area without coverage counts 0). SUMPRODUCT treats "" as 0.
  */
-export function rollupScoreFormula(keys: string, key: string, weights: string, scores: string): string {
-  const den = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights},--ISNUMBER(${scores}))`;
-  const num = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights},${scores})`;
-  return `=IF(${den}>0,${num}/${den},"")`;
-}
-
-/** Scored weight / total weight of the rows with weight > 0 whose key equals `key`. */
-export function rollupCoverageFormula(keys: string, key: string, weights: string, scores: string): string {
-  const den = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights},--ISNUMBER(${scores}))`;
-  const total = `SUMPRODUCT((${keys}=${key})*(${weights}>0),${weights})`;
-  return `=IF(${total}>0,${den}/${total},"")`;
-}
-
-/** Weighted mean over all rows (the chamber over its areas). */
-export function weightedScoreFormula(weights: string, scores: string): string {
+export function weightedScoreOverRows(weights: string, scores: string): string {
   const den = `SUMPRODUCT(--(${weights}>0),${weights},--ISNUMBER(${scores}))`;
   const num = `SUMPRODUCT(--(${weights}>0),${weights},${scores})`;
   return `=IF(${den}>0,${num}/${den},"")`;
 }
 
-export function weightedCoverageFormula(weights: string, scores: string): string {
-  const den = `SUMPRODUCT(--(${weights}>0),${weights},--ISNUMBER(${scores}))`;
+export function weightedCoverageOverRows(weights: string, coverages: string): string {
+  const covered = `SUMPRODUCT(--(${weights}>0),${weights},${coverages})`;
   const total = `SUMPRODUCT(--(${weights}>0),${weights})`;
-  return `=IF(${total}>0,${den}/${total},"")`;
+  return `=IF(${total}>0,${covered}/${total},"")`;
 }
 
 /** Conditional-format formulas for a score cell (relative row): met, partial, missed. */
@@ -154,35 +253,18 @@ export function complianceRules(score: string): { green: string; amber: string; 
   };
 }
 
-/** What a consuntivo cell accepts for a target of this kind (the domain's scoreTarget decides the same). */
-function acceptedActual(kind: TargetKind, a: string, yesNo: string): string {
-  switch (kind) {
-    case "atLeast":
-    case "atMost":
-    case "equal":
-    case "unreadable":
-      return `ISNUMBER(${a})`;
-    case "deadline":
-      return `OR(ISNUMBER(${a}),ISLOGICAL(${a}),${yesNo})`;
-    case "yesno":
-      return `OR(ISLOGICAL(${a}),${a}=1,${a}=0,${yesNo})`;
-    default:
-      return assertNever(kind);
-  }
-}
-
-/** The kinds whose actuals are more than a number, tested in this order; the rest take a number. */
-const KINDS_BEYOND_NUMBERS: readonly TargetKind[] = ["deadline", "yesno"];
-
-/** Data validation of a consuntivo cell: what its target's kind accepts (blank is always fine). */
-export function actualValidationFormula(a: string, kind: string): string {
-  const upper = `UPPER(TRIM(${a}))`;
-  const yesNo = isOneOf(upper, WORD_NAMES.any);
-  const accepted = KINDS_BEYOND_NUMBERS.reduceRight(
-    (otherwise, k) => `IF(${kind}="${k}",${acceptedActual(k, a, yesNo)},${otherwise})`,
-    acceptedActual("atLeast", a, yesNo),
-  );
-  return `=OR(${isBlank(a)},${accepted})`;
+/**
+ * Data validation of a consuntivo cell: what its target's kind accepts (blank is always fine), by
+ * the rules of the score formulas: for a deadline or a SI/NO target a boolean, SI/NO or 1/0, and
+ * for a deadline a completion date (a number from EARLIEST_COMPLETION_SERIAL on; N() is 0 for
+ * text); for the other kinds a number, within the limit of a percent target. Excel allows 255
+ * characters here.
+ */
+export function actualValidationFormula(a: string, kind: string, limit: string): string {
+  const yesNo = isOneOf(`UPPER(TRIM(${a}))`, WORD_NAMES.any);
+  const answer =
+    `OR(ISLOGICAL(${a}),${yesNo},${a}=0,${a}=1,` + `AND(${kind}="deadline",N(${a})>=${EARLIEST_COMPLETION_SERIAL}))`;
+  return `=OR(${isBlank(a)},IF(${kindIn(kind, "answer")},${answer},${fitsScale(a, limit)}))`;
 }
 
 /**

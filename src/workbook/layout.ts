@@ -53,6 +53,14 @@ export const RANGE_NAMES = {
   objective: "PIRA_Ind_Obiettivo",
   weight: "PIRA_Ind_Peso",
   score: (year: number) => `PIRA_Ind_Punteggio_${year}`,
+  scoredWeight: (year: number) => `PIRA_Ind_PesoValido_${year}`,
+  weightedScore: (year: number) => `PIRA_Ind_PunteggioPesato_${year}`,
+  /** The Obiettivi columns the area roll-ups of the Cruscotto read. */
+  objectiveArea: "PIRA_Ob_Ambito",
+  objectiveWeight: "PIRA_Ob_Peso",
+  objectiveScoredWeight: (year: number) => `PIRA_Ob_PesoValido_${year}`,
+  objectiveWeightedScore: (year: number) => `PIRA_Ob_PunteggioPesato_${year}`,
+  objectiveWeightedCoverage: (year: number) => `PIRA_Ob_CoperturaPesata_${year}`,
 } as const;
 
 /** The word before the year of a per-year header ("Consuntivo 2023"); alone, a summary header. */
@@ -97,12 +105,24 @@ export const HEADERS = {
   score: (year: number) => `${STEMS.score} ${year}`,
   status: (year: number) => `${STEMS.status} ${year}`,
   coverage: (year: number) => `${STEMS.coverage} ${year}`,
-  kind: (year: number) => `${STEMS.kind} ${year}`,
-  value: (year: number) => `${STEMS.value} ${year}`,
+  // Helper columns (hidden): what the native formulas read, under headers an auditor can follow.
+  kind: (year: number) => `${STEMS.kind} target ${year}`,
+  value: (year: number) => `${STEMS.value} target ${year} (scala Excel; SI e scadenze 1)`,
   deadline: (year: number) => `${STEMS.deadline} ${year}`,
   note: (year: number) => `${STEMS.note} ${year}`,
   /** The previous year's consuntivo beside the first year of a revised plan (read-only). */
   baseline: (year: number) => `${STEMS.actual} ${year} (base)`,
+  actualLimit: (year: number) => `Limite consuntivo ${year} (percentuali, scala Excel)`,
+  scoredWeight: (year: number) => `Peso valido ${year}`,
+  weightedScore: (year: number) => `Punteggio pesato ${year}`,
+  indicatorsInPlace: "Indicatori nelle righe dell'importazione",
+  indicatorWeight: "Peso degli indicatori",
+  indicatorsScoredWeight: (year: number) => `Peso degli indicatori con punteggio ${year}`,
+  indicatorsWeightedScore: (year: number) => `Somma dei punteggi pesati ${year}`,
+  areaWeight: "Peso su AS valido",
+  areaScoredWeight: (year: number) => `Peso su AS con punteggio ${year}`,
+  areaWeightedScore: (year: number) => `Punteggio pesato su AS ${year}`,
+  areaWeightedCoverage: (year: number) => `Copertura pesata su AS ${year}`,
 } as const;
 
 /** A header and the year it ends with ("Consuntivo 2022" → "Consuntivo", 2022); null without a year. */
@@ -124,7 +144,7 @@ export interface IndicatorLayout {
   columns: ColumnSpec[];
   fixed: { id: number; name: number; common: number; weight: number; objective: number; title: number; area: number };
   perYear: Map<number, { target: number; actual: number; score: number; status: number }>;
-  helpers: Map<number, { kind: number; value: number; deadline: number }>;
+  helpers: Map<number, IndicatorHelpers>;
   /**
    * The column of each year's note di scostamento, after every other column (after the hidden
    * helpers), so columns other work adds to a year's group do not move them.
@@ -132,6 +152,16 @@ export interface IndicatorLayout {
   notes: Map<number, number>;
   /** «Consuntivo AAAA (base)», the last column, when the workbook continues an earlier plan. */
   baseline: { year: number; column: number } | null;
+}
+
+/** The hidden columns of one year: target parts (import-time values) and the roll-up terms (formulas). */
+export interface IndicatorHelpers {
+  kind: number;
+  value: number;
+  deadline: number;
+  limit: number;
+  scoredWeight: number;
+  weightedScore: number;
 }
 
 /** `baselineYear`: the year before the plan's first, whose consuntivi a revised workbook shows read-only. */
@@ -157,15 +187,26 @@ export function indicatorLayout(years: number[], baselineYear: number | null = n
     );
     perYear.set(year, { target, actual: target + 1, score: target + 2, status: target + 3 });
   }
-  const helpers = new Map<number, { kind: number; value: number; deadline: number }>();
+  const helpers = new Map<number, IndicatorHelpers>();
   for (const year of years) {
     const kind = columns.length;
     columns.push(
       { header: HEADERS.kind(year), role: "helper", numberFormat: FORMAT.text, width: 10, hidden: true },
       { header: HEADERS.value(year), role: "helper", numberFormat: FORMAT.general, width: 10, hidden: true },
       { header: HEADERS.deadline(year), role: "helper", numberFormat: FORMAT.date, width: 11, hidden: true },
+      { header: HEADERS.actualLimit(year), role: "helper", numberFormat: FORMAT.general, width: 10, hidden: true },
+      // weight when scored, else 0; weight × score: what the objective's SUMIFS add up.
+      { header: HEADERS.scoredWeight(year), role: "formula", numberFormat: FORMAT.percent, width: 10, hidden: true },
+      { header: HEADERS.weightedScore(year), role: "formula", numberFormat: FORMAT.general, width: 10, hidden: true },
     );
-    helpers.set(year, { kind, value: kind + 1, deadline: kind + 2 });
+    helpers.set(year, {
+      kind,
+      value: kind + 1,
+      deadline: kind + 2,
+      limit: kind + 3,
+      scoredWeight: kind + 4,
+      weightedScore: kind + 5,
+    });
   }
   const notes = new Map<number, number>();
   for (const year of years) {
@@ -196,6 +237,16 @@ export interface ObjectiveLayout {
     programme: number;
   };
   perYear: Map<number, { score: number; coverage: number; status: number }>;
+  /** Hidden sums (SUMIFS by objective over Indicatori) and the terms the area roll-ups add up. */
+  helpers: {
+    indicatorsInPlace: number;
+    indicatorWeight: number;
+    areaWeight: number;
+    perYear: Map<
+      number,
+      { scoredWeight: number; weightedScore: number; areaScored: number; areaWeighted: number; areaCoverage: number }
+    >;
+  };
 }
 
 export function objectiveLayout(years: number[]): ObjectiveLayout {
@@ -231,7 +282,51 @@ export function objectiveLayout(years: number[]): ObjectiveLayout {
     );
     perYear.set(year, { score, coverage: score + 1, status: score + 2 });
   }
-  return { columns, fixed, perYear };
+  const hidden = (header: string, numberFormat: string): ColumnSpec => ({
+    header,
+    role: "formula",
+    numberFormat,
+    width: 12,
+    hidden: true,
+  });
+  const indicatorsInPlace = columns.length;
+  columns.push(
+    hidden(HEADERS.indicatorsInPlace, FORMAT.general),
+    hidden(HEADERS.indicatorWeight, FORMAT.percent),
+    hidden(HEADERS.areaWeight, FORMAT.percent),
+  );
+  const helperYears = new Map<
+    number,
+    { scoredWeight: number; weightedScore: number; areaScored: number; areaWeighted: number; areaCoverage: number }
+  >();
+  for (const year of years) {
+    const first = columns.length;
+    columns.push(
+      hidden(HEADERS.indicatorsScoredWeight(year), FORMAT.percent),
+      hidden(HEADERS.indicatorsWeightedScore(year), FORMAT.general),
+      hidden(HEADERS.areaScoredWeight(year), FORMAT.percent),
+      hidden(HEADERS.areaWeightedScore(year), FORMAT.general),
+      hidden(HEADERS.areaWeightedCoverage(year), FORMAT.general),
+    );
+    helperYears.set(year, {
+      scoredWeight: first,
+      weightedScore: first + 1,
+      areaScored: first + 2,
+      areaWeighted: first + 3,
+      areaCoverage: first + 4,
+    });
+  }
+  return {
+    columns,
+    fixed,
+    perYear,
+    helpers: {
+      indicatorsInPlace,
+      indicatorWeight: indicatorsInPlace + 1,
+      areaWeight: indicatorsInPlace + 2,
+      perYear: helperYears,
+    },
+  };
 }
 
 /** The area-weight table of the Impostazioni sheet (users edit the weights). */

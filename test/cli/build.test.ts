@@ -96,18 +96,16 @@ describe("pira build", () => {
   });
 
   it("reads an English CSV with commas, and prints warnings without stopping", async () => {
-    const csv = 'indicator,year,actual\r\n1.1,2023,6.5\r\n2.2,2024,"82,5"\r\n1.4,2025,80%\r\n';
+    const csv = 'indicator,year,actual\r\n1.1,2023,6.5\r\n2.2,2024,"82,5%"\r\n1.4,2025,80%\r\n';
     const io = await run(["build", SAMPLE_PATH, "-o", "out.xlsx", "--actuals", "c.csv"], { "c.csv": csv });
     expect(io.code).toBe(0);
     expect(io.stderr()).toBe(
       SAMPLE_WARNINGS +
-        "pira build: c.csv, riga 3: avviso: il target di 2.2 per il 2024 è in percentuale: «82,5» vale 8250 %; " +
-        "se intendevi 82,5 % scrivi «82,5%».\n" +
         "pira build: c.csv, riga 4: avviso: l'indicatore 1.4 non ha un target per il 2025: il consuntivo non avrà punteggio.\n",
     );
     expect((await readWorkbookActuals(writtenBuffer(io, "out.xlsx"))).actuals).toEqual({
       "1.1": { "2023": 6.5 },
-      "2.2": { "2024": 82.5 },
+      "2.2": { "2024": 0.825 },
       "1.4": { "2025": 0.8 },
     });
   });
@@ -130,14 +128,16 @@ describe("pira build", () => {
     expect(io.stdout()).toBe("");
     expect(io.stderr().startsWith(SAMPLE_WARNINGS)).toBe(true);
     const lines = io.stderr().slice(SAMPLE_WARNINGS.length).trimEnd().split("\n");
-    expect(lines.map((l) => /riga (\d+)/.exec(l)?.[1] ?? "fine")).toEqual(["2", "3", "4", "6", "8", "9", "fine"]);
+    expect(lines.map((l) => /riga (\d+)/.exec(l)?.[1] ?? "fine")).toEqual(["2", "3", "4", "5", "6", "8", "9", "fine"]);
     expect(lines[0]).toMatch(/^pira build: c\.csv, riga 2: Consuntivo non leggibile: "tanti"/);
     expect(lines[1]).toMatch(/indicatore «99\.9» non presente nel piano\.$/);
     expect(lines[2]).toMatch(/anno «2031» fuori dal piano \(anni: 2023, 2024, 2025, 2026\)\.$/);
-    expect(lines[3]).toMatch(/4 colonne invece di 3/);
-    expect(lines[4]).toMatch(/consuntivo di 1\.3 per il 2023 già indicato alla riga 7\.$/);
-    expect(lines[5]).toMatch(/riga 9: avviso: il target di 2\.2/);
-    expect(lines[6]).toBe("pira build: 5 problemi nei consuntivi: nessun file scritto.");
+    // An actual that does not fit its target stops the build too: 2,5 is no completion date, 85 no percent.
+    expect(lines[3]).toMatch(/riga 5: .*"2,5" non è una data/);
+    expect(lines[4]).toMatch(/4 colonne invece di 3/);
+    expect(lines[5]).toMatch(/consuntivo di 1\.3 per il 2023 già indicato alla riga 7\.$/);
+    expect(lines[6]).toMatch(/riga 9: .*"85" senza il simbolo % \(scrivi 85%\)/);
+    expect(lines[7]).toBe("pira build: 7 problemi nei consuntivi: nessun file scritto.");
   });
 
   const refusals: [string, string[], Record<string, string>, RegExp][] = [

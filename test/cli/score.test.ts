@@ -84,6 +84,11 @@ describe("pira score", () => {
     [[">= 13 N."], /servono TARGET e CONSUNTIVO \(ricevuti 1/],
     [[], /servono TARGET e CONSUNTIVO \(ricevuti 0/],
     [[">= 13 N.", "3", "4"], /ricevuti 3/],
+    // An actual must fit its target.
+    [[">= 13 N.", "15/12/2023"], /target ">= 13 N\.": "15\/12\/2023" è una data, serve un numero/],
+    [["Entro 31-12-2023", "82%"], /"82%" è una percentuale, serve la data di completamento/],
+    [[">= 82,00 %", "5"], /in percentuale ">= 82,00 %": "5" senza il simbolo % \(scrivi 5%\)/],
+    [["Entro 31/12/2024", "2"], /"2" non è una data/],
   ];
   it.each(bad)("pira score %j exits 2 with one line", async (args, message) => {
     const run = await pira("score", ...args);

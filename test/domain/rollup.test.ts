@@ -152,7 +152,8 @@ describe("scorePlan on a hand-built plan", () => {
       { id: "1.4", score: 0.1 / 0.9, status: "Non raggiunto" },
       { id: "2.1", score: 0.6 / 0.8, status: "Parzialmente raggiunto" },
       { id: "3.1", score: null, status: "n.d." },
-      { id: "3.2", score: null, status: "n.d." },
+      // A typed actual against an unreadable target: no score, and the status says why, as the workbook does.
+      { id: "3.2", score: null, status: "Target non leggibile" },
       { id: "3.3", score: 1, status: "Raggiunto" },
     ]);
   });
@@ -171,9 +172,14 @@ describe("scorePlan on a hand-built plan", () => {
     const a = (60 * o1 + 40 * (0.6 / 0.8)) / (60 + 40);
     expect(result.areas).toEqual([
       { code: "A", score: a, coverage: 1, status: "Parzialmente raggiunto" },
-      { code: "B", score: 1, coverage: 1, status: "Raggiunto" },
+      // Coverage compounds: B's only objective covers 25 % of its weight, so B is 25 % covered.
+      { code: "B", score: 1, coverage: 0.25, status: "Raggiunto" },
     ]);
-    expect(result.chamber).toEqual({ score: (1 * a + 1 * 1) / 2, coverage: 1, status: "Parzialmente raggiunto" });
+    expect(result.chamber).toEqual({
+      score: (1 * a + 1 * 1) / 2,
+      coverage: (1 * 1 + 1 * 0.25) / 2,
+      status: "Parzialmente raggiunto",
+    });
   });
 
   it("leaves an objective whose area could not be read out of the areas and the chamber, as the workbook does", () => {
@@ -191,7 +197,7 @@ describe("scorePlan on a hand-built plan", () => {
     const a = weighted.areas[0].score!;
     expect(weighted.chamber.score).toBe((3 * a + 1 * 1) / 4);
     const onlyB = scorePlan(plan, actuals, 2023, { ...settings, areaWeights: { A: 0, B: 1 } });
-    expect(onlyB.chamber).toEqual({ score: 1, coverage: 1, status: "Raggiunto" });
+    expect(onlyB.chamber).toEqual({ score: 1, coverage: 0.25, status: "Raggiunto" });
   });
 
   it("follows the mode and thresholds of the settings", () => {
@@ -203,7 +209,7 @@ describe("scorePlan on a hand-built plan", () => {
 
   it("treats a bad actual as no score instead of failing the whole plan", () => {
     const withBad = scorePlan(plan, { ...actuals, "1.1": { "2023": "tanti" } }, 2023, settings);
-    expect(withBad.indicators[0]).toEqual({ id: "1.1", score: null, status: "n.d." });
+    expect(withBad.indicators[0]).toEqual({ id: "1.1", score: null, status: "Consuntivo non valido" });
     expect(withBad.objectives[0].coverage).toBe(50 / 100);
   });
 

@@ -241,10 +241,11 @@ async function main() {
       await chamber.getByLabel("Punteggio: 82,5%").waitFor(WAIT);
       const text = await chamber.textContent();
       expectContains(text, "Parzialmente raggiunto", "chamber status");
-      expectContains(text, "copertura 25,0%", "chamber coverage");
+      // Coverage compounds down the tree: 57,1 % × 14,29 % (Peso su AS) for area 011, a quarter of that for the chamber.
+      expectContains(text, "copertura 2,0%", "chamber coverage");
       const area = page.locator('[data-area="011"]');
       await area.getByRole("button").click();
-      expectContains(await area.textContent(), "82,5%Parzialmente raggiuntocopertura 14,3%", "area 011");
+      expectContains(await area.textContent(), "82,5%Parzialmente raggiuntocopertura 8,2%", "area 011");
       expectContains(await page.locator('[data-area="032"]').textContent(), "n.d.", "area 032");
     });
 

@@ -242,3 +242,80 @@ describe("every function is synchronous", () => {
     expect(["number", "string", "boolean"]).toContain(typeof result);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// How each host passes an empty cell: Excel on the web as null, Excel desktop as 0
+// (OfficeDev/office-js#4702; ranges #5262, #1951). `EMPTY` marks an empty cell in these tables;
+// `asHost` turns it into what the host sends, in single arguments and inside ranges.
+
+type Blanks = "null" | "zero";
+const EMPTY = Symbol("empty cell");
+
+function asHost(blanks: Blanks, v: unknown): unknown {
+  if (v === EMPTY) return blanks === "zero" ? 0 : null;
+  if (Array.isArray(v)) return v.map((x) => asHost(blanks, x));
+  return v;
+}
+
+describe.each<Blanks>(["null", "zero"])("with empty cells passed as %s", (blanks) => {
+  it("SCORE cannot tell an empty cell from a typed 0 on desktop: the cell formula guards blanks", () => {
+    const s = score(">= 13 N.", asHost(blanks, EMPTY));
+    // null: no score; 0: a missed target, which is why the workbook's formula tests TRIM(cell)="" first.
+    expect(s).toBe(blanks === "null" ? "" : 0);
+  });
+
+  // Ranges of scores hold formulas that give "" for "no score": "" arrives as "" in every host,
+  // so WEIGHTED, COVERAGE and ROLLUP give the same result everywhere.
+  const weights = [[1], [2], [3]];
+  const formulaScores = [[1], [""], [0.5]];
+  it('ranges of score formulas ("" for no score) give the same roll-ups in every host', () => {
+    expect(weighted(asHost(blanks, formulaScores) as unknown[][], weights)).toBe((1 + 3 * 0.5) / 4);
+    expect(coverage(weights, asHost(blanks, formulaScores) as unknown[][])).toBe(4 / 6);
+    expect(rollup([["a"], ["a"], ["b"]], "a", weights, asHost(blanks, formulaScores) as unknown[][])).toBe(1);
+  });
+
+  it("ranges with empty cells differ by host: an empty cell is a 0 score on desktop", () => {
+    const withEmpty = [[1], [EMPTY], [0.5]];
+    const w = weighted(asHost(blanks, withEmpty) as unknown[][], weights);
+    const c = coverage(weights, asHost(blanks, withEmpty) as unknown[][]);
+    expect([w, c]).toEqual(blanks === "null" ? [(1 + 3 * 0.5) / 4, 4 / 6] : [(1 + 3 * 0.5) / 6, 1]);
+  });
+});
+
+// An actual must fit its target: the same rule as the domain, the native formulas and the import.
+describe("PIRA.SCORE: target kinds × actual forms", () => {
+  const DATE = 45275; // 15/12/2023 as Excel passes it
+  const rows: [string, unknown, number | RegExp][] = [
+    // Counts, days, euros: a number (a date is a number in a cell: it cannot be told apart).
+    [">= 13 N.", 6.5, 0.5],
+    [">= 13 N.", "SI", /Consuntivo non numerico: "SI"/],
+    [">= 13 N.", true, /Consuntivo non numerico/],
+    ["<= 18 gg", 9, 1],
+    // Percent targets: a fraction on Excel's scale, within max(100 %, twice the target).
+    [">= 82,00 %", 0.41, 0.5],
+    [">= 82,00 %", 1.2, 1],
+    [">= 82,00 %", 82, /fuori scala.*8200 % \(scrivi 82%\)/],
+    [">= 82,00 %", 5, /fuori scala.*\(scrivi 5%\)/],
+    [">= 225,00 %", 2.3, 1],
+    // Deadlines: a completion date, SI/NO, TRUE/FALSE or 1/0; no other number.
+    ["Entro 31-12-2023", DATE, 1],
+    ["Entro 31-12-2023", "NO", 0],
+    ["Entro 31-12-2023", false, 0],
+    ["Entro 31-12-2023", 1, 1],
+    ["Entro 31-12-2024", 2, /"2" non è una data/],
+    ["Entro 31-12-2023", 0.82, /"0,82" non è una data/],
+    // SI/NO targets: SI/NO, TRUE/FALSE, 1/0.
+    ["SI", "sì", 1],
+    ["SI", 0, 0],
+    ["SI", DATE, /scrivi SI o NO/],
+  ];
+  it.each(rows)("SCORE(%p, %p) → %p", (target, actual, expected) => {
+    if (expected instanceof RegExp) {
+      const e = thrown(() => score(target, actual));
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toMatch(expected);
+    } else {
+      expect(score(target, actual)).toBe(expected);
+    }
+  });
+});

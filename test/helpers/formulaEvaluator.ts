@@ -11,10 +11,12 @@
 // - text is coerced to a number only in plain invariant form (" 12.5 ", "1e3", "50%"), not as
 //   locale dates, currencies or thousands separators;
 // - unknown sheets and names throw rather than giving #REF! / #NAME?, to fail loudly;
-// - a custom function receives an empty cell as null and an omitted argument as undefined; an
-//   error in an argument is returned without calling it.
+// - a custom function receives an empty cell as null (Excel on the web) or as 0 (Excel desktop),
+//   as the evaluator's `blanks` option says, and an omitted argument as undefined; an error in an
+//   argument is returned without calling it. With `customFunctions: false` every PIRA.* call is
+//   #NAME?, as in a workbook calculated before the add-in registered its functions.
 
-import { score, status } from "../../src/functions/functions";
+import { score, status, targetPart } from "../../src/functions/functions";
 import { cellAddress, parseCell } from "../../src/workbook/address";
 import type { CellSpec, WorkbookDescription } from "../../src/workbook/types";
 import { isFormula } from "../../src/workbook/types";
@@ -654,6 +656,18 @@ interface SheetCells {
 }
 
 /**
+ * How a host passes an empty referenced cell to a custom function's `any` parameter: Excel on the
+ * web as null, Excel desktop as 0 (OfficeDev/office-js#4702).
+ */
+export type BlankSemantics = "null" | "zero";
+export const BLANK_SEMANTICS: readonly BlankSemantics[] = ["null", "zero"];
+
+export interface EvaluatorOptions {
+  blanks?: BlankSemantics;
+  customFunctions?: boolean;
+}
+
+/**
  * Evaluates the cells of a workbook description on demand, with memoisation and cycle
  * detection. Tables are placed with their header row at topLeft and body rows below it;
  * ranges with their first row at topLeft.
@@ -668,7 +682,17 @@ export class WorkbookEvaluator {
   private readonly blocks = new Map<string, Matrix>();
   private readonly arrayResults = new Map<string, Value>();
 
-  constructor(private readonly workbook: WorkbookDescription) {
+  /** How an empty cell reaches a custom function's argument. */
+  readonly blanks: BlankSemantics;
+  /** Whether the PIRA.* functions are registered (else #NAME?). */
+  readonly customFunctions: boolean;
+
+  constructor(
+    private readonly workbook: WorkbookDescription,
+    options: EvaluatorOptions = {},
+  ) {
+    this.blanks = options.blanks ?? "null";
+    this.customFunctions = options.customFunctions ?? true;
     for (const sheet of workbook.sheets) {
       const key = sheetKey(sheet.name);
       if (this.sheetNames.has(key)) throw new Error(`Foglio ripetuto: ${sheet.name}`);
@@ -941,6 +965,7 @@ type CustomFunction = (...args: unknown[]) => unknown;
 function customFunction(name: string, impl: CustomFunction, maxArgs: number): FunctionImpl {
   return (ev, args, ctx) => {
     arity(name, args, 1, maxArgs);
+    if (!ev.customFunctions) return new ExcelError("#NAME?");
     const values: unknown[] = [];
     for (const node of args) {
       if (node === null) {
@@ -949,7 +974,7 @@ function customFunction(name: string, impl: CustomFunction, maxArgs: number): Fu
       }
       const v = ev.scalar(ev.eval(node, ctx), name);
       if (v instanceof ExcelError) return v;
-      values.push(v);
+      values.push(v === null && ev.blanks === "zero" ? 0 : v);
     }
     try {
       const result = impl(...values);
@@ -963,6 +988,56 @@ function customFunction(name: string, impl: CustomFunction, maxArgs: number): Fu
       throw e;
     }
   };
+}
+
+const ERROR_TYPES: Record<ErrorCode, number> = {
+  "#NULL!": 1,
+  "#DIV/0!": 2,
+  "#VALUE!": 3,
+  "#REF!": 4,
+  "#NAME?": 5,
+  "#NUM!": 6,
+  "#N/A": 7,
+};
+
+/**
+ * A SUMIFS criterion: a number or text matches equal cells (text ignoring case, wildcards
+ * aside), "">0"" style comparisons compare numbers. Only the forms the builder writes.
+ */
+function criterion(c: Scalar): (x: Scalar) => boolean {
+  if (c instanceof ExcelError) throw new Error("SUMIFS: criterio in errore");
+  if (typeof c === "number") return (x) => x === c || (typeof x === "string" && textToNumber(x) === c);
+  if (typeof c === "string") {
+    const m = /^(>=|<=|<>|>|<|=)(.*)$/.exec(c);
+    if (m) {
+      const n = textToNumber(m[2]);
+      if (n === null) throw new Error(`SUMIFS: criterio non supportato dal valutatore: ${c}`);
+      return (x) => {
+        if (typeof x !== "number") return false;
+        const d = compareScalars(x, n) as number;
+        switch (m[1]) {
+          case ">":
+            return d > 0;
+          case ">=":
+            return d >= 0;
+          case "<":
+            return d < 0;
+          case "<=":
+            return d <= 0;
+          case "<>":
+            return d !== 0;
+          default:
+            return d === 0;
+        }
+      };
+    }
+    if (/[*?~]/.test(c)) throw new Error(`SUMIFS: caratteri jolly non supportati dal valutatore: ${c}`);
+    const n = textToNumber(c);
+    const lower = c.toLowerCase();
+    // A text key that reads as a number ("011") matches the number 11 too, as in Excel.
+    return (x) => (typeof x === "string" ? x.toLowerCase() === lower : n !== null && x === n);
+  }
+  throw new Error(`SUMIFS: criterio non supportato dal valutatore: ${String(c)}`);
 }
 
 const FUNCTIONS = new Map<string, FunctionImpl>([
@@ -1134,7 +1209,85 @@ const FUNCTIONS = new Map<string, FunctionImpl>([
       return found >= 0 ? found + 1 : new ExcelError("#N/A");
     },
   ],
+  ["ISERROR", elementFunction("ISERROR", (x) => x instanceof ExcelError)],
+  // N: a number as it is, TRUE 1, FALSE 0, text and empty cells 0, an error as it is.
+  [
+    "N",
+    elementFunction("N", (x) =>
+      x instanceof ExcelError ? x : typeof x === "number" ? x : typeof x === "boolean" ? (x ? 1 : 0) : 0,
+    ),
+  ],
+  [
+    "ERROR.TYPE",
+    (ev, args, ctx) => {
+      arity("ERROR.TYPE", args, 1, 1);
+      const v = ev.scalar(ev.arg(args[0], ctx), "ERROR.TYPE");
+      if (!(v instanceof ExcelError)) return new ExcelError("#N/A");
+      return ERROR_TYPES[v.code];
+    },
+  ],
+  [
+    "SUMIFS",
+    (ev, args, ctx) => {
+      if (args.length < 3 || args.length % 2 === 0) throw new Error(`SUMIFS: ${args.length} argomenti`);
+      const sum = ev.matrix(ev.arg(args[0], ctx));
+      const criteria: Array<{ range: Matrix; test: (x: Scalar) => boolean }> = [];
+      for (let i = 1; i < args.length; i += 2) {
+        const range = ev.matrix(ev.arg(args[i], ctx));
+        if (range.height !== sum.height || range.width !== sum.width) return new ExcelError("#VALUE!");
+        criteria.push({ range, test: criterion(ev.scalar(ev.arg(args[i + 1], ctx), "SUMIFS")) });
+      }
+      let total = 0;
+      for (let r = 0; r < sum.height; r++) {
+        for (let c = 0; c < sum.width; c++) {
+          if (!criteria.every((k) => k.test(k.range.rows[r][c]))) continue;
+          const x = sum.rows[r][c];
+          // SUMIFS skips text and empty cells, but an error in a summed cell is the result.
+          if (x instanceof ExcelError) return x;
+          if (typeof x === "number") total += x;
+        }
+      }
+      return total;
+    },
+  ],
+  [
+    "COUNTIF",
+    (ev, args, ctx) => {
+      arity("COUNTIF", args, 2, 2);
+      const range = ev.matrix(ev.arg(args[0], ctx));
+      const test = criterion(ev.scalar(ev.arg(args[1], ctx), "COUNTIF"));
+      return flatten(range).filter((x) => test(x)).length;
+    },
+  ],
+  [
+    "ROWS",
+    (ev, args, ctx) => {
+      arity("ROWS", args, 1, 1);
+      const v = ev.arg(args[0], ctx);
+      if (v instanceof Ref) return v.bottom - v.top + 1;
+      return ev.matrix(v).height;
+    },
+  ],
+  [
+    "INDEX",
+    (ev, args, ctx) => {
+      arity("INDEX", args, 2, 3);
+      const within = ev.arg(args[0], ctx);
+      const row = toNumber(ev.scalar(ev.arg(args[1], ctx), "INDEX"));
+      if (row instanceof ExcelError) return row;
+      const column = args.length === 3 ? toNumber(ev.scalar(ev.arg(args[2], ctx), "INDEX")) : 1;
+      if (column instanceof ExcelError) return column;
+      const m = ev.matrix(within);
+      const r = Math.trunc(row);
+      const c = Math.trunc(column);
+      if (r < 1 || c < 1 || r > m.height || c > m.width) return new ExcelError("#REF!");
+      if (within instanceof Ref)
+        return new Ref(within.sheet, within.top + r - 1, within.left + c - 1, within.top + r - 1, within.left + c - 1);
+      return m.rows[r - 1][c - 1];
+    },
+  ],
   ["PIRA.SCORE", customFunction("PIRA.SCORE", score as CustomFunction, 3)],
+  ["PIRA.TARGET", customFunction("PIRA.TARGET", targetPart as CustomFunction, 2)],
   ["PIRA.STATUS", customFunction("PIRA.STATUS", status as CustomFunction, 5)],
 ]);
 
@@ -1143,6 +1296,7 @@ export function evaluateFormula(
   formula: string,
   workbook: WorkbookDescription = { sheets: [], names: [] },
   sheet: string | null = null,
+  options: EvaluatorOptions = {},
 ): Scalar | Matrix {
-  return new WorkbookEvaluator(workbook).evaluate(formula, sheet);
+  return new WorkbookEvaluator(workbook, options).evaluate(formula, sheet);
 }

@@ -38,16 +38,18 @@ test("a workbook imported earlier opens on the follow view with the year's score
   expect((screen.getByRole("combobox", { name: "Anno" }) as HTMLSelectElement).value).toBe("2023");
 
   // Objective 1: (14,28·1 + 14,29·1 + 14,28·0,5 + 14,29·0,8) / 57,14 = 82,5 %, on 57,1 % of its weight.
-  // It is the only objective with actuals, so area 011 and the chamber have its score.
+  // It is the only objective with actuals, so area 011 and the chamber have its score. Coverage
+  // compounds down the tree: 57,1 % × 14,29 % (its Peso su AS) = 8,2 % for area 011, a quarter of
+  // that for the chamber (four areas of equal weight).
   const chamber = screen.getByTestId("chamber-score");
   expect(chamber.textContent).toContain("Camera di commercio · 2023");
   expect(within(chamber).getByLabelText("Punteggio: 82,5%")).toBeTruthy();
   expect(chamber.textContent).toContain("Parzialmente raggiunto");
-  expect(chamber.textContent).toContain("copertura 25,0%");
+  expect(chamber.textContent).toContain("copertura 2,0%");
 
   const area = areaItem("011");
   expect(area.textContent).toContain("011 Utenti, imprese e territorio");
-  expect(area.textContent).toContain("82,5%Parzialmente raggiuntocopertura 14,3%");
+  expect(area.textContent).toContain("82,5%Parzialmente raggiuntocopertura 8,2%");
   expect(areaItem("032").textContent).toContain("—n.d.nessun consuntivo");
 
   await user.click(within(area).getByRole("button"));
@@ -65,6 +67,7 @@ test("a workbook imported earlier opens on the follow view with the year's score
   );
   expect(expected.chamber.score).toBeCloseTo(0.825, 3);
   expect(expected.chamber.status).toBe("Parzialmente raggiunto");
+  expect(expected.chamber.coverage).toBeCloseTo((0.5714 * 0.1429) / 4, 3);
 });
 
 test("missing actuals are counted per year and lead to the cell where they are typed", async () => {
@@ -140,7 +143,7 @@ test("with Office in English the pane speaks English", async () => {
   expect(screen.getByRole("tab", { name: "Import" })).toBeTruthy();
   expect(screen.getByRole("heading", { name: "57 actuals missing for 2023" })).toBeTruthy();
   expect(screen.getByTestId("chamber-score").textContent).toContain("Achieved");
-  expect(screen.getByTestId("chamber-score").textContent).toContain("coverage 25.0%");
+  expect(screen.getByTestId("chamber-score").textContent).toContain("coverage 0.5%"); // 14,28 % × 14,29 % / 4
 });
 
 test("the follow view counts the notes di scostamento still missing, and a typed note counts at once after «Aggiorna»", async () => {

@@ -1,6 +1,8 @@
 // Native formulas, PIRA formulas and the domain engine must agree cell by cell. The sample plan is
-// filled with seeded random actuals; every score, coverage and status cell the builder writes is
-// evaluated in-process (test/helpers/formulaEvaluator.ts) and compared with scorePlan().
+// filled with seeded random actuals (from nearly full to nearly empty, with actuals that do not
+// fit their target); every score, coverage and status cell the builder writes is evaluated
+// in-process (test/helpers/formulaEvaluator.ts) and compared with scorePlan(), with empty cells
+// reaching the custom functions as null (Excel on the web) and as 0 (Excel desktop).
 import type { Actual, Actuals, Plan, Target } from "../../src/domain/model";
 import { isoToSerial } from "../../src/domain/dates";
 import { readCruscotto } from "../../src/domain/reader";
@@ -16,9 +18,18 @@ import {
 import { excelScaleValue } from "../../src/domain/targets";
 import { cellAddress, parseCell } from "../../src/workbook/address";
 import { buildWorkbook } from "../../src/workbook/build";
+import { FUNCTIONS_NOT_LOADED } from "../../src/workbook/formulas";
 import { DASHBOARD_CHAMBER, HEADERS, SHEETS, TABLES } from "../../src/workbook/layout";
 import type { WorkbookDescription } from "../../src/workbook/types";
-import { ExcelError, WorkbookEvaluator, type Scalar } from "../helpers/formulaEvaluator";
+import {
+  BLANK_SEMANTICS,
+  ExcelError,
+  WorkbookEvaluator,
+  type BlankSemantics,
+  type EvaluatorOptions,
+  type Scalar,
+} from "../helpers/formulaEvaluator";
+import { permutation, permuteTableRows } from "../helpers/permute";
 import { seededRandom } from "../helpers/random";
 import { sampleText } from "../helpers/sample";
 
@@ -86,8 +97,23 @@ function yesNoActual(rng: Rng): Actual {
 
 const BLANKS: Actual[] = [null, null, "", "   "];
 
-function randomActual(rng: Rng, target: Target | null): Actual {
-  if (rng() < 0.12) return pick(rng, BLANKS);
+/** Actuals that fit no target of the kind: the workbook and the domain give no score and say why. */
+function unfitActual(rng: Rng, target: Target): Actual {
+  switch (target.kind) {
+    case "deadline":
+      // Numbers that are no completion date (a count, a percent), and a word that is no answer.
+      return pick(rng, [2, 0.82, 500, "forse"] as Actual[]);
+    case "yesno":
+      return pick(rng, [2, 0.5, "forse"] as Actual[]);
+    default:
+      // A percent target refuses 82 typed for 82 % (Excel's 8200 %); any target refuses words.
+      return target.unit === "%" ? pick(rng, [82, -5, "SI"] as Actual[]) : pick(rng, ["SI", "n.d."] as Actual[]);
+  }
+}
+
+function randomActual(rng: Rng, target: Target | null, blankRate: number): Actual {
+  if (rng() < blankRate) return pick(rng, BLANKS);
+  if (target !== null && target.kind !== "unreadable" && rng() < 0.05) return unfitActual(rng, target);
   if (target === null || target.kind === "unreadable") {
     // No target (DFP 3.3 in 2025-26): whatever is typed there scores nothing.
     return pick(rng, [0, 0.5, 1, 73, -2, 12.5]);
@@ -102,12 +128,17 @@ function randomActual(rng: Rng, target: Target | null): Actual {
   }
 }
 
-function randomActuals(rng: Rng): Actuals {
+/** Partial fills, from nearly full to a few typed consuntivi (coverage far from 100 %). */
+const BLANK_RATES = [0.12, 0.5, 0.85];
+
+function randomActuals(rng: Rng, blankRate: number): Actuals {
   const actuals: Actuals = {};
   for (const objective of plan.objectives) {
     for (const indicator of objective.indicators) {
       const byYear: Record<string, Actual> = {};
-      for (const year of plan.years) byYear[String(year)] = randomActual(rng, indicator.targets[String(year)] ?? null);
+      for (const year of plan.years) {
+        byYear[String(year)] = randomActual(rng, indicator.targets[String(year)] ?? null, blankRate);
+      }
       actuals[indicator.id] = byYear;
     }
   }
@@ -294,8 +325,9 @@ function compare(
   actuals: Actuals,
   settings: Settings,
   byYear: Map<number, PlanScore>,
+  options: EvaluatorOptions = {},
 ): Outcome {
-  const ev = new WorkbookEvaluator(wb);
+  const ev = new WorkbookEvaluator(wb, options);
   const outcome: Outcome = { values: new Map(), mismatches: [] };
   for (const check of checks) {
     const got = ev.value(check.sheet, check.address);
@@ -309,7 +341,7 @@ function compare(
         expected: expected.value === null ? '""' : JSON.stringify(expected.value),
         about:
           `${check.about(actuals)}; modalità ${settings.mode}, formule ${settings.formulaMode}, ` +
-          `anno in vista ${settings.year}`,
+          `anno in vista ${settings.year}, celle vuote come ${options.blanks ?? "null"}`,
       });
     }
   }
@@ -328,7 +360,7 @@ function settingsFor(mode: ScoringMode, formulaMode: FormulaMode, year: number):
 
 describe("native formulas, PIRA formulas and the domain engine agree on the sample", () => {
   const rng = seededRandom(SEED);
-  const fills = Array.from({ length: FILLS }, () => randomActuals(rng));
+  const fills = Array.from({ length: FILLS }, (_, i) => randomActuals(rng, BLANK_RATES[i % BLANK_RATES.length]));
   const layout = layoutOf(buildWorkbook(plan, defaultSettings(plan)));
   const cellsOf = (l: Layout) => [...l.tables, ...l.dashboard].map((c) => c.cell);
 
@@ -339,12 +371,15 @@ describe("native formulas, PIRA formulas and the domain engine agree on the samp
     }
   });
 
-  test(`${FILLS} random fills × ${SCORING_MODES.length} scoring modes × ${FORMULA_MODES.length} formula modes × every year in view (seed ${SEED})`, () => {
+  test(`${FILLS} random fills × ${SCORING_MODES.length} scoring modes × ${FORMULA_MODES.length} formula modes × blanks as null and as 0 × every year in view (seed ${SEED})`, () => {
     const mismatches: Mismatch[] = [];
     const betweenModes: string[] = [];
     let compared = 0;
     let crossCompared = 0;
     const seen = new Map<string, number>();
+    const runs = FORMULA_MODES.flatMap((formulaMode) =>
+      BLANK_SEMANTICS.map((blanks) => ({ formulaMode, blanks, name: `${formulaMode}/${blanks}` })),
+    );
 
     fills.forEach((actuals, fill) => {
       for (const mode of SCORING_MODES) {
@@ -353,25 +388,31 @@ describe("native formulas, PIRA formulas and the domain engine agree on the samp
           // Indicatori and Obiettivi once per fill and mode (in a different year in view each fill).
           const checks =
             year === plan.years[fill % plan.years.length] ? [...layout.tables, ...layout.dashboard] : layout.dashboard;
-          const values = new Map<FormulaMode, Map<string, Scalar>>();
-          for (const formulaMode of FORMULA_MODES) {
-            const settings = settingsFor(mode, formulaMode, year);
-            const outcome = compare(buildWorkbook(plan, settings, actuals), checks, actuals, settings, byYear);
-            values.set(formulaMode, outcome.values);
+          const values = new Map<string, Map<string, Scalar>>();
+          for (const run of runs) {
+            const settings = settingsFor(mode, run.formulaMode, year);
+            const wb = buildWorkbook(plan, settings, actuals);
+            const outcome = compare(wb, checks, actuals, settings, byYear, { blanks: run.blanks });
+            values.set(run.name, outcome.values);
             compared += outcome.values.size;
             mismatches.push(...outcome.mismatches.map((m) => ({ ...m, about: `${m.about}; riempimento ${fill}` })));
           }
-          const native = values.get("native")!;
-          const pira = values.get("pira")!;
+          const native = values.get("native/null")!;
+          for (const run of runs.filter((r) => r.name !== "native/null")) {
+            const other = values.get(run.name)!;
+            for (const check of checks) {
+              const v = native.get(check.cell)!;
+              const w = other.get(check.cell)!;
+              crossCompared++;
+              if (!sameCell(v, w)) {
+                betweenModes.push(
+                  `${check.cell} (${mode}, anno ${year}, riempimento ${fill}): native ${show(v)}, ${run.name} ${show(w)}`,
+                );
+              }
+            }
+          }
           for (const check of checks) {
             const v = native.get(check.cell)!;
-            const w = pira.get(check.cell)!;
-            crossCompared++;
-            if (!sameCell(v, w)) {
-              betweenModes.push(
-                `${check.cell} (${mode}, anno ${year}, riempimento ${fill}): native ${show(v)}, pira ${show(w)}`,
-              );
-            }
             const what =
               typeof v === "number"
                 ? v === 0
@@ -399,8 +440,11 @@ describe("native formulas, PIRA formulas and the domain engine agree on the samp
     expect(layout.tables.length).toBe(tables);
     expect(layout.dashboard.length).toBe(dashboard);
     const perFill = tables + dashboard * plan.years.length;
-    expect(compared).toBe(perFill * FILLS * SCORING_MODES.length * FORMULA_MODES.length);
-    expect(crossCompared).toBe(compared / 2);
+    const runsPerFill = SCORING_MODES.length * FORMULA_MODES.length * BLANK_SEMANTICS.length;
+    expect(compared).toBe(perFill * FILLS * runsPerFill);
+    expect(crossCompared).toBe(
+      (compared * (runsPerFill / SCORING_MODES.length - 1)) / (runsPerFill / SCORING_MODES.length),
+    );
 
     // The fills reach every outcome, so agreement is not agreement on blanks.
     for (const what of [
@@ -411,6 +455,7 @@ describe("native formulas, PIRA formulas and the domain engine agree on the samp
       "Indicatori Parzialmente raggiunto",
       "Indicatori Non raggiunto",
       "Indicatori n.d.",
+      "Indicatori Consuntivo non valido",
       "Indicatori ",
       "Obiettivi Parzialmente raggiunto",
       "Obiettivi Non raggiunto",
@@ -446,5 +491,127 @@ describe("native formulas, PIRA formulas and the domain engine agree on the samp
     expect(cells).toContain(
       `${SHEETS.indicators}!${address(table(wb, TABLES.indicators), row, HEADERS.status(plan.years[0]))}`,
     );
+  });
+
+  test("sorting Indicatori or Obiettivi rows changes no roll-up (sums by key, look-ups by number)", () => {
+    const order = seededRandom(SEED + 1);
+    const indicatorRows = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
+    fills.slice(0, 6).forEach((actuals, fill) => {
+      for (const formulaMode of FORMULA_MODES) {
+        const settings = settingsFor(pick(order, SCORING_MODES), formulaMode, pick(order, plan.years));
+        const byYear = expectedByYear(actuals, settings);
+        const built = buildWorkbook(plan, settings, actuals);
+        const sortedIndicators = permuteTableRows(built, TABLES.indicators, permutation(indicatorRows, order));
+        // Obiettivi keep their place here, so their cells are checked where they are.
+        const objectiveChecks = layout.tables.filter((c) => c.sheet === SHEETS.objectives);
+        const outcome = compare(sortedIndicators, [...objectiveChecks, ...layout.dashboard], actuals, settings, byYear);
+        expect({ fill, formulaMode, mismatches: outcome.mismatches.slice(0, 5) }).toEqual({
+          fill,
+          formulaMode,
+          mismatches: [],
+        });
+        const sortedBoth = permuteTableRows(
+          sortedIndicators,
+          TABLES.objectives,
+          permutation(plan.objectives.length, order),
+        );
+        const dashboard = compare(sortedBoth, layout.dashboard, actuals, settings, byYear);
+        expect({ fill, formulaMode, mismatches: dashboard.mismatches.slice(0, 5) }).toEqual({
+          fill,
+          formulaMode,
+          mismatches: [],
+        });
+      }
+    });
+  });
+
+  test("the permutation moves the rows (the test above can fail)", () => {
+    const settings = settingsFor("proporzionale", "native", plan.years[0]);
+    const built = buildWorkbook(plan, settings, fills[0]);
+    const indicatorRows = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
+    const order = permutation(indicatorRows, seededRandom(SEED + 2));
+    const sorted = permuteTableRows(built, TABLES.indicators, order);
+    const ind = table(built, TABLES.indicators);
+    const i = order.findIndex((to, from) => to !== from);
+    const header = HEADERS.score(plan.years[0]);
+    const before = new WorkbookEvaluator(built).value(SHEETS.indicators, address(ind, i, header));
+    const after = new WorkbookEvaluator(sorted).value(SHEETS.indicators, address(ind, order[i], header));
+    expect(after).toEqual(before);
+    // A roll-up by position would now read another objective's indicators: SUMIFS by number does not.
+    const wrong = structuredClone(sorted);
+    const objRows = wrong.sheets.find((s) => s.name === SHEETS.objectives)!.tables[0].rows;
+    const obj = table(wrong, TABLES.objectives);
+    const column = obj.headers.indexOf(HEADERS.indicatorsScoredWeight(plan.years[0]));
+    const scoredLetter = ind.headers.indexOf(HEADERS.scoredWeight(plan.years[0]));
+    expect(column).toBeGreaterThan(0);
+    expect(scoredLetter).toBeGreaterThan(0);
+    const first = plan.objectives[0].indicators.length;
+    objRows[0][column] = {
+      formula: `=SUMPRODUCT(${SHEETS.indicators}!${cellAddress(1, scoredLetter)}:${cellAddress(first, scoredLetter)})`,
+    };
+    const byYear = expectedByYear(fills[0], settings);
+    expect(compare(wrong, layout.tables, fills[0], settings, byYear).mismatches.length).toBeGreaterThan(0);
+  });
+
+  test.each(BLANK_SEMANTICS)(
+    "PIRA formulas before the functions load (blanks as %s): #NAME? stays visible, statuses explain, roll-ups stay numbers",
+    (blanks: BlankSemantics) => {
+      const actuals = fills[0];
+      const settings = settingsFor("proporzionale", "pira", plan.years[0]);
+      const wb = buildWorkbook(plan, settings, actuals);
+      const ev = new WorkbookEvaluator(wb, { blanks, customFunctions: false });
+      const ind = table(wb, TABLES.indicators);
+      const year = plan.years[0];
+      const key = String(year);
+      let typed = 0;
+      plan.objectives
+        .flatMap((o) => o.indicators)
+        .forEach((indicator, i) => {
+          const score = ev.value(SHEETS.indicators, address(ind, i, HEADERS.score(year)));
+          const status = ev.value(SHEETS.indicators, address(ind, i, HEADERS.status(year)));
+          const actual = actuals[indicator.id]?.[key] ?? null;
+          const blank = actual === null || (typeof actual === "string" && actual.trim() === "");
+          if (blank || !indicator.targets[key]) {
+            expect({ id: indicator.id, score, status }).toEqual({ id: indicator.id, score: "", status: "n.d." });
+          } else {
+            typed++;
+            expect({ id: indicator.id, score: show(score), status }).toEqual({
+              id: indicator.id,
+              score: "#NAME?",
+              status: FUNCTIONS_NOT_LOADED,
+            });
+          }
+        });
+      expect(typed).toBeGreaterThan(10);
+      // No indicator is scored, so nothing is covered: the roll-ups say so with numbers, not errors.
+      const obj = table(wb, TABLES.objectives);
+      plan.objectives.forEach((o, i) => {
+        expect(ev.value(SHEETS.objectives, address(obj, i, HEADERS.score(year)))).toBe("");
+        expect(ev.value(SHEETS.objectives, address(obj, i, HEADERS.coverage(year)))).toBe(0);
+      });
+      expect(ev.value(SHEETS.dashboard, DASHBOARD_CHAMBER.score)).toBe("");
+      expect(ev.value(SHEETS.dashboard, DASHBOARD_CHAMBER.coverage)).toBe(0);
+      expect(ev.value(SHEETS.dashboard, DASHBOARD_CHAMBER.status)).toBe("n.d.");
+    },
+  );
+
+  test("blanks as 0 catch a PIRA score formula without the blank guard (the agreement above can fail)", () => {
+    const settings = settingsFor("proporzionale", "pira", plan.years[0]);
+    const wb = buildWorkbook(plan, settings, {});
+    const ind = wb.sheets.find((s) => s.name === SHEETS.indicators)!.tables[0];
+    const column = ind.columns.findIndex((c) => c.header === HEADERS.score(plan.years[0]));
+    const target = ind.columns.findIndex((c) => c.header === HEADERS.target(plan.years[0]));
+    const actual = ind.columns.findIndex((c) => c.header === HEADERS.actual(plan.years[0]));
+    // The formula of before: no guard, and IFERROR hiding every error.
+    ind.rows.forEach((row, i) => {
+      row[column] = {
+        formula: `=IFERROR(PIRA.SCORE(${cellAddress(i + 1, target)},${cellAddress(i + 1, actual)},PIRA_Modalita),"")`,
+      };
+    });
+    const byYear = expectedByYear({}, settings);
+    const checks = layout.tables.filter((c) => c.sheet === SHEETS.indicators);
+    expect(compare(wb, checks, {}, settings, byYear, { blanks: "null" }).mismatches).toEqual([]);
+    // On Excel desktop every empty consuntivo would be scored ("0 N." met, ">= 13 N." missed).
+    expect(compare(wb, checks, {}, settings, byYear, { blanks: "zero" }).mismatches.length).toBeGreaterThan(40);
   });
 });

@@ -31,6 +31,13 @@ const PORTABLE = new Set([
   "SUMPRODUCT",
   "CHOOSE",
   "MATCH",
+  "INDEX",
+  "SUMIFS",
+  "ISERROR",
+  "ERROR.TYPE",
+  "N",
+  "COUNTIF",
+  "ROWS",
 ]);
 
 function allCells(wb: WorkbookDescription): { sheet: string; cell: CellSpec; where: string }[] {
@@ -133,7 +140,7 @@ describe("workbook description of the sample", () => {
     const piraOnly = formulas(pira).filter((f) => /PIRA\./.test(f));
     expect(piraOnly).toHaveLength(58 * plan.years.length * 2);
     for (const f of formulas(pira))
-      for (const fn of functionsUsed(f)) expect([...PORTABLE, "PIRA.SCORE", "PIRA.STATUS"]).toContain(fn);
+      for (const fn of functionsUsed(f)) expect([...PORTABLE, "PIRA.SCORE", "PIRA.TARGET"]).toContain(fn);
   });
 
   it("refers only to names it defines", () => {
@@ -146,7 +153,16 @@ describe("workbook description of the sample", () => {
         "PIRA_SiNo",
         RANGE_NAMES.objective,
         RANGE_NAMES.weight,
-        ...plan.years.map((y) => RANGE_NAMES.score(y)),
+        RANGE_NAMES.objectiveArea,
+        RANGE_NAMES.objectiveWeight,
+        ...plan.years.flatMap((y) => [
+          RANGE_NAMES.score(y),
+          RANGE_NAMES.scoredWeight(y),
+          RANGE_NAMES.weightedScore(y),
+          RANGE_NAMES.objectiveScoredWeight(y),
+          RANGE_NAMES.objectiveWeightedScore(y),
+          RANGE_NAMES.objectiveWeightedCoverage(y),
+        ]),
       ].sort(),
     );
     for (const f of [...formulas(native), ...formulas(pira)]) {
@@ -155,7 +171,7 @@ describe("workbook description of the sample", () => {
     }
     for (const n of native.names)
       expect(n.refersTo).toMatch(
-        /^=(Impostazioni!\$B\$\d+|Impostazioni!\$E\$\d+:\$E\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59)$/,
+        /^=(Impostazioni!\$B\$\d+|Impostazioni!\$E\$\d+:\$E\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59|Obiettivi!\$[A-Z]+\$2:\$[A-Z]+\$15)$/,
       );
   });
 

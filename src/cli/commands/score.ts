@@ -1,5 +1,5 @@
 // `pira score TARGET ACTUAL [--mode M]`: the score of one indicator, as PIRA.SCORE gives it.
-import { parseActualText } from "../../domain/actual";
+import { parseActualFor } from "../../domain/actual";
 import { ScoreError, scoreTarget, scoringModeOf, targetOf } from "../../domain/score";
 import type { ScoringMode } from "../../domain/settings";
 import type { OptionsSpec, ParsedArgs } from "../args";
@@ -30,7 +30,9 @@ function scoreArgsOf({ options, positionals }: ParsedArgs): ScoreArgs {
 export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   try {
     const { target, actual, mode } = scoreArgsOf(args);
-    const score = scoreTarget(targetOf(target), parseActualText(actual), mode);
+    const parsed = targetOf(target);
+    // The actual must fit the target as typed (a date only for a deadline, "82%" for a percent).
+    const score = scoreTarget(parsed, parseActualFor(parsed, actual), mode);
     // JS's shortest round-trip form: 0.5, 0.75, 0, 1; an empty line when there is no actual.
     io.out((score === null ? "" : String(score)) + "\n");
     return 0;

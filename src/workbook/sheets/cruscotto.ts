@@ -4,17 +4,20 @@ import type { Plan } from "../../domain/model";
 import { absolute, cellAddress, columnLetter, parseCell } from "../address";
 import { FORMAT } from "../format";
 import {
-  rollupCoverageFormula,
-  rollupScoreFormula,
+  blockIntactFormula,
+  ratioFormula,
   statusExpression,
-  weightedCoverageFormula,
-  weightedScoreFormula,
+  sumByKey,
+  weightedCoverageOverRows,
+  weightedScoreOverRows,
+  type KeyedRows,
 } from "../formulas";
 import {
   AREA_WEIGHT_COLUMN,
   DASHBOARD_CHAMBER,
   DASHBOARD_CHAMBER_HEADERS,
   NAMES,
+  RANGE_NAMES,
   SETTINGS_SHEET,
   SHEETS,
   STEMS,
@@ -56,8 +59,18 @@ function summaryTable(
 
 export function buildDashboard(plan: Plan): SheetSpec {
   const objectives = objectiveLayout(plan.years);
-  const chooseAcross = (column: "score" | "coverage", row: number) =>
-    `=CHOOSE(${NAMES.yearIndex},${plan.years.map((y) => absolute(SHEETS.objectives, { row, column: objectives.perYear.get(y)![column] })).join(",")})`;
+  const nObjRows = Math.max(plan.objectives.length, 1);
+  const objectiveColumn = (column: number) =>
+    absolute(SHEETS.objectives, { row: 1, column }, { row: nObjRows, column });
+  // One value per year, the one of the year in view (CHOOSE evaluates only the chosen one).
+  const inView = (perYear: (year: number) => string) =>
+    `CHOOSE(${NAMES.yearIndex},${plan.years.map(perYear).join(",")})`;
+  // Objective rows are looked up by number, not by position: sorting Obiettivi changes nothing.
+  // The row where the import put it when the number is still there (no search), else MATCH.
+  const numbers = objectiveColumn(objectives.fixed.number);
+  const objectiveRow = (n: number, i: number) =>
+    `IF(INDEX(${numbers},${i + 1})=${n},${i + 1},MATCH(${n},${numbers},0))`;
+  const lookUp = (column: number, n: number, i: number) => `INDEX(${objectiveColumn(column)},${objectiveRow(n, i)})`;
 
   // Both tables put score, coverage and status in columns C:E, under the chamber row; each row is
   // labelled "code · name", which the charts show too.
@@ -71,18 +84,67 @@ export function buildDashboard(plan: Plan): SheetSpec {
     absolute(SHEETS.dashboard, { row: areaTop + 1, column }, { row: areaTop + nAreas, column });
   const S = SUMMARY_COLUMN;
   const letter = columnLetter;
+  const nAreaWeights = Math.max(plan.areas.length, 1);
+  const areaWeightColumn = (column: number) =>
+    absolute(
+      SHEETS.settings,
+      { row: SETTINGS_SHEET.areaWeightsTop + 1, column },
+      { row: SETTINGS_SHEET.areaWeightsTop + nAreaWeights, column },
+    );
+
+  // Where each area's objectives are in Obiettivi (plan order): from its first to its last row.
+  const areaBlocks = new Map<string, KeyedRows>();
+  for (const area of plan.areas) {
+    const rows = plan.objectives.flatMap((o, i) => (o.areaCode === area.code ? [1 + i] : []));
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    areaBlocks.set(area.code, {
+      keys: RANGE_NAMES.objectiveArea,
+      rows: nObjRows,
+      block:
+        rows.length === 0
+          ? null
+          : (column) => absolute(SHEETS.objectives, { row: first, column }, { row: last, column }),
+      keyColumn: objectives.fixed.area,
+      count: rows.length,
+    });
+  }
 
   const label = (code: string | number, name: string) =>
     `${code} · ${name.length > 70 ? name.slice(0, 69) + "…" : name}`;
   const areaRows: CellSpec[][] = plan.areas.map((a, i) => {
     const r = areaTop + 1 + i;
     const key = `$${letter(S.key)}${r + 1}`;
-    const weightCell = { row: SETTINGS_SHEET.areaWeightsTop + 1 + i, column: AREA_WEIGHT_COLUMN.weight };
+    // Σ over the area's objectives (SUMIFS by area code over the Obiettivi terms), year in view.
+    // Over the area's own block of Obiettivi rows while they are where the import put them.
+    const k = areaBlocks.get(a.code)!;
+    const intact = blockIntactFormula(k, key).slice(1);
+    const sum = (name: (year: number) => string, column: (year: number) => number) =>
+      inView((y) => sumByKey({ name: name(y), column: column(y) }, k, key, intact));
+    const perYear = (y: number) => objectives.helpers.perYear.get(y)!;
+    const total = sumByKey(
+      { name: RANGE_NAMES.objectiveWeight, column: objectives.helpers.areaWeight },
+      k,
+      key,
+      intact,
+    );
     return [
       label(a.code, a.name),
-      { formula: `=${absolute(SHEETS.settings, weightCell)}` },
-      { formula: rollupScoreFormula(objRange(S.key), key, objRange(S.weight), objRange(S.score)) },
-      { formula: rollupCoverageFormula(objRange(S.key), key, objRange(S.weight), objRange(S.score)) },
+      {
+        formula: `=INDEX(${areaWeightColumn(AREA_WEIGHT_COLUMN.weight)},MATCH(${key},${areaWeightColumn(AREA_WEIGHT_COLUMN.code)},0))`,
+      },
+      {
+        formula: ratioFormula(
+          sum(RANGE_NAMES.objectiveWeightedScore, (y) => perYear(y).areaWeighted),
+          sum(RANGE_NAMES.objectiveScoredWeight, (y) => perYear(y).areaScored),
+        ),
+      },
+      {
+        formula: ratioFormula(
+          sum(RANGE_NAMES.objectiveWeightedCoverage, (y) => perYear(y).areaCoverage),
+          total,
+        ),
+      },
       { formula: `=${statusExpression(cellAddress(r, S.score))}` },
       a.code,
     ];
@@ -91,9 +153,9 @@ export function buildDashboard(plan: Plan): SheetSpec {
     const r = objTop + 1 + i;
     return [
       label(o.number, o.title),
-      { formula: `=${absolute(SHEETS.objectives, { row: 1 + i, column: objectives.fixed.weight })}` },
-      { formula: chooseAcross("score", 1 + i) },
-      { formula: chooseAcross("coverage", 1 + i) },
+      { formula: `=${lookUp(objectives.fixed.weight, o.number, i)}` },
+      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.score, o.number, i))}` },
+      { formula: `=${inView((y) => lookUp(objectives.perYear.get(y)!.coverage, o.number, i))}` },
       { formula: `=${statusExpression(cellAddress(r, S.score))}` },
       o.areaCode,
     ];
@@ -117,8 +179,8 @@ export function buildDashboard(plan: Plan): SheetSpec {
         [
           "Ente (tutti gli ambiti)",
           null,
-          { formula: weightedScoreFormula(areaRange(S.weight), areaRange(S.score)) },
-          { formula: weightedCoverageFormula(areaRange(S.weight), areaRange(S.score)) },
+          { formula: weightedScoreOverRows(areaRange(S.weight), areaRange(S.score)) },
+          { formula: weightedCoverageOverRows(areaRange(S.weight), areaRange(S.coverage)) },
           { formula: `=${statusExpression(c.score)}` },
         ],
       ],

@@ -15,7 +15,10 @@ import {
   noteMissingRule,
   piraScoreFormula,
   piraStatusFormula,
+  scoredWeightFormula,
+  weightedScoreFormula,
 } from "../formulas";
+import { percentActualLimit } from "../../domain/score";
 import { HEADERS, RANGE_NAMES, SHEETS, STEMS, TABLES, indicatorLayout } from "../layout";
 import type { CellSpec, ConditionalFormatSpec, NameSpec, SheetSpec, TableSpec, ValidationSpec } from "../types";
 import { complianceFormats, sheet } from "./common";
@@ -28,8 +31,8 @@ function actualFormat(target: Target | null): string {
 
 function actualPrompt(year: number): string {
   return (
-    `${HEADERS.actual(year)}: un numero; le percentuali come 82%; per le scadenze la data di completamento ` +
-    `(gg/mm/aaaa) o SI/NO; per i target SI/NO, SI o NO. Lascia vuoto se non ancora disponibile.`
+    `${HEADERS.actual(year)}: un numero; le percentuali come 82% (non 82); per le scadenze la data di ` +
+    `completamento (gg/mm/aaaa) o SI/NO; per i target SI/NO, SI o NO. Lascia vuoto se non ancora disponibile.`
   );
 }
 
@@ -65,25 +68,37 @@ export function buildIndicators(
       const help = layout.helpers.get(year)!;
       const target = indicator.targets[String(year)] ?? null;
       const a = cellAddress(r, col.actual);
-      const t = cellAddress(r, help.value);
-      const d = cellAddress(r, help.deadline);
       const kindCell = cellAddress(r, help.kind);
       const scoreCell = cellAddress(r, col.score);
       const targetCell = cellAddress(r, col.target);
+      const weightCell = cellAddress(r, layout.fixed.weight);
       const actual: Actual = actuals[indicator.id]?.[String(year)] ?? null;
 
       row[col.target] = target?.text ?? null;
       row[col.actual] = actual;
       if (settings.formulaMode === "pira") {
         row[col.score] = { formula: piraScoreFormula(targetCell, a) };
-        row[col.status] = { formula: piraStatusFormula(targetCell, a) };
+        row[col.status] = { formula: piraStatusFormula(scoreCell, targetCell, a) };
       } else {
-        row[col.score] = { formula: nativeScoreFormula(target?.kind ?? null, a, t, d) };
+        row[col.score] = {
+          formula: nativeScoreFormula({
+            actual: a,
+            kind: kindCell,
+            value: cellAddress(r, help.value),
+            deadline: cellAddress(r, help.deadline),
+            limit: cellAddress(r, help.limit),
+          }),
+        };
         row[col.status] = { formula: nativeIndicatorStatusFormula(scoreCell, a, kindCell) };
       }
       row[help.kind] = target?.kind ?? null;
-      row[help.value] = target ? excelScaleValue(target) : null;
+      const value = target ? excelScaleValue(target) : null;
+      // A deadline is met by SI: its value is 1, as a "SI" target's (the formulas read answers alike).
+      row[help.value] = target?.kind === "deadline" ? 1 : value;
       row[help.deadline] = target?.deadline ? isoToSerial(target.deadline) : null;
+      row[help.limit] = target?.unit === "%" && value !== null ? percentActualLimit(value) : null;
+      row[help.scoredWeight] = { formula: scoredWeightFormula(scoreCell, weightCell) };
+      row[help.weightedScore] = { formula: weightedScoreFormula(scoreCell, weightCell) };
       formats[col.actual][i] = actualFormat(target);
       // A note is user text: a plain string cell, so a note starting with "=" stays text.
       row[layout.notes.get(year)!] = notes[indicator.id]?.[String(year)] ?? null;
@@ -113,13 +128,18 @@ export function buildIndicators(
     validations.push({
       range: `${columnLetter(col.actual)}2:${columnLetter(col.actual)}${last + 1}`,
       type: "custom",
-      formula: actualValidationFormula(cellAddress(1, col.actual), `$${columnLetter(help.kind)}2`),
+      formula: actualValidationFormula(
+        cellAddress(1, col.actual),
+        `$${columnLetter(help.kind)}2`,
+        `$${columnLetter(help.limit)}2`,
+      ),
       prompt: { title: HEADERS.actual(year), message: actualPrompt(year) },
       error: {
         title: `${STEMS.actual} non valido`,
         message:
-          `Il valore non va bene per il target di questa riga: serve un numero (percentuali come 82%), ` +
-          `una data di completamento o SI/NO per le scadenze, SI o NO per i target SI/NO.`,
+          `Il valore non va bene per il target di questa riga: serve un numero (per i target in ` +
+          `percentuale scrivi 82%, non 82), una data di completamento dal 2000 o SI/NO per le scadenze, ` +
+          `SI o NO per i target SI/NO.`,
       },
     });
   });
@@ -162,10 +182,22 @@ export function indicatorRangeNames(plan: Plan): NameSpec[] {
       comment: `${HEADERS.objective} di ogni indicatore`,
     },
     { name: RANGE_NAMES.weight, refersTo: ref(layout.fixed.weight), comment: `${HEADERS.weight} di ogni indicatore` },
-    ...plan.years.map((year) => ({
-      name: RANGE_NAMES.score(year),
-      refersTo: ref(layout.perYear.get(year)!.score),
-      comment: `${HEADERS.score(year)} di ogni indicatore`,
-    })),
+    ...plan.years.flatMap((year) => [
+      {
+        name: RANGE_NAMES.score(year),
+        refersTo: ref(layout.perYear.get(year)!.score),
+        comment: `${HEADERS.score(year)} di ogni indicatore`,
+      },
+      {
+        name: RANGE_NAMES.scoredWeight(year),
+        refersTo: ref(layout.helpers.get(year)!.scoredWeight),
+        comment: `${HEADERS.scoredWeight(year)}: il peso di ogni indicatore con un punteggio, altrimenti 0`,
+      },
+      {
+        name: RANGE_NAMES.weightedScore(year),
+        refersTo: ref(layout.helpers.get(year)!.weightedScore),
+        comment: `${HEADERS.weightedScore(year)}: peso × punteggio di ogni indicatore, altrimenti 0`,
+      },
+    ]),
   ];
 }
