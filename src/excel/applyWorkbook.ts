@@ -4,6 +4,7 @@ import type { SheetSpec, WorkbookDescription } from "../workbook/types";
 import { checkDescription } from "../workbook/checks";
 import { SyncLedger } from "./batch";
 import {
+  queueAutofitRows,
   queueCharts,
   queueColumnWidths,
   queueConditionalFormats,
@@ -191,4 +192,5 @@ function queueSheetContent(
   queueValidations(list, proxy, sheet.validations);
   queueCharts(list, proxy, resolveSheet, sheet.charts);
   queueFreeze(list, proxy, sheet.freeze);
+  queueAutofitRows(list, proxy, sheet.rowHeights);
 }

@@ -10,7 +10,7 @@ import {
   type Objective,
   type Plan,
 } from "../domain/model";
-import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
+import { SCORING_MODES, profileNames, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
 import { parseTarget } from "../domain/targets";
 import { cellAddress, type CellRef } from "./address";
 import { HEADERS, NAMES, SETTING_NAMES, STEMS, splitYearlyHeader, yearOfHeader } from "./layout";
@@ -208,6 +208,8 @@ export function settingsFromCells(values: Partial<Record<(typeof SETTING_NAMES)[
   if (amber !== null) out.amberFrom = amber;
   const mode = text(values[NAMES.mode] ?? null).toLowerCase();
   if ((SCORING_MODES as readonly string[]).includes(mode)) out.mode = mode as ScoringMode;
+  const profile = text(values[NAMES.profile] ?? null);
+  if (profileNames().includes(profile)) out.profile = profile;
   const formula = text(values[NAMES.formulaMode] ?? null).toLowerCase();
   if (formula === "pira" || formula === "native") out.formulaMode = formula as FormulaMode;
   return out;

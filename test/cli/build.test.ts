@@ -71,6 +71,7 @@ describe("pira build", () => {
       "Obiettivi",
       "Impostazioni",
       "Diagnostica",
+      "Rendicontazione",
     ]);
     expect(setting(wb, "Formule")).toBe("native");
     // Native formulas only: nothing the add-in's functions would have to compute.

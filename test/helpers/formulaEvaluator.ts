@@ -1134,6 +1134,23 @@ const FUNCTIONS = new Map<string, FunctionImpl>([
       return found >= 0 ? found + 1 : new ExcelError("#N/A");
     },
   ],
+  [
+    // INDEX(range, row, column) over a reference: the cell itself (1-based within the range).
+    "INDEX",
+    (ev, args, ctx) => {
+      arity("INDEX", args, 2, 3);
+      const within = ev.arg(args[0], ctx);
+      if (!(within instanceof Ref)) throw new Error("INDEX: il valutatore supporta solo un intervallo");
+      const row = toNumber(ev.scalar(ev.arg(args[1], ctx), "INDEX"));
+      if (row instanceof ExcelError) return row;
+      const column = args.length === 3 ? toNumber(ev.scalar(ev.arg(args[2], ctx), "INDEX")) : 1;
+      if (column instanceof ExcelError) return column;
+      const r = within.top + Math.trunc(row) - 1;
+      const c = within.left + Math.trunc(column) - 1;
+      if (row < 1 || column < 1 || r > within.bottom || c > within.right) return new ExcelError("#REF!");
+      return new Ref(within.sheet, r, c, r, c);
+    },
+  ],
   ["PIRA.SCORE", customFunction("PIRA.SCORE", score as CustomFunction, 3)],
   ["PIRA.STATUS", customFunction("PIRA.STATUS", status as CustomFunction, 5)],
 ]);

@@ -2,6 +2,7 @@
 import type { Diagnostic, Plan } from "../../domain/model";
 import { DIAGNOSTIC_COLUMNS, SHEETS, TABLES } from "../layout";
 import type { CellSpec, SheetSpec } from "../types";
+import { printSpec } from "../print";
 import { sheet } from "./common";
 
 const SEVERITY_LABEL: Record<Diagnostic["severity"], string> = { error: "Errore", warning: "Avviso", info: "Nota" };
@@ -16,7 +17,11 @@ export function buildDiagnostics(plan: Plan): SheetSpec {
   ]);
   return sheet(SHEETS.diagnostics, {
     tabColor: "#C00000",
-    print: { orientation: "landscape", fitToWidth: true },
+    print: printSpec({
+      title: plan.title,
+      titleRows: "$1:$1",
+      fitColumns: DIAGNOSTIC_COLUMNS.map((c) => c.width ?? 8.43),
+    }),
     tables: [
       {
         name: TABLES.diagnostics,
