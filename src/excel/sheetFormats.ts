@@ -167,6 +167,8 @@ export function queuePrint(list: WriteQueue, sheet: () => Excel.Worksheet, print
     if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
     if (print.titleColumns) layout.setPrintTitleColumns(print.titleColumns);
     if (print.printArea) layout.setPrintArea(print.printArea);
+    // A horizontal break is added above the cell given: the page starts at that row.
+    for (const row of print.pageBreaks ?? []) sheet().horizontalPageBreaks.add(`A${row}`);
     const pages = layout.headersFooters.defaultForAllPages;
     pages.leftHeader = print.header.left;
     pages.centerHeader = print.header.center;

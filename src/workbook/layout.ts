@@ -295,13 +295,14 @@ export const REPORT_SHEET = {
   headerRow: 4,
   columns: [
     { header: HEADERS.code, width: 9 },
-    { header: "Descrizione", width: 44 },
+    { header: "Descrizione", width: 41 },
     { header: HEADERS.weight, width: 10 },
     { header: STEMS.target, width: 16 },
     { header: STEMS.actual, width: 13 },
     { header: "Grado di raggiungimento", width: 14 },
     { header: STEMS.coverage, width: 10 },
-    { header: STEMS.status, width: 18 },
+    // "Parzialmente raggiunto" in bold on one line: the status is a formula, no height can guess it.
+    { header: STEMS.status, width: 21 },
     { header: "Nota di scostamento", width: 28 },
   ],
 } as const;

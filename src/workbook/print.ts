@@ -47,6 +47,7 @@ export interface PrintOptions {
   titleRows?: string;
   titleColumns?: string;
   printArea?: string;
+  pageBreaks?: number[];
   /** Widths (characters) of the columns that must fit one page width; absent: print at 100 %. */
   fitColumns?: readonly number[];
 }
@@ -61,6 +62,7 @@ export function printSpec(options: PrintOptions): PrintSpec {
     ...(options.titleRows ? { titleRows: options.titleRows } : {}),
     ...(options.titleColumns ? { titleColumns: options.titleColumns } : {}),
     ...(options.printArea ? { printArea: options.printArea } : {}),
+    ...(options.pageBreaks ? { pageBreaks: options.pageBreaks } : {}),
     header,
     footer,
   };

@@ -87,7 +87,7 @@ function textOf(cell: CellSpec): string | null {
 }
 
 /**
- * The height of every row that holds wrapped text (0-based row → points), over the sheet's
+ * The height of every row that holds wrapped text or a larger font (0-based row → points), over the sheet's
  * tables (a wrapped column's header and body) and wrapped ranges. Column widths are the sheet's
  * own when it sets them (they are applied last), else the table column's.
  */
@@ -113,9 +113,14 @@ export function estimateRowHeights(sheet: SheetSpec): Record<number, number> {
     });
   }
   for (const range of sheet.ranges) {
-    if (!range.wrap) continue;
     const top = parseCell(range.topLeft);
     const size = range.fontSize ?? FONT.size;
+    // A title in a larger font needs a taller row even on one line.
+    if (size > FONT.size)
+      range.rows.forEach(
+        (_, r) => (heights[top.row + r] = Math.max(heights[top.row + r] ?? 0, heightOfLines(1, size))),
+      );
+    if (!range.wrap) continue;
     range.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         const text = textOf(cell);

@@ -173,6 +173,8 @@ export interface PrintSpec {
   titleColumns?: string;
   /** What prints, e.g. "A1:P60"; the whole used range when absent. */
   printArea?: string;
+  /** 1-based rows that start a new page (a chart kept whole on its page). */
+  pageBreaks?: number[];
   header: HeaderFooterSpec;
   footer: HeaderFooterSpec;
 }

@@ -215,6 +215,8 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): Promise<numbe
       fitToPage: false,
       margins: { ...MARGINS },
     };
+    // addPageBreak() puts the break after the row: the page starts at the next one.
+    for (const row of print.pageBreaks ?? []) ws.getRow(row - 1).addPageBreak();
     ws.headerFooter = {
       oddHeader: headerFooterCode(print.header),
       oddFooter: headerFooterCode(print.footer),

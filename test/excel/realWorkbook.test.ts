@@ -110,6 +110,7 @@ describe("page setup for printing", () => {
           ...(spec.titleRows ? { titleRows: spec.titleRows } : {}),
           ...(spec.titleColumns ? { titleColumns: spec.titleColumns } : {}),
           ...(spec.printArea ? { printArea: spec.printArea } : {}),
+          ...(spec.pageBreaks ? { pageBreaks: spec.pageBreaks } : {}),
           header: { left: headerText(plan.title), center: "", right: "&A" },
           footer: { left: "Cruscotto PIRA", center: "", right: "Pagina &P di &N" },
         },

@@ -288,6 +288,7 @@ export interface PrintModel {
   titleRows?: string;
   titleColumns?: string;
   printArea?: string;
+  pageBreaks?: number[];
   header: Record<string, string>;
   footer: Record<string, string>;
 }
@@ -902,6 +903,22 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: FakeFreezePanes;
+  /** Page breaks (ExcelApi 1.9): add(cell) starts a page at that cell's row. */
+  get horizontalPageBreaks(): { add: (cell: string) => void } {
+    return {
+      add: (cell: string) =>
+        this.context.write(
+          "horizontalPageBreaks.add",
+          cell,
+          () => this.where(cell),
+          () => {
+            const row = /^[A-Z]+(\d+)$/.exec(cell);
+            if (!row) fail("InvalidArgument", `cella non valida: ${cell}`);
+            this.model().print.pageBreaks = [...(this.model().print.pageBreaks ?? []), Number(row[1])];
+          },
+        ),
+    };
+  }
   readonly pageLayout: FakePageLayout;
 
   constructor(context: FakeRequestContext, locate: () => SheetModel | undefined, describe: string, nullable: boolean) {

@@ -164,7 +164,12 @@ export function buildDashboard(plan: Plan): SheetSpec {
   return sheet(SHEETS.dashboard, {
     tabColor: "#548235",
     // Printed for reports: status text stands beside every colour, on one page width.
-    print: printSpec({ title: plan.title, fitColumns: Object.values(DASHBOARD_WIDTHS) }),
+    // Each chart starts a page, so none is cut in two.
+    print: printSpec({
+      title: plan.title,
+      fitColumns: Object.values(DASHBOARD_WIDTHS),
+      pageBreaks: [areaChartTop - 1, objChartTop - 1],
+    }),
     ranges,
     tables,
     conditionalFormats,

@@ -332,6 +332,7 @@ export function buildReport(plan: Plan, year: number): SheetSpec {
     topLeft: cellAddress(row++, 0),
     rows: [chamber],
     bold: true,
+    wrap: true,
     fill: AREA_FILL,
     border: true,
     numberFormat: formats(FORMAT.text),
@@ -341,9 +342,12 @@ export function buildReport(plan: Plan, year: number): SheetSpec {
   row++;
   ranges.push(...legendRanges(row, C.description));
   row += LEGEND_ROWS;
+  // The live lines (formulas) do not wrap, so no row height has to guess their length; the
+  // fixed sentences wrap within the description column.
+  const live: CellSpec[][] = [[{ formula: profileLine() }], [{ formula: `="Modalità di punteggio: "&${NAMES.mode}` }]];
+  ranges.push({ topLeft: cellAddress(row, C.description), rows: live });
+  row += live.length;
   const rules: CellSpec[][] = [
-    [{ formula: profileLine() }],
-    [{ formula: `="Modalità di punteggio: "&${NAMES.mode}` }],
     [AGGREGATION_RULE],
     [COVERAGE_RULE],
     ["Soglie, profilo e modalità si scelgono nel foglio Impostazioni; l'anno in vista è PIRA_Anno."],
