@@ -137,6 +137,8 @@ const it = {
   settings: {
     heading: "Impostazioni",
     thresholds: "Soglie",
+    profile: "Profilo delle soglie",
+    customProfile: "Personalizzato (soglie scelte qui)",
     greenFrom: "«Raggiunto» da (%)",
     amberFrom: "«Parzialmente raggiunto» da (%)",
     thresholdsInvalid: "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
@@ -283,6 +285,8 @@ const en: Strings = {
   settings: {
     heading: "Settings",
     thresholds: "Thresholds",
+    profile: "Threshold profile",
+    customProfile: "Custom (thresholds set here)",
     greenFrom: '"Achieved" from (%)',
     amberFrom: '"Partly achieved" from (%)',
     thresholdsInvalid: 'The "Partly achieved" threshold must not exceed the "Achieved" one.',

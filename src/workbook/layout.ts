@@ -31,6 +31,9 @@ export const NAMES = {
   mode: "PIRA_Modalita",
   formulaMode: "PIRA_Formule",
   profile: "PIRA_Profilo",
+  /** The custom profile's thresholds (its row of the profile block). */
+  customGreen: "PIRA_SogliaVerdePersonalizzata",
+  customAmber: "PIRA_SogliaGiallaPersonalizzata",
 } as const;
 
 /** The names that hold the settings a reader asks for, in that order. */
@@ -41,6 +44,8 @@ export const SETTING_NAMES = [
   NAMES.mode,
   NAMES.formulaMode,
   NAMES.profile,
+  NAMES.customGreen,
+  NAMES.customAmber,
 ] as const;
 
 /**

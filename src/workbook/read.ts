@@ -10,7 +10,15 @@ import {
   type Objective,
   type Plan,
 } from "../domain/model";
-import { SCORING_MODES, profileNames, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
+import {
+  DEFAULT_THRESHOLDS,
+  SCORING_MODES,
+  profileNames,
+  profileThresholds,
+  type FormulaMode,
+  type ScoringMode,
+  type Settings,
+} from "../domain/settings";
 import { parseTarget } from "../domain/targets";
 import { cellAddress, type CellRef } from "./address";
 import { HEADERS, NAMES, SETTING_NAMES, STEMS, splitYearlyHeader, yearOfHeader } from "./layout";
@@ -202,13 +210,20 @@ export function settingsFromCells(values: Partial<Record<(typeof SETTING_NAMES)[
   const out: Partial<Settings> = {};
   const year = num(values[NAMES.year] ?? null);
   if (year !== null) out.year = year;
-  const green = num(values[NAMES.green] ?? null);
+  // The thresholds in force are formulas over the band profiles: a host that has not computed
+  // them (or a file saved without results) is answered by the profile chosen and the custom row.
+  const profile = text(values[NAMES.profile] ?? null);
+  const custom = {
+    greenFrom: num(values[NAMES.customGreen] ?? null) ?? DEFAULT_THRESHOLDS.greenFrom,
+    amberFrom: num(values[NAMES.customAmber] ?? null) ?? DEFAULT_THRESHOLDS.amberFrom,
+  };
+  const fromProfile = profile === "" ? null : profileThresholds(profile, custom);
+  const green = num(values[NAMES.green] ?? null) ?? fromProfile?.greenFrom ?? null;
   if (green !== null) out.greenFrom = green;
-  const amber = num(values[NAMES.amber] ?? null);
+  const amber = num(values[NAMES.amber] ?? null) ?? fromProfile?.amberFrom ?? null;
   if (amber !== null) out.amberFrom = amber;
   const mode = text(values[NAMES.mode] ?? null).toLowerCase();
   if ((SCORING_MODES as readonly string[]).includes(mode)) out.mode = mode as ScoringMode;
-  const profile = text(values[NAMES.profile] ?? null);
   if (profileNames().includes(profile)) out.profile = profile;
   const formula = text(values[NAMES.formulaMode] ?? null).toLowerCase();
   if (formula === "pira" || formula === "native") out.formulaMode = formula as FormulaMode;

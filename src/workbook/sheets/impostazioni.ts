@@ -227,6 +227,19 @@ export function settingsNames(): NameSpec[] {
     { name: NAMES.mode, refersTo: cell(ROWS.mode), comment: "Modalità di punteggio" },
     { name: NAMES.formulaMode, refersTo: cell(ROWS.formulaMode), comment: "Formule PIRA o native" },
     { name: NAMES.profile, refersTo: cell(SETTINGS_SHEET.profileRow), comment: "Profilo delle soglie" },
+    ...(
+      [
+        [NAMES.customGreen, PROFILE_COLUMN.green, "Soglia verde personalizzata"],
+        [NAMES.customAmber, PROFILE_COLUMN.amber, "Soglia gialla personalizzata"],
+      ] as const
+    ).map(([name, column, comment]) => ({
+      name,
+      refersTo: `=${absolute(SHEETS.settings, {
+        row: SETTINGS_SHEET.profilesTop + BAND_PROFILES.length + 1,
+        column: SETTINGS_SHEET.profilesColumn + column,
+      })}`,
+      comment,
+    })),
     { name: NAMES.yearIndex, refersTo: cell(ROWS.yearIndex), comment: "Posizione dell'anno in vista" },
     { name: WORD_NAMES.yes, refersTo: words(WORDS_TOP, YES_WORDS.length), comment: "Risposte che valgono sì" },
     {
