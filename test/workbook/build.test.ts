@@ -160,7 +160,7 @@ describe("workbook description of the sample", () => {
       expect(n.refersTo).toMatch(/^=(Indicatori|Obiettivi|Cruscotto)!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
     for (const n of native.names.filter((x) => !lookups.includes(x)))
       expect(n.refersTo).toMatch(
-        /^=(Impostazioni!\$B\$\d+|Impostazioni!\$E\$\d+:\$E\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59)$/,
+        /^=(Impostazioni!\$[BIJ]\$\d+|Impostazioni!\$E\$\d+:\$E\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59)$/,
       );
   });
 
