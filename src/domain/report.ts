@@ -9,7 +9,7 @@ import { formatItalianNumber, parseItalianNumber } from "./numbers";
 import { scorePlan, type WeightedResult } from "./rollup";
 import type { IndicatorStatus } from "./rollup";
 import { isEmptyActual, ScoreError, scoreTarget, type Status } from "./score";
-import type { ScoringMode, Settings } from "./settings";
+import { profileInForce, type ScoringMode, type Settings } from "./settings";
 
 /** Notes (motivazione dello scostamento) by indicator id, then by year ("2023"). */
 export type Notes = Record<string, Record<string, string>>;
@@ -98,6 +98,16 @@ const MODE_RULE: Record<ScoringMode, string> = {
   lineare: "lineare: 1 − (t − a)/|t| per «>= t» e 1 − (a − t)/|t| per «<= t», tra 0 % e 100 %",
 };
 
+/** How objective, area and chamber scores are made (the report and the Rendicontazione sheet say it alike). */
+export const AGGREGATION_RULE =
+  "Obiettivo, ambito ed ente: media pesata dei punteggi disponibili (pesi degli indicatori, " +
+  "peso su AS degli obiettivi, peso degli ambiti); un consuntivo mancante non conta come 0.";
+
+/** How coverage is counted. */
+export const COVERAGE_RULE =
+  "Copertura: peso di ciò che ha un punteggio diviso il peso totale dello stesso livello " +
+  "(100 % quando tutti i consuntivi sono inseriti).";
+
 function rules(settings: Settings, plan: Plan): ReportRules {
   const weights = plan.areas.map((a) => settings.areaWeights[a.code] ?? 1);
   const equal = weights.every((w) => w === weights[0]);
@@ -106,13 +116,11 @@ function rules(settings: Settings, plan: Plan): ReportRules {
     amberFrom: settings.amberFrom,
     mode: settings.mode,
     lines: [
-      `Stato: «Raggiunto» da ${percentText(settings.greenFrom)}, «Parzialmente raggiunto» da ` +
+      `Profilo delle soglie «${profileInForce(settings)}». Stato: «Raggiunto» da ${percentText(settings.greenFrom)}, «Parzialmente raggiunto» da ` +
         `${percentText(settings.amberFrom)}, «Non raggiunto» sotto; senza consuntivo «n.d.».`,
       `Grado di raggiungimento dell'indicatore, metodo ${MODE_RULE[settings.mode]}.`,
-      "Obiettivo, ambito ed ente: media pesata dei punteggi disponibili (pesi degli indicatori, " +
-        "peso su AS degli obiettivi, peso degli ambiti); un consuntivo mancante non conta come 0.",
-      "Copertura: peso di ciò che ha un punteggio diviso il peso totale dello stesso livello " +
-        "(100 % quando tutti i consuntivi sono inseriti).",
+      AGGREGATION_RULE,
+      COVERAGE_RULE,
       equal
         ? "Ambiti: stesso peso nel punteggio dell'ente."
         : `Ambiti, pesi relativi nel punteggio dell'ente: ${plan.areas

@@ -7,6 +7,7 @@ import { MAX_WRITE_SYNCS, SyncLedger } from "./batch";
 import { renameSheetsAndTables } from "../workbook/rename";
 import { listNames, loadBefore, recover, sameName, type WritePlan } from "./swap";
 import {
+  queueAutofitRows,
   queueCharts,
   queueColumnWidths,
   queueConditionalFormats,
@@ -234,4 +235,5 @@ function queueSheetContent(
   queueValidations(list, proxy, sheet.validations);
   queueCharts(list, proxy, resolveSheet, sheet.charts);
   queueFreeze(list, proxy, sheet.freeze);
+  queueAutofitRows(list, proxy, sheet.rowHeights);
 }

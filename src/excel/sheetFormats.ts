@@ -3,6 +3,7 @@
 import { blockAddress, splitSheetAddress } from "../workbook/address";
 import { checkValidationTexts, orderedRules } from "../workbook/checks";
 import type { ChartSpec, ConditionalFormatSpec, ProtectionSpec, SheetSpec, ValidationSpec } from "../workbook/types";
+import { MARGINS } from "../workbook/print";
 import { charsToPoints, type SheetResolver, type WriteQueue } from "./writeQueue";
 
 export function queueColumnWidths(
@@ -136,14 +137,68 @@ export function queueFreeze(list: WriteQueue, sheet: () => Excel.Worksheet, free
   });
 }
 
-/** Page orientation and fit to width (ExcelApi 1.9: the caller checks the host supports it). */
+/** Inches (as the file stores margins) → points (Office.js' unit). */
+function points(inches: number): number {
+  return Math.round(inches * 72 * 100) / 100;
+}
+
+/** Office.js' name of a paper size code of the description (only A4 is used). */
+const PAPER: Record<number, Excel.PaperType> = { 9: "A4" as Excel.PaperType };
+
+/**
+ * Page setup (ExcelApi 1.9: the caller checks the host supports it): A4, orientation, the zoom
+ * computed for one page width, margins, print titles and area, header and footer.
+ */
 export function queuePrint(list: WriteQueue, sheet: () => Excel.Worksheet, print: SheetSpec["print"]): void {
   if (!print) return;
+  const paper = PAPER[print.paperSize];
+  if (paper === undefined) throw new Error(`Formato di carta non previsto: ${print.paperSize}`);
   list.add(() => {
     const layout = sheet().pageLayout;
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  });
+    layout.paperSize = paper;
+    layout.zoom = { scale: print.scale ?? 100 };
+    layout.leftMargin = points(MARGINS.left);
+    layout.rightMargin = points(MARGINS.right);
+    layout.topMargin = points(MARGINS.top);
+    layout.bottomMargin = points(MARGINS.bottom);
+    layout.headerMargin = points(MARGINS.header);
+    layout.footerMargin = points(MARGINS.footer);
+    if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
+    if (print.titleColumns) layout.setPrintTitleColumns(print.titleColumns);
+    if (print.printArea) layout.setPrintArea(print.printArea);
+    // A horizontal break is added above the cell given: the page starts at that row.
+    for (const row of print.pageBreaks ?? []) sheet().horizontalPageBreaks.add(`A${row}`);
+    const pages = layout.headersFooters.defaultForAllPages;
+    pages.leftHeader = print.header.left;
+    pages.centerHeader = print.header.center;
+    pages.rightHeader = print.header.right;
+    pages.leftFooter = print.footer.left;
+    pages.centerFooter = print.footer.center;
+    pages.rightFooter = print.footer.right;
+  }, print);
+}
+
+/**
+ * Excel sizes the rows that hold wrapped text to that text (the .xlsx writer writes the heights
+ * the description estimates; a live workbook knows its fonts better).
+ */
+export function queueAutofitRows(
+  list: WriteQueue,
+  sheet: () => Excel.Worksheet,
+  heights: SheetSpec["rowHeights"],
+): void {
+  const rows = Object.keys(heights ?? {})
+    .map(Number)
+    .sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+    if (rows.length === 0) break;
+    const address = `A${rows[start] + 1}:A${rows[i - 1] + 1}`;
+    list.add(() => sheet().getRange(address).format.autofitRows(), address);
+    start = i;
+  }
 }
 
 export function protectionOptions(spec: ProtectionSpec): Excel.WorksheetProtectionOptions {

@@ -5,6 +5,8 @@ import type { RangeSpec, TableSpec } from "../workbook/types";
 import { isEditable } from "../workbook/types";
 import { isHidden } from "../workbook/checks";
 import { blockAddress, parseCell, wholeColumnAddress, type CellRef } from "../workbook/address";
+import { FONT, INPUT_STYLE, BORDER_COLOUR } from "../workbook/format";
+import { columnWidthPoints } from "../workbook/print";
 import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
 
@@ -74,9 +76,44 @@ function rowsCommand(
 /** Resolves a sheet proxy when a command runs (the sheet may be added by an earlier command). */
 export type SheetResolver = (name: string) => Excel.Worksheet;
 
-/** Column width in characters (the description's unit) → points (Office.js' unit), Calibri 11. */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+/** Column width in characters (the description's unit) → points (Office.js' unit). */
+export const charsToPoints = columnWidthPoints;
+
+/** The edges of a block of this shape: its outline, and the lines inside it that exist. */
+function edgesOf(rows: number, columns: number): string[] {
+  return [
+    "EdgeTop",
+    "EdgeBottom",
+    "EdgeLeft",
+    "EdgeRight",
+    ...(columns > 1 ? ["InsideVertical"] : []),
+    ...(rows > 1 ? ["InsideHorizontal"] : []),
+  ];
+}
+
+/** Thin borders round and inside a range, in `colour`. */
+function setBorders(format: Excel.RangeFormat, colour: string, edges: readonly string[]): void {
+  for (const edge of edges) {
+    const border = format.borders.getItem(edge as Excel.BorderIndex);
+    border.style = "Continuous";
+    border.color = colour;
+  }
+}
+
+/** The look of cells users type in (INPUT_STYLE). */
+function markInput(format: Excel.RangeFormat, rows: number, columns: number): void {
+  format.fill.color = INPUT_STYLE.fill;
+  setBorders(format, INPUT_STYLE.border, edgesOf(rows, columns));
+}
+
+/** The font every cell names, at the top of its row (see FONT). */
+export function queueBaseFormat(list: WriteQueue, sheet: () => Excel.Worksheet, address: string): void {
+  list.add(() => {
+    const format = sheet().getRange(address).format;
+    format.font.name = FONT.name;
+    format.font.size = FONT.size;
+    format.verticalAlignment = "Top";
+  }, address);
 }
 
 /**
@@ -189,6 +226,7 @@ export function queueTableBody(list: WriteQueue, sheet: () => Excel.Worksheet, t
 /** Widths, wrapping, hidden helper columns and unlocked input cells of a table's columns. */
 export function queueTableColumnFormats(list: WriteQueue, sheet: () => Excel.Worksheet, table: TableSpec): void {
   const top = tableTopLeft(table);
+  queueBaseFormat(list, sheet, blockAddress(top, 1 + tableBodyRowCount(table), table.columns.length));
   table.columns.forEach((column, index) => {
     const whole = wholeColumnAddress(top.column + index);
     const body = tableColumnBodyAddress(table, index);
@@ -211,7 +249,9 @@ export function queueTableColumnFormats(list: WriteQueue, sheet: () => Excel.Wor
     }
     if (isEditable(column)) {
       list.add(() => {
-        sheet().getRange(body).format.protection.locked = false;
+        const format = sheet().getRange(body).format;
+        format.protection.locked = false;
+        markInput(format, tableBodyRowCount(table), 1);
       });
     }
   });
@@ -247,14 +287,28 @@ export function queueRange(list: WriteQueue, sheet: () => Excel.Worksheet, spec:
       }, formats);
     }
   }
-  const { bold, fontSize, wrap, unlocked } = spec;
-  if (bold !== undefined || fontSize !== undefined || wrap !== undefined || unlocked) {
-    list.add(() => {
+  queueBaseFormat(list, sheet, address);
+  const { bold, fontSize, wrap, unlocked, italic, fill, fontColor, indent, border, input } = spec;
+  list.add(
+    () => {
       const format = sheet().getRange(address).format;
       if (bold !== undefined) format.font.bold = bold;
       if (fontSize !== undefined) format.font.size = fontSize;
+      if (italic !== undefined) format.font.italic = italic;
+      if (fontColor !== undefined) format.font.color = fontColor;
+      if (fill !== undefined) format.fill.color = fill;
       if (wrap !== undefined) format.wrapText = wrap;
+      if (border) setBorders(format, BORDER_COLOUR, edgesOf(rows, columns));
+      if (input) markInput(format, rows, columns);
       if (unlocked) format.protection.locked = false;
+    },
+    spec.fill,
+    spec.fontColor,
+  );
+  if (indent !== undefined) {
+    const first = blockAddress(topLeft, rows, 1);
+    list.add(() => {
+      sheet().getRange(first).format.indentLevel = indent;
     });
   }
 }

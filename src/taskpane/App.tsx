@@ -2,7 +2,13 @@
 import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import * as React from "react";
 import type { Plan } from "../domain/model";
-import { DEFAULT_THRESHOLDS, defaultSettings, type Settings } from "../domain/settings";
+import {
+  DEFAULT_PROFILE,
+  DEFAULT_THRESHOLDS,
+  defaultSettings,
+  profileInForce,
+  type Settings,
+} from "../domain/settings";
 import { buildWorkbook } from "../workbook/build";
 import { ErrorBar } from "./components/ErrorBar";
 import type { SettingsChoices } from "./components/SettingsView";
@@ -27,11 +33,16 @@ const useStyles = makeStyles({
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
-export const DEFAULT_CHOICES: SettingsChoices = { ...DEFAULT_THRESHOLDS, mode: "proporzionale", formulaMode: "native" };
+export const DEFAULT_CHOICES: SettingsChoices = {
+  ...DEFAULT_THRESHOLDS,
+  profile: DEFAULT_PROFILE,
+  mode: "proporzionale",
+  formulaMode: "native",
+};
 
 function choicesOf(settings: Settings): SettingsChoices {
   const { greenFrom, amberFrom, mode, formulaMode } = settings;
-  return { greenFrom, amberFrom, mode, formulaMode };
+  return { greenFrom, amberFrom, profile: profileInForce(settings), mode, formulaMode };
 }
 
 function settingsFor(plan: Plan, choices: SettingsChoices, base?: Partial<Settings>): Settings {

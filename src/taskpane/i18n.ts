@@ -114,6 +114,7 @@ const it = {
     readFailed: "Lettura dei consuntivi non riuscita",
     chamber: "Camera di commercio",
     areas: "Ambiti strategici",
+    areaChart: "Punteggio per ambito strategico",
     objectives: "Obiettivi",
     score: "Punteggio",
     coverage: (pct: string) => `copertura ${pct}`,
@@ -141,6 +142,8 @@ const it = {
   settings: {
     heading: "Impostazioni",
     thresholds: "Soglie",
+    profile: "Profilo delle soglie",
+    customProfile: "Personalizzato (soglie scelte qui)",
     greenFrom: "«Raggiunto» da (%)",
     amberFrom: "«Parzialmente raggiunto» da (%)",
     thresholdsInvalid: "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
@@ -267,6 +270,7 @@ const en: Strings = {
     readFailed: "Could not read the actuals",
     chamber: "Chamber of commerce",
     areas: "Strategic areas",
+    areaChart: "Score by strategic area",
     objectives: "Objectives",
     score: "Score",
     coverage: (pct) => `coverage ${pct}`,
@@ -292,6 +296,8 @@ const en: Strings = {
   settings: {
     heading: "Settings",
     thresholds: "Thresholds",
+    profile: "Threshold profile",
+    customProfile: "Custom (thresholds set here)",
     greenFrom: '"Achieved" from (%)',
     amberFrom: '"Partly achieved" from (%)',
     thresholdsInvalid: 'The "Partly achieved" threshold must not exceed the "Achieved" one.',

@@ -14,6 +14,8 @@ import { buildSettings, settingsNames } from "./sheets/impostazioni";
 import { buildIndicators, indicatorRangeNames } from "./sheets/indicatori";
 import { buildObjectives, objectiveRangeNames } from "./sheets/obiettivi";
 import { buildRegister } from "./sheets/registro";
+import { buildReport, reportNames } from "./sheets/rendicontazione";
+import { estimateRowHeights } from "./rowHeights";
 import type { WorkbookDescription } from "./types";
 
 /** What a workbook holds beyond the plan and its consuntivi. */
@@ -57,16 +59,19 @@ export function buildWorkbook(
 ): WorkbookDescription {
   // Every score, roll-up and the year in view are per year: there is nothing to build without one.
   if (plan.years.length === 0) throw new Error(`${NO_YEARS_MESSAGE} Impossibile costruire i fogli.`);
+  const sheets = [
+    buildDashboard(plan),
+    buildIndicators(plan, settings, actuals, content.notes, content.baseline),
+    buildObjectives(plan),
+    buildSettings(plan, settings),
+    buildDiagnostics(plan),
+    buildArchive(content.archive ?? []),
+    buildRegister(content.register ?? initialRegister(plan, content.today ?? null)),
+    // Last, so the sheets of earlier workbooks keep their places (sheet1…sheet7 in the file).
+    buildReport(plan, settings.year),
+  ];
   return {
-    sheets: [
-      buildDashboard(plan),
-      buildIndicators(plan, settings, actuals, content.notes, content.baseline),
-      buildObjectives(plan),
-      buildSettings(plan, settings),
-      buildDiagnostics(plan),
-      buildArchive(content.archive ?? []),
-      buildRegister(content.register ?? initialRegister(plan, content.today ?? null)),
-    ],
-    names: [...settingsNames(), ...indicatorRangeNames(plan), ...objectiveRangeNames(plan)],
+    sheets: sheets.map((s) => ({ ...s, rowHeights: estimateRowHeights(s) })),
+    names: [...settingsNames(), ...indicatorRangeNames(plan), ...objectiveRangeNames(plan), ...reportNames(plan)],
   };
 }

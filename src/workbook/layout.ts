@@ -12,6 +12,7 @@ export const SHEETS = {
   diagnostics: "Diagnostica",
   archive: "Archivio",
   register: "Registro",
+  report: "Rendicontazione",
 } as const;
 
 export const TABLES = {
@@ -33,10 +34,23 @@ export const NAMES = {
   amber: "PIRA_SogliaGialla",
   mode: "PIRA_Modalita",
   formulaMode: "PIRA_Formule",
+  profile: "PIRA_Profilo",
+  /** The custom profile's thresholds (its row of the profile block). */
+  customGreen: "PIRA_SogliaVerdePersonalizzata",
+  customAmber: "PIRA_SogliaGiallaPersonalizzata",
 } as const;
 
 /** The names that hold the settings a reader asks for, in that order. */
-export const SETTING_NAMES = [NAMES.year, NAMES.green, NAMES.amber, NAMES.mode, NAMES.formulaMode] as const;
+export const SETTING_NAMES = [
+  NAMES.year,
+  NAMES.green,
+  NAMES.amber,
+  NAMES.mode,
+  NAMES.formulaMode,
+  NAMES.profile,
+  NAMES.customGreen,
+  NAMES.customAmber,
+] as const;
 
 /**
  * Names of the Impostazioni cells listing the yes and no spellings the domain accepts
@@ -351,13 +365,27 @@ export const SETTINGS_SHEET = {
   /** Label and value columns of the settings. */
   labelColumn: 0,
   valueColumn: 1,
+  /** The band profile chosen (a validated list), below the computed year index. */
+  profileRow: 8,
+  profileLabel: "Profilo delle soglie",
   /** Header row (0-based) of tblPesiAmbiti; its title is in the row above. */
   areaWeightsTop: 11,
   /** The yes/no spellings: first row (0-based), column, and the headers of the block. */
   wordsTop: 2,
   wordsColumn: 4,
   wordsHeaders: ["Risposte accettate", "Valgono"],
+  /**
+   * The band profiles: header row (0-based) and first column; one row per profile (BAND_PROFILES,
+   * then the custom one, whose thresholds users edit), the thresholds of the one chosen are what
+   * PIRA_SogliaVerde and PIRA_SogliaGialla hold.
+   */
+  profilesTop: 1,
+  profilesColumn: 7,
+  profilesHeaders: ["Profilo", "Soglia verde", "Soglia gialla", "Descrizione"],
 } as const;
+
+/** Where each column of the band-profile block is, from SETTINGS_SHEET.profilesColumn. */
+export const PROFILE_COLUMN = { name: 0, green: 1, amber: 2, description: 3 } as const;
 
 /** The Cruscotto summary tables (areas, objectives): where each column is. */
 export const SUMMARY_COLUMN = { label: 0, weight: 1, score: 2, coverage: 3, status: 4, key: 5 } as const;
@@ -370,6 +398,9 @@ export function summaryHeaders(which: "areas" | "objectives"): string[] {
       : [HEADERS.strategicObjective, HEADERS.weightOnArea, HEADERS.area];
   return [label, weight, STEMS.score, STEMS.coverage, STEMS.status, key];
 }
+
+/** Header row (0-based) of the Cruscotto's area table (tblCruscottoAmbiti). */
+export const DASHBOARD_AREA_TOP = 7;
 
 /** The chamber row of the Cruscotto sheet: label, score, coverage, status (headers above, in row 5). */
 export const DASHBOARD_CHAMBER = { label: "A6", score: "C6", coverage: "D6", status: "E6" } as const;
@@ -455,3 +486,37 @@ export const REGISTER_COLUMN = {
 
 /** The Registro's kind of its first row, written by a first import. */
 export const INITIAL_IMPORT = "Importazione iniziale";
+/** The Rendicontazione sheet: its columns (header, width) and the row of its header. */
+export const REPORT_SHEET = {
+  headerRow: 4,
+  columns: [
+    { header: HEADERS.code, width: 9 },
+    { header: "Descrizione", width: 41 },
+    { header: HEADERS.weight, width: 10 },
+    { header: STEMS.target, width: 16 },
+    { header: STEMS.actual, width: 13 },
+    { header: "Grado di raggiungimento", width: 14 },
+    { header: STEMS.coverage, width: 10 },
+    // "Parzialmente raggiunto" in bold on one line: the status is a formula, no height can guess it.
+    { header: STEMS.status, width: 21 },
+    { header: "Nota di scostamento", width: 28 },
+  ],
+} as const;
+export const REPORT_COLUMN = {
+  code: 0,
+  description: 1,
+  weight: 2,
+  target: 3,
+  actual: 4,
+  score: 5,
+  coverage: 6,
+  status: 7,
+  note: 8,
+} as const;
+
+/** Prefixes of the workbook names over the tables the Rendicontazione looks values up in. */
+export const REPORT_NAMES = {
+  indicators: "PIRA_Rend_Ind",
+  objectives: "PIRA_Rend_Obj",
+  areas: "PIRA_Rend_Ambiti",
+} as const;

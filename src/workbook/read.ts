@@ -10,8 +10,16 @@ import {
   type Objective,
   type Plan,
 } from "../domain/model";
+import {
+  DEFAULT_THRESHOLDS,
+  SCORING_MODES,
+  profileNames,
+  profileThresholds,
+  type FormulaMode,
+  type ScoringMode,
+  type Settings,
+} from "../domain/settings";
 import type { Notes } from "../domain/match";
-import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../domain/settings";
 import { parseActualText } from "../domain/actual";
 import { excerpt } from "../domain/reader/rules";
 import { ScoreError } from "../domain/score";
@@ -244,12 +252,21 @@ export function settingsFromCells(values: Partial<Record<(typeof SETTING_NAMES)[
   const out: Partial<Settings> = {};
   const year = num(values[NAMES.year] ?? null);
   if (year !== null) out.year = year;
-  const green = num(values[NAMES.green] ?? null);
+  // The thresholds in force are formulas over the band profiles: a host that has not computed
+  // them (or a file saved without results) is answered by the profile chosen and the custom row.
+  const profile = text(values[NAMES.profile] ?? null);
+  const custom = {
+    greenFrom: num(values[NAMES.customGreen] ?? null) ?? DEFAULT_THRESHOLDS.greenFrom,
+    amberFrom: num(values[NAMES.customAmber] ?? null) ?? DEFAULT_THRESHOLDS.amberFrom,
+  };
+  const fromProfile = profile === "" ? null : profileThresholds(profile, custom);
+  const green = num(values[NAMES.green] ?? null) ?? fromProfile?.greenFrom ?? null;
   if (green !== null) out.greenFrom = green;
-  const amber = num(values[NAMES.amber] ?? null);
+  const amber = num(values[NAMES.amber] ?? null) ?? fromProfile?.amberFrom ?? null;
   if (amber !== null) out.amberFrom = amber;
   const mode = text(values[NAMES.mode] ?? null).toLowerCase();
   if ((SCORING_MODES as readonly string[]).includes(mode)) out.mode = mode as ScoringMode;
+  if (profileNames().includes(profile)) out.profile = profile;
   const formula = text(values[NAMES.formulaMode] ?? null).toLowerCase();
   if (formula === "pira" || formula === "native") out.formulaMode = formula as FormulaMode;
   return out;

@@ -72,6 +72,17 @@ export interface RangeSpec {
   /** Cells users may edit (settings). */
   unlocked?: boolean;
   wrap?: boolean;
+  italic?: boolean;
+  /** Background colour ("#DDEBF7"), e.g. an area header row or a legend swatch. */
+  fill?: string;
+  /** Font colour ("#006100"). */
+  fontColor?: string;
+  /** Indent level of the first column (indicator rows under their objective). */
+  indent?: number;
+  /** Thin border round every cell (report tables). */
+  border?: boolean;
+  /** Shown as a cell users type in (INPUT_STYLE: fill and border); implies nothing about locks. */
+  input?: boolean;
 }
 
 export type ComplianceColour = "green" | "amber" | "red" | "grey";
@@ -138,10 +149,34 @@ export interface ProtectionSpec {
   allowFormatColumns: boolean;
 }
 
-/** How a sheet prints: orientation, and whether all its columns fit on one page width. */
+/** A header or footer in Excel's codes (&P page, &N pages, &A sheet; a literal "&" is "&&"). */
+export interface HeaderFooterSpec {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/**
+ * How a sheet prints. `scale` is the zoom in percent, computed from the columns' total width so
+ * that a sheet meant for print fits one page width at a readable size (both adapters apply the
+ * same number, instead of each host's own "fit to width", which shrinks wide sheets to 3 pt).
+ */
 export interface PrintSpec {
   orientation: "portrait" | "landscape";
-  fitToWidth: boolean;
+  /** Excel's paper size code: 9 is A4. */
+  paperSize: number;
+  /** 10..400; 100 when absent. */
+  scale?: number;
+  /** Rows repeated at the top of every page, e.g. "$5:$5". */
+  titleRows?: string;
+  /** Columns repeated at the left of every page, e.g. "$A:$B". */
+  titleColumns?: string;
+  /** What prints, e.g. "A1:P60"; the whole used range when absent. */
+  printArea?: string;
+  /** 1-based rows that start a new page (a chart kept whole on its page). */
+  pageBreaks?: number[];
+  header: HeaderFooterSpec;
+  footer: HeaderFooterSpec;
 }
 
 export interface SheetSpec {
@@ -158,6 +193,12 @@ export interface SheetSpec {
   columnWidths?: Record<string, number>;
   protection: ProtectionSpec;
   print?: PrintSpec;
+  /**
+   * Heights in points of the rows holding wrapped text, by 0-based row, estimated from the text
+   * and the column widths (rowHeights.ts): the .xlsx writer writes them; the Office.js adapter
+   * lets Excel autofit these rows.
+   */
+  rowHeights?: Record<number, number>;
 }
 
 export interface WorkbookDescription {

@@ -1,10 +1,12 @@
 // Reading a workbook made by `pira build` or the add-in, and saved again by Excel, LibreOffice or
 // openpyxl: this file only turns the sheets' cells (read from the file's XML by ooxml.ts) into the
 // plain tables src/workbook/read.ts reads (`pira export-actuals`, `pira build --from`, `pira diff`).
+import { BAND_PROFILES } from "../domain/settings";
 import {
   ARCHIVE_COLUMNS,
   HEADERS,
   NAMES,
+  PROFILE_COLUMN,
   REGISTER_COLUMNS,
   SETTINGS_SHEET,
   SHEETS,
@@ -110,16 +112,22 @@ async function optionalTable(
 async function settingCells(wb: WorkbookCells): Promise<WorkbookTables["settings"]> {
   const ws = await sheetCells(wb, SHEETS.settings);
   if (ws === null) return {};
-  const rows: Record<(typeof SETTING_NAMES)[number], number> = {
-    [NAMES.year]: SETTINGS_SHEET.rows.year,
-    [NAMES.green]: SETTINGS_SHEET.rows.green,
-    [NAMES.amber]: SETTINGS_SHEET.rows.amber,
-    [NAMES.mode]: SETTINGS_SHEET.rows.mode,
-    [NAMES.formulaMode]: SETTINGS_SHEET.rows.formulaMode,
+  const value = SETTINGS_SHEET.valueColumn;
+  // The custom profile's row follows the header and the named profiles (see SETTINGS_SHEET).
+  const customRow = SETTINGS_SHEET.profilesTop + 1 + BAND_PROFILES.length;
+  const places: Record<(typeof SETTING_NAMES)[number], [number, number]> = {
+    [NAMES.year]: [SETTINGS_SHEET.rows.year, value],
+    [NAMES.green]: [SETTINGS_SHEET.rows.green, value],
+    [NAMES.amber]: [SETTINGS_SHEET.rows.amber, value],
+    [NAMES.mode]: [SETTINGS_SHEET.rows.mode, value],
+    [NAMES.formulaMode]: [SETTINGS_SHEET.rows.formulaMode, value],
+    [NAMES.profile]: [SETTINGS_SHEET.profileRow, value],
+    [NAMES.customGreen]: [customRow, SETTINGS_SHEET.profilesColumn + PROFILE_COLUMN.green],
+    [NAMES.customAmber]: [customRow, SETTINGS_SHEET.profilesColumn + PROFILE_COLUMN.amber],
   };
   const out: WorkbookTables["settings"] = {};
-  for (const [name, row] of Object.entries(rows) as [(typeof SETTING_NAMES)[number], number][]) {
-    const v = ws.get(row + 1, SETTINGS_SHEET.valueColumn + 1);
+  for (const [name, [row, column]] of Object.entries(places) as [(typeof SETTING_NAMES)[number], [number, number]][]) {
+    const v = ws.get(row + 1, column + 1);
     out[name] = v !== null && typeof v === "object" ? null : v;
   }
   return out;

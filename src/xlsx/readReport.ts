@@ -10,9 +10,17 @@ import { readWorkbookActuals } from "./read";
 import type { Actuals, Area, Indicator, Objective, Plan } from "../domain/model";
 import type { Notes } from "../domain/report";
 import { ScoreError, scoringModeOf } from "../domain/score";
-import { defaultSettings, type Settings } from "../domain/settings";
+import {
+  CUSTOM_PROFILE,
+  DEFAULT_THRESHOLDS,
+  defaultSettings,
+  profileNames,
+  profileThresholds,
+  type Settings,
+  type Thresholds,
+} from "../domain/settings";
 import { splitSheetAddress } from "../workbook/address";
-import { HEADERS, NAMES, SHEETS, indicatorLayout } from "../workbook/layout";
+import { HEADERS, NAMES, PROFILE_COLUMN, SETTINGS_SHEET, SHEETS, indicatorLayout } from "../workbook/layout";
 
 export interface WorkbookReportInput {
   plan: Plan;
@@ -212,6 +220,69 @@ function namedCell(wb: ExcelJS.Workbook, name: string): ExcelJS.Cell {
   return sheetOf(wb, sheet).getCell(address.replace(/\$/g, ""));
 }
 
+/** Whether a cell holds a formula (saved with or without its result). */
+function isFormulaCell(value: ExcelJS.CellValue): boolean {
+  return value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value);
+}
+
+/**
+ * The thresholds in force. The named cells are formulas over the band profiles (saved without
+ * results by `pira build`): then the profile chosen and the custom row say what they compute. A
+ * number typed over such a cell (or a workbook made before profiles) is what the workbook uses.
+ */
+function readThresholds(wb: ExcelJS.Workbook, settings: Settings, problems: CellProblem[]): void {
+  const where = (cell: ExcelJS.Cell) => `${cell.worksheet.name}!${cell.address}`;
+  const hasProfile = wb.definedNames.getRanges(NAMES.profile).ranges.length > 0;
+  const fromProfile = hasProfile ? readProfile(wb, problems) : null;
+  for (const [name, key, label] of [
+    [NAMES.green, "greenFrom", "soglia verde"],
+    [NAMES.amber, "amberFrom", "soglia gialla"],
+  ] as const) {
+    const cell = namedCell(wb, name);
+    const value = cellNumber(cell.value);
+    if (value !== null) settings[key] = value;
+    else if (isFormulaCell(cell.value) && fromProfile !== null) settings[key] = fromProfile[key];
+    // A formula over an unusable profile is already listed as the profile's problem.
+    else if (!isFormulaCell(cell.value) || !hasProfile)
+      problems.push({ cell: where(cell), message: `la ${label} non è un numero.` });
+  }
+  if (fromProfile) settings.profile = fromProfile.name;
+}
+
+/** The profile chosen and its thresholds; null when it is unknown (a problem is listed). */
+function readProfile(wb: ExcelJS.Workbook, problems: CellProblem[]): (Thresholds & { name: string }) | null {
+  const cell = namedCell(wb, NAMES.profile);
+  const name = cellText(cell.value);
+  const ws = sheetOf(wb, SHEETS.settings);
+  let custom: Thresholds | null = null;
+  // The custom row: the one of the block named CUSTOM_PROFILE.
+  for (let r = SETTINGS_SHEET.profilesTop + 1; r <= SETTINGS_SHEET.profilesTop + 20; r++) {
+    const row = ws.getRow(r + 1);
+    const column = SETTINGS_SHEET.profilesColumn + 1;
+    if (cellText(row.getCell(column + PROFILE_COLUMN.name).value) !== CUSTOM_PROFILE) continue;
+    const green = cellNumber(row.getCell(column + PROFILE_COLUMN.green).value);
+    const amber = cellNumber(row.getCell(column + PROFILE_COLUMN.amber).value);
+    if (green !== null && amber !== null) custom = { greenFrom: green, amberFrom: amber };
+    else if (name === CUSTOM_PROFILE) {
+      problems.push({
+        cell: `${ws.name}!${row.getCell(column).address}`,
+        message: "le soglie personalizzate non sono numeri.",
+      });
+      return null;
+    }
+  }
+  const thresholds = profileThresholds(name, custom ?? DEFAULT_THRESHOLDS);
+  if (thresholds === null) {
+    problems.push({
+      cell: `${cell.worksheet.name}!${cell.address}`,
+      message: `profilo delle soglie sconosciuto «${name}» (${profileNames().join(", ")}).`,
+    });
+    return null;
+  }
+  const canonical = profileNames().find((p) => p.toLocaleLowerCase("it") === name.toLocaleLowerCase("it")) ?? name;
+  return { ...thresholds, name: canonical };
+}
+
 function readSettings(wb: ExcelJS.Workbook, plan: Plan, problems: CellProblem[]): Settings {
   const settings: Settings = defaultSettings(plan);
   const where = (cell: ExcelJS.Cell) => `${cell.worksheet.name}!${cell.address}`;
@@ -219,15 +290,7 @@ function readSettings(wb: ExcelJS.Workbook, plan: Plan, problems: CellProblem[])
   const yearValue = cellNumber(year.value) ?? Number(cellText(year.value));
   if (Number.isInteger(yearValue) && yearValue > 0) settings.year = yearValue;
   else problems.push({ cell: where(year), message: "l'anno in vista non è un anno." });
-  for (const [name, key, label] of [
-    [NAMES.green, "greenFrom", "soglia verde"],
-    [NAMES.amber, "amberFrom", "soglia gialla"],
-  ] as const) {
-    const cell = namedCell(wb, name);
-    const value = cellNumber(cell.value);
-    if (value === null) problems.push({ cell: where(cell), message: `la ${label} non è un numero.` });
-    else settings[key] = value;
-  }
+  readThresholds(wb, settings, problems);
   const mode = namedCell(wb, NAMES.mode);
   try {
     settings.mode = scoringModeOf(cellText(mode.value));

@@ -14,12 +14,31 @@ import type {
   RangeSpec,
   SheetSpec,
   TableSpec,
+  HeaderFooterSpec,
   ValidationSpec,
   WorkbookDescription,
 } from "../workbook/types";
 import { isEditable } from "../workbook/types";
+import { BORDER_COLOUR, FONT, INPUT_STYLE } from "../workbook/format";
+import { MARGINS } from "../workbook/print";
 import { argb, cellValue, fileColumnWidth, fileFormula } from "./cells";
 import { patchZip } from "./names";
+
+const THIN = (hex: string): Partial<ExcelJS.Border> => ({ style: "thin", color: { argb: argb(hex) } });
+
+function box(hex: string): Partial<ExcelJS.Borders> {
+  return { top: THIN(hex), left: THIN(hex), bottom: THIN(hex), right: THIN(hex) };
+}
+
+function solid(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
+}
+
+/** The style of a cell users type in (INPUT_STYLE). */
+function markInput(cell: ExcelJS.Cell): void {
+  cell.fill = solid(INPUT_STYLE.fill);
+  cell.border = box(INPUT_STYLE.border);
+}
 
 function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
   const top = parseCell(table.topLeft);
@@ -39,12 +58,21 @@ function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     if (column.width !== undefined) col.width = fileColumnWidth(column.width);
     if (isHidden(column)) col.hidden = true;
     const formats = column.cellNumberFormats;
-    if (column.wrap) ws.getCell(top.row + 1, top.column + index + 1).alignment = { wrapText: true };
+    // Every cell names its font (LibreOffice would otherwise pick its own) and sits at the top,
+    // so a one-line cell lines up with the first line of a wrapped neighbour.
+    const alignment: Partial<ExcelJS.Alignment> = { vertical: "top", ...(column.wrap ? { wrapText: true } : {}) };
+    const header = ws.getCell(top.row + 1, top.column + index + 1);
+    header.alignment = alignment;
+    header.font = { name: FONT.name, size: FONT.size, bold: true };
     for (let r = 0; r < rows.length; r++) {
       const cell = ws.getCell(top.row + 2 + r, top.column + index + 1);
       cell.numFmt = formats?.[r] ?? column.numberFormat;
-      if (column.wrap) cell.alignment = { wrapText: true };
-      if (isEditable(column)) cell.protection = { locked: false };
+      cell.alignment = alignment;
+      cell.font = { name: FONT.name, size: FONT.size };
+      if (isEditable(column)) {
+        cell.protection = { locked: false };
+        markInput(cell);
+      }
     }
   });
 }
@@ -64,13 +92,21 @@ function writeRange(ws: ExcelJS.Worksheet, range: RangeSpec): void {
       cell.value = cellValue(c < row.length ? row[c] : null);
       const format = rangeFormat(range, r, c);
       if (format !== undefined) cell.numFmt = format;
-      if (range.bold !== undefined || range.fontSize !== undefined) {
-        cell.font = {
-          ...(range.bold !== undefined ? { bold: range.bold } : {}),
-          ...(range.fontSize !== undefined ? { size: range.fontSize } : {}),
-        };
-      }
-      if (range.wrap !== undefined) cell.alignment = { wrapText: range.wrap };
+      cell.font = {
+        name: FONT.name,
+        size: range.fontSize ?? FONT.size,
+        ...(range.bold !== undefined ? { bold: range.bold } : {}),
+        ...(range.italic !== undefined ? { italic: range.italic } : {}),
+        ...(range.fontColor !== undefined ? { color: { argb: argb(range.fontColor) } } : {}),
+      };
+      cell.alignment = {
+        vertical: "top",
+        ...(range.wrap !== undefined ? { wrapText: range.wrap } : {}),
+        ...(range.indent !== undefined && c === 0 ? { indent: range.indent } : {}),
+      };
+      if (range.fill !== undefined) cell.fill = solid(range.fill);
+      if (range.border) cell.border = box(BORDER_COLOUR);
+      if (range.input) markInput(cell);
       if (range.unlocked) cell.protection = { locked: false };
     }
   });
@@ -148,6 +184,11 @@ function writeValidations(ws: ExcelJS.Worksheet, specs: readonly ValidationSpec[
   }
 }
 
+/** "&L…&C…&R…", the file's form of a header or footer. */
+function headerFooterCode(spec: HeaderFooterSpec): string {
+  return `&L${spec.left}&C${spec.center}&R${spec.right}`;
+}
+
 async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): Promise<number[]> {
   const ws = wb.addWorksheet(
     sheet.name,
@@ -163,11 +204,23 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): Promise<numbe
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
     ws.views = [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
   }
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   if (sheet.print) {
+    const print = sheet.print;
+    // Print titles and areas are workbook names (_xlnm.*), written with the others (names.ts).
     ws.pageSetup = {
-      orientation: sheet.print.orientation,
-      ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      orientation: print.orientation,
+      paperSize: print.paperSize as ExcelJS.PageSetup["paperSize"],
+      scale: print.scale ?? 100,
+      fitToPage: false,
+      margins: { ...MARGINS },
     };
+    // addPageBreak() puts the break after the row: the page starts at the next one.
+    for (const row of print.pageBreaks ?? []) ws.getRow(row - 1).addPageBreak();
+    ws.headerFooter = {
+      oddHeader: headerFooterCode(print.header),
+      oddFooter: headerFooterCode(print.footer),
+    } as ExcelJS.HeaderFooter;
   }
   if (sheet.protection.protect) {
     await ws.protect(sheet.protection.password, {

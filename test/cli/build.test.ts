@@ -73,6 +73,7 @@ describe("pira build", () => {
       "Diagnostica",
       "Archivio",
       "Registro",
+      "Rendicontazione",
     ]);
     expect(setting(wb, "Formule")).toBe("native");
     // Native formulas only: nothing the add-in's functions would have to compute.

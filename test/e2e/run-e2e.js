@@ -177,18 +177,25 @@ async function main() {
     });
 
     await check(
-      "importing writes the five sheets, 58 indicator rows and native formulas into the workbook",
+      "importing writes the six sheets, 58 indicator rows and native formulas into the workbook",
       async () => {
         await page.getByRole("button", { name: "Importa nella cartella" }).click();
         const status = page.getByTestId("import-status");
         await status.getByText("Importazione completata").waitFor(WAIT);
         expectContains(
           await status.textContent(),
-          "Importati 4 ambiti, 14 obiettivi e 58 indicatori in 7 fogli.",
+          "Importati 4 ambiti, 14 obiettivi e 58 indicatori in 8 fogli.",
           "result",
         );
         const wb = await page.evaluate(workbookSummary);
-        for (const sheet of ["Cruscotto", "Indicatori", "Obiettivi", "Impostazioni", "Diagnostica"]) {
+        for (const sheet of [
+          "Cruscotto",
+          "Indicatori",
+          "Obiettivi",
+          "Impostazioni",
+          "Diagnostica",
+          "Rendicontazione",
+        ]) {
           if (!wb.sheets.includes(sheet)) throw new Error(`sheet ${sheet} missing: ${wb.sheets.join(", ")}`);
         }
         expectEqual(wb.indicatorRows, 58, "tblIndicatori body rows");

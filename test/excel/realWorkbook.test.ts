@@ -1,5 +1,6 @@
 // The adapter with the real builder: buildWorkbook(readCruscotto(sample)) and a plan 100× its
 // size, through the recording fake (which refuses what Office.js refuses).
+import { MIN_READABLE_SCALE, headerText } from "../../src/workbook/print";
 import { applyWorkbook } from "../../src/excel/applyWorkbook";
 import { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "../../src/excel/batch";
 import { inspectWorkbook } from "../../src/excel/inspectWorkbook";
@@ -87,24 +88,47 @@ describe("a plan 100× the sample", () => {
 });
 
 describe("page setup for printing", () => {
-  it("prints every sheet landscape, the summaries on one page width", async () => {
-    await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
-    const print = Object.values(SHEETS).map((name) => [name, fake.workbook.sheet(name).print]);
-    expect(print).toEqual([
-      [SHEETS.dashboard, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
-      [SHEETS.indicators, { orientation: "Landscape" }],
-      [SHEETS.objectives, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
-      [SHEETS.settings, { orientation: "Portrait" }],
-      [SHEETS.diagnostics, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
-      [SHEETS.archive, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
-      [SHEETS.register, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } }],
-    ]);
+  it("prints every sheet landscape A4 with header and footer, the sheets for print at their computed zoom", async () => {
+    const wb = buildWorkbook(plan, settings);
+    await applyWorkbook(fake.context, wb, { replace: false });
+    const margins = {
+      leftMargin: 36,
+      rightMargin: 36,
+      topMargin: 54,
+      bottomMargin: 54,
+      headerMargin: 21.6,
+      footerMargin: 21.6,
+    };
+    for (const name of Object.values(SHEETS)) {
+      const spec = wb.sheets.find((s) => s.name === name)!.print!;
+      expect({ name, print: fake.workbook.sheet(name).print }).toEqual({
+        name,
+        print: {
+          orientation: "Landscape",
+          paperSize: "A4",
+          zoom: { scale: spec.scale ?? 100 },
+          margins,
+          ...(spec.titleRows ? { titleRows: spec.titleRows } : {}),
+          ...(spec.titleColumns ? { titleColumns: spec.titleColumns } : {}),
+          ...(spec.printArea ? { printArea: spec.printArea } : {}),
+          ...(spec.pageBreaks ? { pageBreaks: spec.pageBreaks } : {}),
+          header: { left: headerText(plan.title), center: "", right: "&A" },
+          footer: { left: "Cruscotto PIRA", center: "", right: "Pagina &P di &N" },
+        },
+      });
+    }
+    // The sheets meant for print fit one page width at a readable size; the wide ones repeat titles.
+    const scale = (name: string) => fake.workbook.sheet(name).print.zoom?.scale ?? 100;
+    expect(scale(SHEETS.report)).toBeGreaterThanOrEqual(MIN_READABLE_SCALE);
+    expect(scale(SHEETS.dashboard)).toBeGreaterThanOrEqual(MIN_READABLE_SCALE);
+    expect(fake.workbook.sheet(SHEETS.report).print.titleRows).toBe("$5:$5");
+    expect(fake.workbook.sheet(SHEETS.indicators).print.titleColumns).toBe("$A:$B");
   });
 
   it("leaves page setup alone on hosts without ExcelApi 1.9", async () => {
     await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false, printLayout: false });
     for (const name of Object.values(SHEETS))
-      expect(fake.workbook.sheet(name).print).toEqual({ orientation: "Portrait" });
+      expect(fake.workbook.sheet(name).print).toEqual({ orientation: "Portrait", margins: {}, header: {}, footer: {} });
     expect(fake.log.writes.some((w) => w.op.startsWith("pageLayout."))).toBe(false);
   });
 });

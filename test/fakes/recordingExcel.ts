@@ -201,6 +201,12 @@ export interface CellModel {
   fontSize: number;
   fontColor: string;
   fillColor: string;
+  fontName: string;
+  italic: boolean;
+  verticalAlignment: string;
+  indentLevel: number;
+  /** Border edges set, by edge name ("EdgeTop"), with their colour. */
+  borders: Record<string, string>;
 }
 
 /** What a test reads back from a cell. */
@@ -227,6 +233,11 @@ function defaultCell(): CellModel {
     fontSize: 11,
     fontColor: "#000000",
     fillColor: "",
+    fontName: "Calibri",
+    italic: false,
+    verticalAlignment: "Bottom",
+    indentLevel: 0,
+    borders: {},
   };
 }
 
@@ -276,6 +287,19 @@ function nextObjectId(kind: string): string {
   return `{${kind}-${String(lastObjectId).padStart(8, "0")}}`;
 }
 
+export interface PrintModel {
+  orientation: "Portrait" | "Landscape";
+  zoom?: Excel.PageLayoutZoomOptions;
+  paperSize?: string;
+  margins: Record<string, number>;
+  titleRows?: string;
+  titleColumns?: string;
+  printArea?: string;
+  pageBreaks?: number[];
+  header: Record<string, string>;
+  footer: Record<string, string>;
+}
+
 export class SheetModel {
   readonly id = nextObjectId("sheet");
   readonly cells = new Map<number, CellModel>();
@@ -287,7 +311,9 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   tabColor = "";
   freeze = { rows: 0, columns: 0 };
-  print: { orientation: "Portrait" | "Landscape"; zoom?: Excel.PageLayoutZoomOptions } = { orientation: "Portrait" };
+  print: PrintModel = { orientation: "Portrait", margins: {}, header: {}, footer: {} };
+  /** Rows (0-based) Excel was asked to autofit. */
+  readonly autofitRows = new Set<number>();
   protection: ProtectionModel = { protected: false, options: {}, password: undefined };
 
   constructor(
@@ -1030,6 +1056,22 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly freezePanes: FakeFreezePanes;
+  /** Page breaks (ExcelApi 1.9): add(cell) starts a page at that cell's row. */
+  get horizontalPageBreaks(): { add: (cell: string) => void } {
+    return {
+      add: (cell: string) =>
+        this.context.write(
+          "horizontalPageBreaks.add",
+          cell,
+          () => this.where(cell),
+          () => {
+            const row = /^[A-Z]+(\d+)$/.exec(cell);
+            if (!row) fail("InvalidArgument", `cella non valida: ${cell}`);
+            this.model().print.pageBreaks = [...(this.model().print.pageBreaks ?? []), Number(row[1])];
+          },
+        ),
+    };
+  }
   readonly pageLayout: FakePageLayout;
 
   constructor(context: FakeRequestContext, locate: () => SheetModel | undefined, describe: string, nullable: boolean) {
@@ -1609,10 +1651,49 @@ function forEachCell(range: FakeRange, location: string, apply: (cell: CellModel
     for (let j = 0; j < rect.columns; j++) apply(sheet.mutableCell(rect.row + i, rect.column + j));
 }
 
+export class FakeRangeBorders extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+  getItem(edge: string): { style: string; color: string } {
+    const range = this.range;
+    const context = this.context;
+    const set = (property: "style" | "color", value: string) =>
+      context.write(
+        `format.borders.${property}`,
+        { edge, value },
+        () => range.where(),
+        () =>
+          forEachCell(range, `RangeBorder.${property}`, (c) => {
+            if (property === "color") c.borders = { ...c.borders, [edge]: value };
+            else if (!(edge in c.borders)) c.borders = { ...c.borders, [edge]: "" };
+          }),
+      );
+    return {
+      set style(value: string) {
+        set("style", value);
+      },
+      set color(value: string) {
+        set("color", value);
+      },
+      get style(): string {
+        return unsupported("loading RangeBorder.style");
+      },
+      get color(): string {
+        return unsupported("loading RangeBorder.color");
+      },
+    };
+  }
+}
+
 export class FakeRangeFormat extends FakeObject {
   readonly font: FakeRangeFont;
   readonly fill: FakeRangeFill;
   readonly protection: FakeFormatProtection;
+  readonly borders: FakeRangeBorders;
 
   constructor(
     context: FakeRequestContext,
@@ -1622,6 +1703,39 @@ export class FakeRangeFormat extends FakeObject {
     this.font = new FakeRangeFont(context, range);
     this.fill = new FakeRangeFill(context, range);
     this.protection = new FakeFormatProtection(context, range);
+    this.borders = new FakeRangeBorders(context, range);
+  }
+
+  set verticalAlignment(value: string) {
+    this.context.write(
+      "format.verticalAlignment",
+      value,
+      () => this.range.where(),
+      () => forEachCell(this.range, "RangeFormat.verticalAlignment", (c) => (c.verticalAlignment = value)),
+    );
+  }
+
+  set indentLevel(value: number) {
+    this.context.write(
+      "format.indentLevel",
+      value,
+      () => this.range.where(),
+      () => forEachCell(this.range, "RangeFormat.indentLevel", (c) => (c.indentLevel = value)),
+    );
+  }
+
+  /** Records the rows autofitted (Excel sizes them to their wrapped text). */
+  autofitRows(): void {
+    this.context.write(
+      "format.autofitRows",
+      null,
+      () => this.range.where(),
+      () => {
+        const { sheet, rect } = this.range.located();
+        requireUnprotected(sheet, "RangeFormat.autofitRows", sheet.protection.options.allowFormatRows);
+        for (let i = 0; i < rect.rows; i++) sheet.autofitRows.add(rect.row + i);
+      },
+    );
   }
 
   protected override snapshot(property: string): unknown {
@@ -1684,6 +1798,22 @@ export class FakeRangeFont extends FakeObject {
       size,
       () => this.range.where(),
       () => forEachCell(this.range, "RangeFont.size", (c) => (c.fontSize = size)),
+    );
+  }
+  set name(name: string) {
+    this.context.write(
+      "format.font.name",
+      name,
+      () => this.range.where(),
+      () => forEachCell(this.range, "RangeFont.name", (c) => (c.fontName = name)),
+    );
+  }
+  set italic(italic: boolean) {
+    this.context.write(
+      "format.font.italic",
+      italic,
+      () => this.range.where(),
+      () => forEachCell(this.range, "RangeFont.italic", (c) => (c.italic = italic)),
     );
   }
   set color(color: string) {
@@ -2557,6 +2687,97 @@ export class FakePageLayout {
       () => this.sheet.where(""),
       () => (this.sheet.model().print.zoom = { ...value }),
     );
+  }
+
+  set paperSize(value: string) {
+    this.context.write(
+      "pageLayout.paperSize",
+      value,
+      () => this.sheet.where(""),
+      () => (this.sheet.model().print.paperSize = value),
+    );
+  }
+
+  private margin(which: string, points: number): void {
+    if (!(points >= 0)) fail("InvalidArgument", `margine non valido: ${points}`);
+    this.context.write(
+      `pageLayout.${which}`,
+      points,
+      () => this.sheet.where(""),
+      () => (this.sheet.model().print.margins[which] = points),
+    );
+  }
+  set leftMargin(points: number) {
+    this.margin("leftMargin", points);
+  }
+  set rightMargin(points: number) {
+    this.margin("rightMargin", points);
+  }
+  set topMargin(points: number) {
+    this.margin("topMargin", points);
+  }
+  set bottomMargin(points: number) {
+    this.margin("bottomMargin", points);
+  }
+  set headerMargin(points: number) {
+    this.margin("headerMargin", points);
+  }
+  set footerMargin(points: number) {
+    this.margin("footerMargin", points);
+  }
+
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) fail("InvalidArgument", `righe di stampa non valide: ${rows}`);
+    this.context.write(
+      "pageLayout.setPrintTitleRows",
+      rows,
+      () => this.sheet.where(""),
+      () => (this.sheet.model().print.titleRows = rows),
+    );
+  }
+
+  setPrintTitleColumns(columns: string): void {
+    if (!/^\$?[A-Z]+:\$?[A-Z]+$/.test(columns)) fail("InvalidArgument", `colonne di stampa non valide: ${columns}`);
+    this.context.write(
+      "pageLayout.setPrintTitleColumns",
+      columns,
+      () => this.sheet.where(""),
+      () => (this.sheet.model().print.titleColumns = columns),
+    );
+  }
+
+  setPrintArea(area: string): void {
+    this.context.write(
+      "pageLayout.setPrintArea",
+      area,
+      () => this.sheet.where(""),
+      () => (this.sheet.model().print.printArea = area),
+    );
+  }
+
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const context = this.context;
+    const sheet = this.sheet;
+    const part = (key: "header" | "footer", side: string) => ({
+      set(value: string) {
+        context.write(
+          `pageLayout.headersFooters.${side}${key === "header" ? "Header" : "Footer"}`,
+          value,
+          () => sheet.where(""),
+          () => (sheet.model().print[key][side] = value),
+        );
+      },
+    });
+    const target: Record<string, string> = {};
+    for (const side of ["left", "center", "right"]) {
+      for (const key of ["header", "footer"] as const) {
+        Object.defineProperty(target, `${side}${key === "header" ? "Header" : "Footer"}`, {
+          set: part(key, side).set,
+          get: () => unsupported("loading HeaderFooter"),
+        });
+      }
+    }
+    return { defaultForAllPages: target };
   }
 }
 

@@ -57,3 +57,48 @@ export function countColour(raster: Raster, hex: string, tolerance = 24): number
   }
   return n;
 }
+
+/** A word pdftotext found, with its box in points (origin top-left). */
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  words: PdfWord[];
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** Every page of the PDF with its size and its words' boxes (pdftotext -bbox). */
+export function pdfPages(file: string): PdfPage[] {
+  const html = run("pdftotext", ["-bbox", file, "-"]).toString("utf8");
+  const pages: PdfPage[] = [];
+  for (const page of html.split(/<page /).slice(1)) {
+    const size = /^width="([\d.]+)" height="([\d.]+)"/.exec(page);
+    if (!size) throw new Error("pdftotext -bbox: pagina senza dimensioni");
+    const words = [
+      ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((m) => ({
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+      text: unescapeXml(m[5]),
+    }));
+    pages.push({ width: Number(size[1]), height: Number(size[2]), words });
+  }
+  return pages;
+}

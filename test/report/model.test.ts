@@ -160,6 +160,8 @@ describe("readWorkbookReport on the built workbook", () => {
       formulaMode: "pira",
       year: 2024,
       greenFrom: 0.95,
+      // Thresholds of no named profile: the workbook holds them in the custom profile.
+      profile: "Personalizzato",
       mode: "lineare",
       areaWeights: { "011": 2, "032": 1, "012": 1, "016": 0.5 },
     };

@@ -158,3 +158,21 @@ test("the follow view counts the notes di scostamento still missing, and a typed
   await user.click(screen.getByRole("button", { name: "Aggiorna dai consuntivi" }));
   expect(await screen.findByRole("heading", { name: "Manca 1 nota di scostamento per il 2023" })).toBeTruthy();
 });
+
+test("the area scores are also a small bar chart, one image whose label says every value", async () => {
+  await openedOnSample();
+  const chart = screen.getByRole("img", { name: /^Punteggio per ambito strategico:/ });
+  // Area 011 has objective 1's 82,5 %; the others have no actual yet.
+  expect(chart.getAttribute("aria-label")).toBe(
+    "Punteggio per ambito strategico: 011 82,5%; 032 nessun consuntivo; 012 nessun consuntivo; 016 nessun consuntivo",
+  );
+  const bars = [...chart.querySelectorAll("rect[data-score]")].map((r) => [
+    r.getAttribute("data-score"),
+    Number(r.getAttribute("width")),
+  ]);
+  expect(bars.slice(1).map(([score]) => score)).toEqual(["", "", ""]);
+  expect(Number(bars[0][0])).toBeCloseTo(0.825, 3);
+  // Bars are proportional to the score on the same track: 82,5 % of it, and none without a score.
+  expect(bars[0][1]).toBeCloseTo(0.825 * 196, 0);
+  expect(bars.slice(1).every(([, width]) => width === 0)).toBe(true);
+});

@@ -188,7 +188,7 @@ describe("import", () => {
     await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
     const status = screen.getByTestId("import-status");
     await within(status).findByText("Importazione completata");
-    expect(status.textContent).toContain("Importati 4 ambiti, 14 obiettivi e 58 indicatori in 7 fogli.");
+    expect(status.textContent).toContain("Importati 4 ambiti, 14 obiettivi e 58 indicatori in 8 fogli.");
     const book = excel.workbook;
     expect(book.sheetNames()).toEqual(
       expect.arrayContaining(["Cruscotto", "Indicatori", "Obiettivi", "Impostazioni", "Diagnostica"]),

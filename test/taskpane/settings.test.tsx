@@ -45,8 +45,11 @@ test("the settings show the workbook's values and apply new ones, keeping the ac
     "Impostazioni applicate. I consuntivi inseriti sono stati mantenuti.",
   );
   const settings = excel.workbook.sheet("Impostazioni");
-  expect(settings.cell("B4").value).toBe(1);
-  expect(settings.cell("B5").value).toBe(0.5);
+  // The thresholds in force come from the profile: editing one made them the custom profile's.
+  expect(settings.cell("B9").value).toBe("Personalizzato");
+  expect(settings.cell("I5").value).toBe(1);
+  expect(settings.cell("J5").value).toBe(0.5);
+  expect(settings.cell("B4").formula).toMatch(/^=INDEX\(.*MATCH\(PIRA_Profilo/);
   expect(settings.cell("B6").value).toBe("binario");
   expect(settings.cell("B7").value).toBe("native");
   expect(settings.cell("B8").formula).toMatch(/^=MATCH\(PIRA_Anno/);
@@ -136,10 +139,25 @@ test("the settings tab shows values edited in the Impostazioni sheet since the p
   await screen.findByTestId("chamber-score");
   // Edited in the sheet while the pane stays open (the shared runtime keeps it alive).
   const sheet = office.excel.workbook.sheet("Impostazioni");
-  sheet.type("B4", 0.9);
+  // B4 (the green threshold) is the profile's: users choose the profile in B9.
+  sheet.type("B9", "Tolleranza 90 %");
   sheet.type("B6", "binario");
   await user.click(screen.getByRole("tab", { name: "Impostazioni" }));
   const green = screen.getByRole("spinbutton", { name: "«Raggiunto» da (%)" }) as HTMLInputElement;
   await waitFor(() => expect(green.value).toBe("90"));
   expect((screen.getByRole("radio", { name: /Binario/ }) as HTMLInputElement).checked).toBe(true);
+});
+
+test("choosing a band profile sets both thresholds and writes the profile into the workbook", async () => {
+  const { user, excel } = await openSettings("native");
+  expect((screen.getByRole("radio", { name: /^Standard/ }) as HTMLInputElement).checked).toBe(true);
+  await user.click(screen.getByRole("radio", { name: /^Tolleranza 90 %/ }));
+  const green = screen.getByRole("spinbutton", { name: "«Raggiunto» da (%)" }) as HTMLInputElement;
+  const amber = screen.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" }) as HTMLInputElement;
+  expect([green.value, amber.value]).toEqual(["90", "70"]);
+  await user.click(screen.getByRole("button", { name: "Applica alla cartella" }));
+  await within(screen.getByTestId("settings-status")).findByText(
+    "Impostazioni applicate. I consuntivi inseriti sono stati mantenuti.",
+  );
+  expect(excel.workbook.sheet("Impostazioni").cell("B9").value).toBe("Tolleranza 90 %");
 });

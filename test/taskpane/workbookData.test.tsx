@@ -23,6 +23,8 @@ test("the settings and actuals read back are the ones written and typed", async 
     year: 2024,
     greenFrom: 0.95,
     amberFrom: 0.6,
+    // Thresholds of no named profile: the workbook holds them as the custom profile.
+    profile: "Personalizzato",
     mode: "lineare",
     formulaMode: "pira",
     areaWeights: defaultSettings(SAMPLE_PLAN).areaWeights,

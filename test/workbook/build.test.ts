@@ -5,7 +5,16 @@ import type { Plan } from "../../src/domain/model";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
 import { NO_WORDS, YES_WORDS } from "../../src/domain/score";
 import { buildWorkbook } from "../../src/workbook/build";
-import { HEADERS, NAMES, RANGE_NAMES, SHEETS, STEMS, TABLES, indicatorLayout } from "../../src/workbook/layout";
+import {
+  HEADERS,
+  NAMES,
+  RANGE_NAMES,
+  REPORT_NAMES,
+  SHEETS,
+  STEMS,
+  TABLES,
+  indicatorLayout,
+} from "../../src/workbook/layout";
 import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
 import { sampleText } from "../helpers/sample";
 
@@ -15,6 +24,8 @@ const pira = buildWorkbook(plan, { ...defaultSettings(plan), formulaMode: "pira"
 
 // Functions every formula may use: all exist in Excel 2016 and LibreOffice 7.4.
 const PORTABLE = new Set([
+  "INDEX",
+  "TEXT",
   "IF",
   "IFERROR",
   "AND",
@@ -68,7 +79,7 @@ function functionsUsed(formula: string): string[] {
 }
 
 describe("workbook description of the sample", () => {
-  it("has the seven Italian sheets in order, each protected without a password", () => {
+  it("has the eight Italian sheets in order, each protected without a password", () => {
     expect(native.sheets.map((s) => s.name)).toEqual([
       "Cruscotto",
       "Indicatori",
@@ -77,6 +88,7 @@ describe("workbook description of the sample", () => {
       "Diagnostica",
       "Archivio",
       "Registro",
+      "Rendicontazione",
     ]);
     for (const s of native.sheets) expect(s.protection).toMatchObject({ protect: true, password: "" });
   });
@@ -163,15 +175,19 @@ describe("workbook description of the sample", () => {
           RANGE_NAMES.objectiveWeightedScore(y),
           RANGE_NAMES.objectiveWeightedCoverage(y),
         ]),
+        ...Object.values(REPORT_NAMES).flatMap((p) => [`${p}_Intestazioni`, `${p}_Chiavi`, `${p}_Valori`]),
       ].sort(),
     );
     for (const f of [...formulas(native), ...formulas(pira)]) {
       const withoutStrings = f.replace(/"(?:[^"]|"")*"/g, '""');
       for (const m of withoutStrings.matchAll(/\bPIRA_[A-Za-z0-9_]+/g)) expect(defined).toContain(m[0]);
     }
-    for (const n of native.names)
+    const lookups = native.names.filter((n) => n.name.startsWith("PIRA_Rend_"));
+    for (const n of lookups)
+      expect(n.refersTo).toMatch(/^=(Indicatori|Obiettivi|Cruscotto)!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+    for (const n of native.names.filter((x) => !lookups.includes(x)))
       expect(n.refersTo).toMatch(
-        /^=(Impostazioni!\$B\$\d+|Impostazioni!\$E\$\d+:\$E\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59|Obiettivi!\$[A-Z]+\$2:\$[A-Z]+\$15)$/,
+        /^=(Impostazioni!\$[BIJ]\$\d+|Impostazioni!\$E\$\d+:\$E\$\d+|Indicatori!\$[A-Z]+\$2:\$[A-Z]+\$59|Obiettivi!\$[A-Z]+\$2:\$[A-Z]+\$15)$/,
       );
   });
 
@@ -224,14 +240,21 @@ describe("workbook description of the sample", () => {
       expect(formats[r]).toBe(t?.unit === "%" ? "0.00%" : t?.kind === "deadline" ? "dd/mm/yyyy" : "General"),
     );
     expect(layout.columns.filter((c) => c.role === "helper").every((c) => c.hidden)).toBe(true);
-    expect(native.sheets[3].validations.map((v) => v.type)).toEqual(["list", "decimal", "list", "decimal"]);
+    // Year, band profile, the custom profile's thresholds, scoring mode, area weights.
+    expect(native.sheets[3].validations.map((v) => v.type)).toEqual(["list", "list", "decimal", "list", "decimal"]);
   });
 
   it("puts settings where the names point and unlocks only what users may change", () => {
     const settings = native.sheets[3];
     const unlocked = settings.ranges.filter((r) => r.unlocked);
-    expect(unlocked).toHaveLength(1);
-    expect(unlocked[0]).toMatchObject({ topLeft: "B3", rows: [[2023], [1], [0.7], ["proporzionale"]] });
+    // The thresholds in force are formulas over the band profiles; users choose the profile or
+    // edit the custom profile's pair.
+    expect(unlocked.map((r) => [r.topLeft, r.rows])).toEqual([
+      ["B3", [[2023]]],
+      ["B6", [["proporzionale"]]],
+      ["B9", [["Standard"]]],
+      ["I5", [[1, 0.7]]],
+    ]);
     expect(settings.tables[0].columns.map((c) => c.role)).toEqual(["data", "data", "setting"]);
     for (const s of native.sheets)
       for (const t of s.tables)

@@ -424,14 +424,14 @@ describe("writeXlsx on the whole sample", () => {
     }
   }
 
-  it("prints each sheet as the description says: landscape, the summaries on one page width", () => {
+  it("prints each sheet as the description says: landscape A4, the summaries at their computed zoom", () => {
     for (const sheet of description.sheets) {
       const setup = out.wb.getWorksheet(sheet.name)!.pageSetup;
       expect({ sheet: sheet.name, orientation: setup.orientation }).toEqual({
         sheet: sheet.name,
         orientation: sheet.print?.orientation ?? "portrait",
       });
-      if (sheet.print?.fitToWidth) expect(setup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      if (sheet.print) expect(setup).toMatchObject({ paperSize: 9, scale: sheet.print.scale ?? 100 });
     }
   });
 
@@ -492,7 +492,12 @@ describe("writeXlsx on the whole sample", () => {
       expect(xml.includes('<sheetProtection sheet="1"')).toBe(sheet.protection.protect);
     }
     const workbook = await out.xml("xl/workbook.xml");
-    const written = [...workbook.matchAll(/<definedName name="([^"]*)"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]);
+    const all = [...workbook.matchAll(/<definedName name="([^"]*)"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]);
+    const written = all.filter(([name]) => !name.startsWith("_xlnm."));
     expect(written).toEqual(description.names.map((n) => [n.name, n.refersTo.slice(1)]));
+    // Print titles and areas are the built-in names, one per sheet that states them.
+    const printNames = all.filter(([name]) => name.startsWith("_xlnm.")).map(([name, ref]) => `${name} ${ref}`);
+    expect(printNames).toContain("_xlnm.Print_Titles Rendicontazione!$5:$5");
+    expect(printNames).toContain("_xlnm.Print_Titles Indicatori!$A:$B,Indicatori!$1:$1");
   });
 });

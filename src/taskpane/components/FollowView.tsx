@@ -26,6 +26,7 @@ import { errorMessage } from "../errors";
 import { ErrorBar } from "./ErrorBar";
 import { useFollow, type MissingActual } from "../state/useFollow";
 import { StatusBadge } from "./StatusBadge";
+import { AreaScoreChart } from "./AreaScoreChart";
 
 export const MISSING_PAGE = 10;
 
@@ -221,6 +222,12 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
             <h3 id="pira-areas-heading" className={styles.heading}>
               <Subtitle2>{t.follow.areas}</Subtitle2>
             </h3>
+            <AreaScoreChart
+              title={t.follow.areaChart}
+              bars={scores.areas.map((a) => ({ code: a.code, score: a.score }))}
+              percent={percent}
+              noScore={t.follow.noScore}
+            />
             <Accordion multiple collapsible>
               {scores.areas.map((area) => (
                 <AccordionItem key={area.code} value={area.code} data-area={area.code}>

@@ -15,14 +15,23 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { SCORING_MODES, type FormulaMode, type ScoringMode, type Settings } from "../../domain/settings";
+import {
+  BAND_PROFILES,
+  CUSTOM_PROFILE,
+  SCORING_MODES,
+  profileInForce,
+  profileThresholds,
+  type FormulaMode,
+  type ScoringMode,
+  type Settings,
+} from "../../domain/settings";
 import { useI18n } from "../i18n";
 import { errorMessage } from "../errors";
 import { ErrorBar } from "./ErrorBar";
 import { FormulaModeField } from "./FormulaModeField";
 
 /** What the user chooses; the rest of Settings (year, area weights) comes from the plan. */
-export type SettingsChoices = Pick<Settings, "greenFrom" | "amberFrom" | "mode" | "formulaMode">;
+export type SettingsChoices = Pick<Settings, "greenFrom" | "amberFrom" | "profile" | "mode" | "formulaMode">;
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -66,6 +75,11 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
   const { t } = useI18n();
   const [state, setState] = React.useState<ApplyState>({ kind: "idle" });
   const invalid = choices.amberFrom > choices.greenFrom;
+  // A named profile sets both thresholds; editing one makes them the custom profile's.
+  const chooseProfile = (profile: string): void => {
+    const thresholds = profileThresholds(profile, choices) ?? choices;
+    onChange({ ...choices, ...thresholds, profile });
+  };
   const busy = state.kind === "applying";
 
   const apply = async (next: SettingsChoices, done: string): Promise<void> => {
@@ -90,7 +104,9 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
           const value =
             data.value ?? (data.displayValue === undefined ? NaN : Number(data.displayValue.replace(",", ".")));
           // A threshold is a score: 0 % to 100 % (PIRA.STATUS refuses anything else).
-          if (Number.isFinite(value)) onChange({ ...choices, [key]: Math.min(100, Math.max(0, value)) / 100 });
+          if (!Number.isFinite(value)) return;
+          const next = { ...choices, [key]: Math.min(100, Math.max(0, value)) / 100 };
+          onChange({ ...next, profile: profileInForce({ greenFrom: next.greenFrom, amberFrom: next.amberFrom }) });
         }}
       />
     </Field>
@@ -102,6 +118,18 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
         <h2 id="pira-thresholds-heading" className={styles.heading}>
           <Subtitle2>{t.settings.thresholds}</Subtitle2>
         </h2>
+        <Field label={t.settings.profile}>
+          <RadioGroup value={choices.profile} disabled={busy} onChange={(_e, data) => chooseProfile(data.value)}>
+            {BAND_PROFILES.map((p) => (
+              <Radio
+                key={p.name}
+                value={p.name}
+                label={`${p.name} (${percentOf(p.greenFrom)} % / ${percentOf(p.amberFrom)} %)`}
+              />
+            ))}
+            <Radio value={CUSTOM_PROFILE} label={t.settings.customProfile} />
+          </RadioGroup>
+        </Field>
         <div className={styles.row}>
           {threshold("greenFrom", t.settings.greenFrom)}
           {threshold("amberFrom", t.settings.amberFrom)}

@@ -4,6 +4,7 @@ import { FORMAT } from "../format";
 import type { ArchiveRow } from "../history";
 import { ARCHIVE_COLUMN, ARCHIVE_COLUMNS, SHEETS, TABLES } from "../layout";
 import type { CellSpec, SheetSpec } from "../types";
+import { printSpec } from "../print";
 import { rowOf, sheet } from "./common";
 
 /** A consuntivo shows as its target wrote it: a percent, a date, or a plain value. */
@@ -23,7 +24,7 @@ export function buildArchive(rows: readonly ArchiveRow[]): SheetSpec {
   const empty = new Array<CellSpec>(ARCHIVE_COLUMNS.length).fill(null);
   return sheet(SHEETS.archive, {
     tabColor: "#7F7F7F",
-    print: { orientation: "landscape", fitToWidth: true },
+    print: printSpec({ title: "", titleRows: "$1:$1" }),
     tables: [
       {
         name: TABLES.archive,

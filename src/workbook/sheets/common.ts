@@ -1,7 +1,9 @@
 // What every sheet of the workbook shares: protection, the empty parts, the compliance colours.
+import { cellAddress } from "../address";
 import { COMPLIANCE_STYLES } from "../format";
 import { complianceRules } from "../formulas";
-import type { CellSpec, ConditionalFormatSpec, ProtectionSpec, SheetSpec } from "../types";
+import { NAMES } from "../layout";
+import type { CellSpec, ConditionalFormatSpec, FillStyle, ProtectionSpec, RangeSpec, SheetSpec } from "../types";
 
 function protection(): ProtectionSpec {
   // No password by default: protection guards against slips, it is not a secret.
@@ -50,3 +52,40 @@ export function rowOf<K extends string>(
   }
   return cells;
 }
+
+const percent = (name: string) => `TEXT(${name},"0%")`;
+
+/** The profile in force and its thresholds, as one line (live: it follows the Impostazioni cells). */
+export function profileLine(): string {
+  return (
+    `="Profilo delle soglie: "&${NAMES.profile}&" – Raggiunto da "&${percent(NAMES.green)}&` +
+    `", Parzialmente raggiunto da "&${percent(NAMES.amber)}`
+  );
+}
+
+/**
+ * The legend of the compliance colours, from (0-based) `row` in `column`: a title, then one cell
+ * per band in the band's colour with its status and its threshold (live), then "n.d.".
+ */
+export function legendRanges(row: number, column: number): RangeSpec[] {
+  const green = percent(NAMES.green);
+  const amber = percent(NAMES.amber);
+  const bands: { text: string; style?: FillStyle }[] = [
+    { text: `="Raggiunto: grado di raggiungimento da "&${green}`, style: COMPLIANCE_STYLES.green },
+    { text: `="Parzialmente raggiunto: da "&${amber}&" a meno di "&${green}`, style: COMPLIANCE_STYLES.amber },
+    { text: `="Non raggiunto: sotto "&${amber}`, style: COMPLIANCE_STYLES.red },
+    { text: `="n.d.: consuntivo non inserito (non conta come 0)"` },
+  ];
+  return [
+    { topLeft: cellAddress(row, column), rows: [["Legenda"]], bold: true },
+    ...bands.map((band, i): RangeSpec => ({
+      topLeft: cellAddress(row + 1 + i, column),
+      rows: [[{ formula: band.text }]],
+      border: true,
+      ...(band.style ? { fill: band.style.fill, fontColor: band.style.font } : {}),
+    })),
+  ];
+}
+
+/** Rows legendRanges takes. */
+export const LEGEND_ROWS = 5;

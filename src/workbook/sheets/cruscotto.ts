@@ -14,6 +14,7 @@ import {
 } from "../formulas";
 import {
   AREA_WEIGHT_COLUMN,
+  DASHBOARD_AREA_TOP,
   DASHBOARD_CHAMBER,
   DASHBOARD_CHAMBER_HEADERS,
   NAMES,
@@ -27,9 +28,8 @@ import {
   summaryHeaders,
 } from "../layout";
 import type { CellSpec, ConditionalFormatSpec, RangeSpec, SheetSpec, TableSpec } from "../types";
-import { complianceFormats, sheet } from "./common";
-
-const AREA_TOP = 7; // 0-based header row of tblCruscottoAmbiti
+import { printSpec } from "../print";
+import { LEGEND_ROWS, complianceFormats, legendRanges, profileLine, sheet } from "./common";
 
 // Both tables: label, weight, score, coverage, status, then the key the roll-ups match on.
 function summaryTable(
@@ -57,6 +57,8 @@ function summaryTable(
   };
 }
 
+const DASHBOARD_WIDTHS = { A: 64, B: 13, C: 12, D: 11, E: 24, F: 9 } as const;
+
 export function buildDashboard(plan: Plan): SheetSpec {
   const objectives = objectiveLayout(plan.years);
   const nObjRows = Math.max(plan.objectives.length, 1);
@@ -74,7 +76,7 @@ export function buildDashboard(plan: Plan): SheetSpec {
 
   // Both tables put score, coverage and status in columns C:E, under the chamber row; each row is
   // labelled "code · name", which the charts show too.
-  const areaTop = AREA_TOP;
+  const areaTop = DASHBOARD_AREA_TOP;
   const nAreas = Math.max(plan.areas.length, 1);
   const objTop = areaTop + nAreas + 3;
   const nObj = Math.max(plan.objectives.length, 1);
@@ -166,6 +168,7 @@ export function buildDashboard(plan: Plan): SheetSpec {
   const ranges: RangeSpec[] = [
     { topLeft: "A1", rows: [["Cruscotto obiettivi strategici PIRA"]], bold: true, fontSize: 16 },
     { topLeft: "A2", rows: [[plan.title || "Piano degli indicatori e dei risultati attesi"]] },
+    { topLeft: "A4", rows: [[{ formula: profileLine() }]], italic: true },
     {
       topLeft: "A3",
       rows: [["Anno", { formula: `=${NAMES.year}` }]],
@@ -214,11 +217,21 @@ export function buildDashboard(plan: Plan): SheetSpec {
     ...complianceFormats(scores(areaTop, nAreas), `$${letter(S.score)}${areaTop + 2}`, 4),
     ...complianceFormats(scores(objTop, nObj), `$${letter(S.score)}${objTop + 2}`, 7),
   ];
-  const chartTop = Math.max(areaTop + nAreas + 3, 18);
+  // Below the tables: the legend, then the two charts across the table columns, so the sheet
+  // prints on one page width (charts beside the tables would need a second one).
+  const legendTop = objTop + nObj + 2;
+  ranges.push(...legendRanges(legendTop, S.label));
+  const areaChartTop = legendTop + LEGEND_ROWS + 2; // 1-based row of the first chart
+  const objChartTop = areaChartTop + 18;
   return sheet(SHEETS.dashboard, {
     tabColor: "#548235",
     // Printed for reports: status text stands beside every colour, on one page width.
-    print: { orientation: "landscape", fitToWidth: true },
+    // Each chart starts a page, so none is cut in two.
+    print: printSpec({
+      title: plan.title,
+      fitColumns: Object.values(DASHBOARD_WIDTHS),
+      pageBreaks: [areaChartTop - 1, objChartTop - 1],
+    }),
     ranges,
     tables,
     conditionalFormats,
@@ -229,8 +242,8 @@ export function buildDashboard(plan: Plan): SheetSpec {
         categories: areaRange(S.label),
         values: areaRange(S.score),
         seriesName: STEMS.score,
-        from: "H2",
-        to: `O${Math.max(areaTop + nAreas + 1, 16)}`,
+        from: `A${areaChartTop}`,
+        to: `E${areaChartTop + 16}`,
       },
       {
         type: "barClustered",
@@ -238,10 +251,10 @@ export function buildDashboard(plan: Plan): SheetSpec {
         categories: objRange(S.label),
         values: objRange(S.score),
         seriesName: STEMS.score,
-        from: `H${chartTop}`,
-        to: `O${chartTop + Math.max(nObj + 4, 16)}`,
+        from: `A${objChartTop}`,
+        to: `E${objChartTop + Math.max(nObj + 4, 16)}`,
       },
     ],
-    columnWidths: { A: 64, B: 13, C: 12, D: 11, E: 24, F: 9 },
+    columnWidths: { ...DASHBOARD_WIDTHS },
   });
 }

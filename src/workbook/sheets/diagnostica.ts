@@ -5,6 +5,7 @@ import { FORMAT } from "../format";
 import { missingNoteCountFormula } from "../formulas";
 import { DIAGNOSTIC_COLUMNS, DIAGNOSTIC_NOTES, SHEETS, TABLES, indicatorLayout } from "../layout";
 import type { CellSpec, RangeSpec, SheetSpec } from "../types";
+import { printSpec } from "../print";
 import { sheet } from "./common";
 
 const SEVERITY_LABEL: Record<Diagnostic["severity"], string> = { error: "Errore", warning: "Avviso", info: "Nota" };
@@ -19,7 +20,11 @@ export function buildDiagnostics(plan: Plan): SheetSpec {
   ]);
   return sheet(SHEETS.diagnostics, {
     tabColor: "#C00000",
-    print: { orientation: "landscape", fitToWidth: true },
+    print: printSpec({
+      title: plan.title,
+      titleRows: "$1:$1",
+      fitColumns: DIAGNOSTIC_COLUMNS.map((c) => c.width ?? 8.43),
+    }),
     tables: [
       {
         name: TABLES.diagnostics,

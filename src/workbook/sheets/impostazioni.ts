@@ -2,11 +2,21 @@
 // mode), the area weights, and the yes/no spellings a consuntivo may take.
 import type { Plan } from "../../domain/model";
 import type { Settings } from "../../domain/settings";
-import { SCORING_MODES } from "../../domain/settings";
+import { BAND_PROFILES, CUSTOM_PROFILE, SCORING_MODES, profileInForce, profileNames } from "../../domain/settings";
 import { NO_WORDS, YES_WORDS } from "../../domain/score";
 import { absolute, cellAddress, columnLetter } from "../address";
 import { FORMAT } from "../format";
-import { AREA_WEIGHT_COLUMN, AREA_WEIGHT_COLUMNS, NAMES, SETTINGS_SHEET, SHEETS, TABLES, WORD_NAMES } from "../layout";
+import {
+  AREA_WEIGHT_COLUMN,
+  AREA_WEIGHT_COLUMNS,
+  NAMES,
+  PROFILE_COLUMN,
+  SETTINGS_SHEET,
+  SHEETS,
+  TABLES,
+  WORD_NAMES,
+} from "../layout";
+import { printSpec } from "../print";
 import type { CellSpec, NameSpec, RangeSpec, SheetSpec, TableSpec, ValidationSpec } from "../types";
 import { sheet } from "./common";
 
@@ -19,10 +29,38 @@ function valueCell(row: number): string {
 
 export function buildSettings(plan: Plan, settings: Settings): SheetSpec {
   const yearList = `{${plan.years.join(",")}}`;
+  const profile = profileInForce(settings);
+  const profileRows = [
+    ...BAND_PROFILES,
+    {
+      name: CUSTOM_PROFILE,
+      // The custom pair is the settings' own when they are custom, else a starting point to edit.
+      greenFrom: settings.greenFrom,
+      amberFrom: settings.amberFrom,
+      description: "Soglie scelte dall'ente: si modificano in questa riga.",
+    },
+  ];
+  const P = SETTINGS_SHEET.profilesColumn;
+  const profileCell = (row: number, column: number) =>
+    absolute(SHEETS.settings, { row: SETTINGS_SHEET.profilesTop + 1 + row, column: P + column });
+  const profileColumn = (column: number) =>
+    `${profileCell(0, column)}:${profileCell(profileRows.length - 1, column).split("!")[1]}`;
+  // The thresholds in force are the chosen profile's: choosing it in B9 recolours everything.
+  const threshold = (column: number): CellSpec => ({
+    formula: `=INDEX(${profileColumn(column)},MATCH(${NAMES.profile},${profileColumn(PROFILE_COLUMN.name)},0))`,
+  });
   const valueRows: CellSpec[][] = [
     [LABELS.year, settings.year, "L'anno che il foglio Cruscotto mostra."],
-    [LABELS.green, settings.greenFrom, "Punteggio da cui un indicatore è «Raggiunto»."],
-    [LABELS.amber, settings.amberFrom, "Punteggio da cui è «Parzialmente raggiunto»; sotto è «Non raggiunto»."],
+    [
+      LABELS.green,
+      threshold(PROFILE_COLUMN.green),
+      "Punteggio da cui un indicatore è «Raggiunto»: dal profilo delle soglie scelto (riga 9).",
+    ],
+    [
+      LABELS.amber,
+      threshold(PROFILE_COLUMN.amber),
+      "Punteggio da cui è «Parzialmente raggiunto»; sotto è «Non raggiunto».",
+    ],
     [LABELS.mode, settings.mode, "proporzionale, binario o lineare."],
     [
       LABELS.formulaMode,
@@ -30,6 +68,7 @@ export function buildSettings(plan: Plan, settings: Settings): SheetSpec {
       "PIRA: funzioni del componente aggiuntivo; native: formule di Excel, leggibili anche senza il componente. Si cambia dal riquadro.",
     ],
     [LABELS.yearIndex, { formula: `=MATCH(${NAMES.year},${yearList},0)` }, "Colonna dell'anno in vista."],
+    [SETTINGS_SHEET.profileLabel, profile, `Le soglie in vigore: ${profileNames().join(", ")} (tabella a destra).`],
   ];
   const wordsTopLeft = cellAddress(WORDS_TOP, SETTINGS_SHEET.wordsColumn);
   const ranges: RangeSpec[] = [
@@ -37,12 +76,65 @@ export function buildSettings(plan: Plan, settings: Settings): SheetSpec {
     { topLeft: cellAddress(ROWS.year, SETTINGS_SHEET.labelColumn), rows: valueRows.map((r) => [r[0]]), bold: true },
     {
       topLeft: valueCell(ROWS.year),
-      rows: valueRows.slice(0, 4).map((r) => [r[1]]),
-      numberFormat: [[FORMAT.integer], [FORMAT.percent], [FORMAT.percent], [FORMAT.text]],
+      rows: [[valueRows[0][1]]],
+      numberFormat: FORMAT.integer,
       unlocked: true,
+      input: true,
     },
-    { topLeft: valueCell(ROWS.formulaMode), rows: valueRows.slice(4).map((r) => [r[1]]), numberFormat: FORMAT.general },
+    { topLeft: valueCell(ROWS.green), rows: valueRows.slice(1, 3).map((r) => [r[1]]), numberFormat: FORMAT.percent },
+    {
+      topLeft: valueCell(ROWS.mode),
+      rows: [[valueRows[3][1]]],
+      numberFormat: FORMAT.text,
+      unlocked: true,
+      input: true,
+    },
+    {
+      topLeft: valueCell(ROWS.formulaMode),
+      rows: valueRows.slice(4, 6).map((r) => [r[1]]),
+      numberFormat: FORMAT.general,
+    },
+    {
+      topLeft: valueCell(SETTINGS_SHEET.profileRow),
+      rows: [[profile]],
+      numberFormat: FORMAT.text,
+      unlocked: true,
+      input: true,
+    },
     { topLeft: cellAddress(ROWS.year, SETTINGS_SHEET.valueColumn + 1), rows: valueRows.map((r) => [r[2]]), wrap: true },
+    // The band profiles: the named ones are fixed, the custom row is edited by users.
+    {
+      topLeft: cellAddress(SETTINGS_SHEET.profilesTop, P),
+      rows: [[...SETTINGS_SHEET.profilesHeaders]],
+      bold: true,
+      border: true,
+    },
+    {
+      topLeft: cellAddress(SETTINGS_SHEET.profilesTop + 1, P),
+      rows: BAND_PROFILES.map((p) => [p.name, p.greenFrom, p.amberFrom, p.description]),
+      numberFormat: [...BAND_PROFILES.map(() => [FORMAT.text, FORMAT.percent, FORMAT.percent, FORMAT.text])],
+      border: true,
+      wrap: true,
+    },
+    {
+      topLeft: cellAddress(SETTINGS_SHEET.profilesTop + profileRows.length, P),
+      rows: [[CUSTOM_PROFILE]],
+      numberFormat: FORMAT.text,
+      border: true,
+    },
+    {
+      topLeft: cellAddress(SETTINGS_SHEET.profilesTop + profileRows.length, P + PROFILE_COLUMN.green),
+      rows: [[settings.greenFrom, settings.amberFrom]],
+      numberFormat: FORMAT.percent,
+      unlocked: true,
+      input: true,
+    },
+    {
+      topLeft: cellAddress(SETTINGS_SHEET.profilesTop + profileRows.length, P + PROFILE_COLUMN.description),
+      rows: [[profileRows[profileRows.length - 1].description]],
+      border: true,
+      wrap: true,
+    },
     {
       topLeft: `A${AREA_WEIGHTS_TOP}`,
       rows: [["Peso di ogni ambito nel punteggio dell'ente (pesi relativi)"]],
@@ -78,7 +170,14 @@ export function buildSettings(plan: Plan, settings: Settings): SheetSpec {
       error: { title: "Anno non valido", message: `Scegli uno degli anni del piano: ${plan.years.join(", ")}.` },
     },
     {
-      range: `${valueCell(ROWS.green)}:${valueCell(ROWS.amber)}`,
+      range: valueCell(SETTINGS_SHEET.profileRow),
+      type: "list",
+      values: profileNames(),
+      prompt: { title: SETTINGS_SHEET.profileLabel, message: `Scegli le soglie: ${profileNames().join(", ")}.` },
+      error: { title: "Profilo non valido", message: `Scegli uno dei profili: ${profileNames().join(", ")}.` },
+    },
+    {
+      range: `${cellAddress(SETTINGS_SHEET.profilesTop + profileRows.length, P + PROFILE_COLUMN.green)}:${cellAddress(SETTINGS_SHEET.profilesTop + profileRows.length, P + PROFILE_COLUMN.amber)}`,
       type: "decimal",
       min: 0,
       max: 1,
@@ -109,7 +208,8 @@ export function buildSettings(plan: Plan, settings: Settings): SheetSpec {
     ranges,
     tables: [areaTable],
     validations,
-    columnWidths: { A: 34, B: 40, C: 60, E: 18, F: 9 },
+    columnWidths: { A: 34, B: 40, C: 60, E: 18, F: 9, H: 18, I: 12, J: 12, K: 40 },
+    print: printSpec({ title: plan.title }),
   });
 }
 
@@ -126,6 +226,20 @@ export function settingsNames(): NameSpec[] {
     { name: NAMES.amber, refersTo: cell(ROWS.amber), comment: "Soglia di Parzialmente raggiunto" },
     { name: NAMES.mode, refersTo: cell(ROWS.mode), comment: "Modalità di punteggio" },
     { name: NAMES.formulaMode, refersTo: cell(ROWS.formulaMode), comment: "Formule PIRA o native" },
+    { name: NAMES.profile, refersTo: cell(SETTINGS_SHEET.profileRow), comment: "Profilo delle soglie" },
+    ...(
+      [
+        [NAMES.customGreen, PROFILE_COLUMN.green, "Soglia verde personalizzata"],
+        [NAMES.customAmber, PROFILE_COLUMN.amber, "Soglia gialla personalizzata"],
+      ] as const
+    ).map(([name, column, comment]) => ({
+      name,
+      refersTo: `=${absolute(SHEETS.settings, {
+        row: SETTINGS_SHEET.profilesTop + BAND_PROFILES.length + 1,
+        column: SETTINGS_SHEET.profilesColumn + column,
+      })}`,
+      comment,
+    })),
     { name: NAMES.yearIndex, refersTo: cell(ROWS.yearIndex), comment: "Posizione dell'anno in vista" },
     { name: WORD_NAMES.yes, refersTo: words(WORDS_TOP, YES_WORDS.length), comment: "Risposte che valgono sì" },
     {

@@ -21,6 +21,7 @@ import {
 import { percentActualLimit } from "../../domain/score";
 import { HEADERS, RANGE_NAMES, SHEETS, STEMS, TABLES, indicatorLayout } from "../layout";
 import type { CellSpec, ConditionalFormatSpec, NameSpec, SheetSpec, TableSpec, ValidationSpec } from "../types";
+import { printSpec } from "../print";
 import { complianceFormats, sheet } from "./common";
 
 function actualFormat(target: Target | null): string {
@@ -159,7 +160,9 @@ export function buildIndicators(
 
   return sheet(SHEETS.indicators, {
     tabColor: "#1F4E79",
-    print: { orientation: "landscape", fitToWidth: false },
+    // Wide (four columns a year): not the sheet meant for print (that is the Rendicontazione), but
+    // every page repeats the header row and the indicator's id and name.
+    print: printSpec({ title: plan.title, titleRows: "$1:$1", titleColumns: "$A:$B" }),
     tables: [table],
     conditionalFormats,
     validations,

@@ -18,6 +18,7 @@ import {
 } from "../formulas";
 import { HEADERS, RANGE_NAMES, SHEETS, TABLES, indicatorLayout, objectiveLayout } from "../layout";
 import type { CellSpec, ConditionalFormatSpec, NameSpec, SheetSpec } from "../types";
+import { printSpec } from "../print";
 import { complianceFormats, sheet } from "./common";
 
 export function buildObjectives(plan: Plan): SheetSpec {
@@ -99,7 +100,8 @@ export function buildObjectives(plan: Plan): SheetSpec {
   });
   return sheet(SHEETS.objectives, {
     tabColor: "#2E75B6",
-    print: { orientation: "landscape", fitToWidth: true },
+    // Too wide for one page width at a readable size: pages repeat the header row, number and title.
+    print: printSpec({ title: plan.title, titleRows: "$1:$1", titleColumns: "$A:$B" }),
     tables: [{ name: TABLES.objectives, topLeft: "A1", columns: layout.columns, rows, style: "TableStyleMedium2" }],
     conditionalFormats,
     freeze: { rows: 1, columns: 2 },

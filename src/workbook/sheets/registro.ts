@@ -2,12 +2,13 @@
 import type { RegisterRow } from "../history";
 import { REGISTER_COLUMN, REGISTER_COLUMNS, SHEETS, TABLES } from "../layout";
 import type { CellSpec, SheetSpec } from "../types";
+import { printSpec } from "../print";
 import { rowOf, sheet } from "./common";
 
 export function buildRegister(rows: readonly RegisterRow[]): SheetSpec {
   return sheet(SHEETS.register, {
     tabColor: "#548235",
-    print: { orientation: "landscape", fitToWidth: true },
+    print: printSpec({ title: "", titleRows: "$1:$1" }),
     tables: [
       {
         name: TABLES.register,
