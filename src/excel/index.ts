@@ -13,3 +13,4 @@ export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "./batch";
  * suspension 1.6. Check with Office.context.requirements.isSetSupported("ExcelApi", ...).
  */
 export const REQUIRED_EXCEL_API = "1.8";
+export { readWorkbookTables } from "./readWorkbookTables";

@@ -11,6 +11,7 @@ import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
 import { I18nContext, makeI18n, useI18n, type Lang } from "./i18n";
 import { usePlanPreview } from "./state/usePlanPreview";
 import { useImport } from "./state/useImport";
+import { useRevise } from "./state/useRevise";
 import { TABS, type Imported, type PaneState, type TabId } from "./tabs";
 
 export type { TabId } from "./tabs";
@@ -50,6 +51,13 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
 
   const onImported = React.useCallback((plan: Plan, settings: Settings) => setImported({ plan, settings }), []);
   const importer = useImport(gateway, onImported);
+  const [revisedText, setRevisedText] = React.useState("");
+  const revisedPreview = usePlanPreview(revisedText);
+  const onRevised = React.useCallback((plan: Plan, settings: Settings) => {
+    setImported({ plan, settings });
+    setChoices(choicesOf(settings));
+  }, []);
+  const reviser = useRevise(gateway, onRevised);
 
   const [readError, setReadError] = React.useState<string | null>(null);
 
@@ -123,6 +131,7 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     imported,
     onApply,
     select: setTab,
+    revision: { text: revisedText, setText: setRevisedText, preview: revisedPreview, reviser },
   };
   const Panel = (TABS.find((entry) => entry.id === tab) ?? TABS[0]).component;
 

@@ -19,7 +19,7 @@ function plural(n: number, one: string, many: string): string {
 
 const it = {
   appTitle: "Cruscotto PIRA",
-  tabs: { import: "Importa", follow: "Monitoraggio", settings: "Impostazioni" },
+  tabs: { import: "Importa", update: "Aggiorna piano", follow: "Monitoraggio", settings: "Impostazioni" },
   tabListLabel: "Sezioni del cruscotto",
 
   source: {
@@ -104,6 +104,46 @@ const it = {
     noPlan: "Incolla o apri un cruscotto per importarlo.",
   },
 
+  revise: {
+    heading: "Aggiorna il piano",
+    intro:
+      "Incolla o apri il cruscotto rivisto: prima di scrivere vedrai cosa cambia, quali consuntivi e note passano " +
+      "ai nuovi indicatori e cosa va nell'Archivio.",
+    noWorkbook: "La cartella non contiene ancora un cruscotto: importalo dalla scheda «Importa».",
+    prepare: "Mostra le modifiche",
+    preparing: "Lettura della cartella…",
+    apply: "Applica l'aggiornamento",
+    applying: "Scrittura della cartella…",
+    applyNeedsPreview: "Mostra prima le modifiche.",
+    applyBlocked: "Non si può applicare: correggi i problemi elencati.",
+    added: "Aggiunti",
+    removed: "Eliminati",
+    changed: "Modificati",
+    nothing: "Nessuno",
+    proposals: "Corrispondenze da confermare",
+    proposalsHint:
+      "Indicatori dal nome simile: spunta quelli che sono lo stesso indicatore, così i consuntivi li seguono.",
+    proposal: (oldId: string, oldName: string, newId: string, newName: string) =>
+      `${oldId} «${oldName}» → ${newId} «${newName}»`,
+    carried: (actuals: number, notes: number) =>
+      `Passano ai nuovi indicatori ${plural(actuals, "consuntivo", "consuntivi")} e ${plural(notes, "nota", "note")}.`,
+    archived: (actuals: number, notes: number) =>
+      actuals + notes === 0
+        ? "Nulla va nell'Archivio."
+        : `Vanno nell'Archivio ${plural(actuals, "consuntivo", "consuntivi")} e ${plural(notes, "nota", "note")}:`,
+    archiveSection: "Da archiviare",
+    carriedSection: "Consuntivi e note",
+    underChangedTarget: (n: number) =>
+      `${plural(n, "consuntivo riportato ha", "consuntivi riportati hanno")} un target cambiato.`,
+    problems: "Problemi che impediscono l'aggiornamento",
+    failed: "Aggiornamento non riuscito",
+    done: "Piano aggiornato",
+    doneBody: (changes: number, carried: number, archived: number) =>
+      `${plural(changes, "modifica applicata", "modifiche applicate")}, ${plural(carried, "valore riportato", "valori riportati")}, ` +
+      `${plural(archived, "valore archiviato", "valori archiviati")}.`,
+    archiveRow: (id: string, year: string, value: string) => `${id}, ${year}: ${value}`,
+  },
+
   follow: {
     heading: "Monitoraggio",
     noPlan: "Importa un cruscotto per seguirne l'andamento.",
@@ -171,7 +211,7 @@ export type Strings = typeof it;
 
 const en: Strings = {
   appTitle: "PIRA dashboard",
-  tabs: { import: "Import", follow: "Monitoring", settings: "Settings" },
+  tabs: { import: "Import", update: "Update plan", follow: "Monitoring", settings: "Settings" },
   tabListLabel: "Dashboard sections",
 
   source: {
@@ -254,6 +294,44 @@ const en: Strings = {
     cancelled: "Import cancelled: the workbook was not changed.",
     goToFollow: "Go to monitoring",
     noPlan: "Paste or open a dashboard to import it.",
+  },
+
+  revise: {
+    heading: "Update the plan",
+    intro:
+      "Paste or open the revised dashboard: before anything is written you see what changes, which actuals and " +
+      "notes move to the new indicators and what goes to the Archive.",
+    noWorkbook: "The workbook holds no dashboard yet: import one from the «Import» tab.",
+    prepare: "Show the changes",
+    preparing: "Reading the workbook…",
+    apply: "Apply the update",
+    applying: "Writing the workbook…",
+    applyNeedsPreview: "Show the changes first.",
+    applyBlocked: "Cannot apply: fix the problems listed.",
+    added: "Added",
+    removed: "Removed",
+    changed: "Changed",
+    nothing: "None",
+    proposals: "Matches to confirm",
+    proposalsHint: "Indicators with similar names: tick those that are the same indicator, so their actuals follow.",
+    proposal: (oldId: string, oldName: string, newId: string, newName: string) =>
+      `${oldId} «${oldName}» → ${newId} «${newName}»`,
+    carried: (actuals: number, notes: number) =>
+      `${plural(actuals, "actual", "actuals")} and ${plural(notes, "note", "notes")} move to the new indicators.`,
+    archived: (actuals: number, notes: number) =>
+      actuals + notes === 0
+        ? "Nothing goes to the Archive."
+        : `${plural(actuals, "actual", "actuals")} and ${plural(notes, "note", "notes")} go to the Archive:`,
+    archiveSection: "To archive",
+    carriedSection: "Actuals and notes",
+    underChangedTarget: (n: number) => `${plural(n, "carried actual has", "carried actuals have")} a changed target.`,
+    problems: "Problems that prevent the update",
+    failed: "Update failed",
+    done: "Plan updated",
+    doneBody: (changes: number, carried: number, archived: number) =>
+      `${plural(changes, "change", "changes")} applied, ${plural(carried, "value", "values")} carried, ` +
+      `${plural(archived, "value", "values")} archived.`,
+    archiveRow: (id: string, year: string, value: string) => `${id}, ${year}: ${value}`,
   },
 
   follow: {

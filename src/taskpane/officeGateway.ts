@@ -9,6 +9,7 @@ import {
   readNamedValues,
   readTable,
   readTableIfPresent,
+  readWorkbookTables,
   rewriteFormulas,
   rewriteSheetRanges,
   runExcel as run,
@@ -22,6 +23,7 @@ import {
   actualsFromTable,
   areaWeightsFromTable,
   columnOf,
+  countTypedCells,
   indicatorRow,
   notesFromTable,
   planFromTables,
@@ -33,7 +35,11 @@ export function createOfficeGateway(): PiraGateway {
     inspect: (wb): Promise<WorkbookState> =>
       run(async (context) => {
         const found = await inspectWorkbook(context, wb);
-        return { existingSheets: found.existingSheets, typedActuals: found.typedActuals };
+        return {
+          existingSheets: found.existingSheets,
+          typedActuals: found.typedActuals,
+          historyRows: found.historyRows,
+        };
       }),
 
     async importWorkbook(wb, options: ImportOptions): Promise<ImportOutcome> {
@@ -52,7 +58,26 @@ export function createOfficeGateway(): PiraGateway {
         if (options.replace) {
           // Excel stayed editable while the user read the question: look again, in this batch.
           const now = await inspectWorkbook(context, wb);
-          if (now.typedActuals > 0) {
+          const carries = options.carries;
+          const values = carries?.values;
+          if (values) {
+            // A revision carries what it read: anything typed since would be lost.
+            const tables = await readWorkbookTables(context);
+            const typed = tables ? countTypedCells(tables.indicators) : { actuals: 0, notes: 0 };
+            if (typed.actuals !== values.actuals || typed.notes !== values.notes) {
+              throw new Error(
+                `Nel frattempo la cartella è cambiata (ora ${typed.actuals} consuntivi e ${typed.notes} note, ` +
+                  `erano ${values.actuals} e ${values.notes}): l'aggiornamento è stato annullato. Preparalo di nuovo.`,
+              );
+            }
+          }
+          if (now.historyRows > (carries?.historyRows ?? 0)) {
+            throw new Error(
+              `Le tabelle «${TABLES.archive}» e «${TABLES.register}» hanno ${now.historyRows} righe che la sostituzione ` +
+                "non riporterebbe, quindi l'importazione è stata annullata.",
+            );
+          }
+          if (!values && now.typedActuals > 0) {
             throw new Error(
               (now.typedActuals === 1
                 ? "Nel frattempo è stato inserito 1 consuntivo: la sostituzione lo cancellerebbe, "
@@ -81,6 +106,8 @@ export function createOfficeGateway(): PiraGateway {
       run(async (context) =>
         notesFromTable(await readTable(context, SHEETS.indicators, TABLES.indicators), plan.years),
       ),
+
+    readWorkbookTables: () => run(readWorkbookTables),
 
     readPlan: (): Promise<Plan | null> =>
       run(async (context) => {
