@@ -120,6 +120,19 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     setImported({ plan: current.plan, settings });
   };
 
+  // A view change asked from inside a view («Vai al monitoraggio») moves the focus to the new
+  // view's tab, not to the body when the clicked button disappears.
+  const focusTab = React.useRef(false);
+  const select = React.useCallback((next: TabId) => {
+    focusTab.current = true;
+    setTab(next);
+  }, []);
+  React.useEffect(() => {
+    if (!focusTab.current) return;
+    focusTab.current = false;
+    document.getElementById(`pira-tab-${tab}`)?.focus();
+  }, [tab]);
+
   const pane: PaneState = {
     text,
     setText,
@@ -130,7 +143,7 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     onImport,
     imported,
     onApply,
-    select: setTab,
+    select,
     revision: { text: revisedText, setText: setRevisedText, preview: revisedPreview, reviser },
   };
   const Panel = (TABS.find((entry) => entry.id === tab) ?? TABS[0]).component;

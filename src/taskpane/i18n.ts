@@ -65,6 +65,7 @@ const it = {
     none: "Nessun problema trovato nel testo.",
     group: { error: "Errori", warning: "Avvisi", info: "Note" } as Record<Severity, string>,
     line: (n: number) => (n > 0 ? `riga ${n}` : "intero cruscotto"),
+    showLine: "mostra nel testo",
     errorsBeforeImport: (n: number) =>
       `${n === 1 ? "C'è 1 errore" : `Ci sono ${n} errori`} nel testo: si può importare, ma i punteggi ` +
       `interessati potrebbero mancare. Controlla i dettagli sotto «Controlli».`,
@@ -258,6 +259,7 @@ const en: Strings = {
     none: "No problem found in the text.",
     group: { error: "Errors", warning: "Warnings", info: "Notes" },
     line: (n) => (n > 0 ? `line ${n}` : "whole dashboard"),
+    showLine: "show in the text",
     errorsBeforeImport: (n) =>
       `The text has ${n === 1 ? "1 error" : `${n} errors`}: you can import, but the scores concerned may be ` +
       `missing. See the details under "Checks".`,

@@ -21,6 +21,7 @@ const {
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const SAMPLE = fs.readFileSync(path.join(ROOT, "samples/cruscotto-pira-2023.txt"), "utf8");
+const REVISED = fs.readFileSync(path.join(ROOT, "test/fixtures/revised/cruscotto-pira-2024.txt"), "utf8");
 // Generous ceilings for a shared 2-core machine; nothing is asserted about time.
 const WAIT = { timeout: 60_000 };
 
@@ -111,6 +112,26 @@ function typeActuals(entries) {
     sheet.type(address, value);
     return address;
   });
+}
+
+/** Runs in the page: one column of a table of the recording workbook, by header, keyed by another column. */
+function tableColumn([tableName, keyHeader, header]) {
+  const book = window.__pira.fake.workbook;
+  const table = book.table(tableName);
+  if (!table) return null;
+  const sheet = table.sheet;
+  const headers = table.headers();
+  const key = headers.indexOf(keyHeader);
+  const col = headers.indexOf(header);
+  if (key < 0 || col < 0) return null;
+  const out = [];
+  for (let r = 1; r < table.rect.rows; r++) {
+    out.push([
+      sheet.valueAt(table.rect.row + r, table.rect.column + key),
+      sheet.valueAt(table.rect.row + r, table.rect.column + col),
+    ]);
+  }
+  return out;
 }
 
 async function main() {
@@ -211,19 +232,25 @@ async function main() {
       const dialog = page.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" });
       await dialog.waitFor(WAIT);
       expectContains(await dialog.textContent(), "«Cruscotto», «Indicatori», «Obiettivi»", "dialog text");
-      // Focus is inside the dialog, on its first button, ready for the keyboard.
+      // Focus is inside the dialog, on the safe answer, ready for the keyboard.
       expectEqual(
         await page.evaluate(() => document.activeElement && document.activeElement.textContent),
-        "Sostituisci",
+        "Annulla",
         "focused button",
       );
-      await dialog.getByRole("button", { name: "Annulla" }).click();
+      await page.keyboard.press("Escape");
       await page.getByText("Importazione annullata: la cartella non è stata modificata.").waitFor(WAIT);
       const writes = await page.evaluate(
         (before) => window.__pira.fake.log.writes.filter((w) => w.sync > before).length,
         syncsBefore,
       );
       expectEqual(writes, 0, "writes after «Annulla»");
+      // Focus returns to the import button the dialog came from.
+      expectEqual(
+        await page.evaluate(() => document.activeElement && document.activeElement.textContent),
+        "Importa nella cartella",
+        "focus after the dialog",
+      );
     });
 
     await check("typed actuals are scored in the follow view; missing ones are counted", async () => {
@@ -281,6 +308,60 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+    });
+
+    await check("«Aggiorna piano» shows the change list before writing, then carries the consuntivi", async () => {
+      await page.evaluate(typeActuals, [
+        ["1.4", 2024, 0.74],
+        ["1.5", 2024, "46%"],
+      ]);
+      await page.getByRole("tab", { name: "Aggiorna piano" }).click();
+      await page.getByRole("textbox", { name: /Testo del cruscotto/ }).fill(REVISED);
+      await page.getByRole("list", { name: "Contenuto" }).waitFor(WAIT);
+      const syncsBefore = await page.evaluate(() => window.__pira.fake.log.syncs);
+      await page.getByRole("button", { name: "Mostra le modifiche" }).click();
+      const apply = page.getByRole("button", { name: "Applica l'aggiornamento" });
+      await apply.waitFor(WAIT);
+      expectContains(await page.getByTestId("revise-removed").textContent(), "DFP 3.3", "removed indicators");
+      expectContains(
+        await page.getByTestId("revise-archived").textContent(),
+        "Vanno nell'Archivio 5 consuntivi e 0 note:",
+        "archived values",
+      );
+      const writes = await page.evaluate(
+        (before) => window.__pira.fake.log.writes.filter((w) => w.sync > before).length,
+        syncsBefore,
+      );
+      expectEqual(writes, 0, "writes before «Applica»");
+      await page.screenshot({
+        path: path.join(ARTIFACTS, "taskpane-update.png"),
+        fullPage: true,
+        animations: "disabled",
+      });
+      await apply.click();
+      await page.getByText("Piano aggiornato").waitFor(WAIT);
+      const carried = Object.fromEntries(
+        (await page.evaluate(tableColumn, ["tblIndicatori", "Indicatore", "Consuntivo 2024"])).filter(
+          ([, v]) => v !== "" && v !== null,
+        ),
+      );
+      // 1.5 of the 2023 plan is 1.4 in the revised one: its consuntivo follows it; DFP 3.3's is
+      // archived, and so are those of 2023, a year the revised plan no longer has.
+      expectEqual(carried, { 1.4: 0.46 }, "Consuntivo 2024 after the update");
+      const archive = await page.evaluate(tableColumn, ["tblArchivio", "Indicatore (vecchio)", "Consuntivo"]);
+      expectEqual(
+        archive,
+        [
+          ["1.1", 15],
+          ["1.2", "SI"],
+          ["1.3", 350],
+          ["1.4", 0.74],
+          ["1.5", 0.2],
+        ],
+        "Archivio rows",
+      );
+      await page.getByRole("tab", { name: "Monitoraggio" }).click();
+      await page.getByTestId("chamber-score").waitFor(WAIT);
     });
 
     await check("with Office in English and a dark theme the pane is English and dark", async () => {

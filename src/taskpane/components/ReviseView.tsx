@@ -21,7 +21,7 @@ import { useI18n } from "../i18n";
 import type { ReviseController } from "../state/useRevise";
 import { ErrorBar } from "./ErrorBar";
 import { PlanPreview } from "./PlanPreview";
-import { SourceInput } from "./SourceInput";
+import { SourceInput, selectLine } from "./SourceInput";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -60,6 +60,7 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
   const styles = useStyles();
   const { t, lang } = useI18n();
   const [notice, setNotice] = React.useState("");
+  const textarea = React.useRef<HTMLTextAreaElement>(null);
   const state = reviser.state;
   const busy = state.kind === "reading" || state.kind === "applying";
   const canPrepare = hasWorkbook && plan !== null && plan.objectives.length > 0 && !pending && !busy;
@@ -72,12 +73,18 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
       </Subtitle2>
       <Caption1>{hasWorkbook ? t.revise.intro : t.revise.noWorkbook}</Caption1>
       <div>
-        <SourceInput text={text} onTextChange={onTextChange} onNotice={setNotice} disabled={busy} />
+        <SourceInput
+          text={text}
+          onTextChange={onTextChange}
+          onNotice={setNotice}
+          disabled={busy}
+          textareaRef={textarea}
+        />
         <Caption1 className={styles.muted} role="status" aria-live="polite" as="p">
           {notice}
         </Caption1>
       </div>
-      <PlanPreview plan={plan} pending={pending} />
+      <PlanPreview plan={plan} pending={pending} onLine={(line) => selectLine(textarea.current, line)} />
       <Divider />
       <div className={styles.actions}>
         <Button disabledFocusable={!canPrepare} onClick={() => plan && void reviser.prepare(plan)}>

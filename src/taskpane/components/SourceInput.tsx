@@ -45,9 +45,25 @@ export interface SourceInputProps {
   /** A line for the live region: file read, rejected or unreadable. */
   onNotice: (message: string) => void;
   disabled?: boolean;
+  /** The text box, for selecting a line from elsewhere (selectLine). */
+  textareaRef?: React.Ref<HTMLTextAreaElement>;
 }
 
-export function SourceInput({ text, onTextChange, onNotice, disabled, readFile }: SourceInputProps): React.JSX.Element {
+/** Focuses the text box and selects its line `line` (1-based), scrolled into view. */
+export function selectLine(textarea: HTMLTextAreaElement | null, line: number): void {
+  if (!textarea) return;
+  const lines = textarea.value.split("\n");
+  const index = Math.min(Math.max(line, 1), lines.length) - 1;
+  let start = 0;
+  for (let i = 0; i < index; i++) start += lines[i].length + 1;
+  textarea.focus();
+  textarea.setSelectionRange(start, start + lines[index].length);
+  const lineHeight = Number.parseFloat(getComputedStyle(textarea).lineHeight) || 16;
+  textarea.scrollTop = Math.max(0, index * lineHeight - textarea.clientHeight / 2);
+}
+
+export function SourceInput(props: SourceInputProps): React.JSX.Element {
+  const { text, onTextChange, onNotice, disabled, readFile, textareaRef } = props;
   const styles = useStyles();
   const { t } = useI18n();
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -101,6 +117,7 @@ export function SourceInput({ text, onTextChange, onNotice, disabled, readFile }
           resize="vertical"
           rows={6}
           spellCheck={false}
+          textarea={{ ref: textareaRef }}
           disabled={disabled}
         />
       </Field>
