@@ -14,3 +14,4 @@ export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "./batch";
  */
 export const REQUIRED_EXCEL_API = "1.8";
 export { readWorkbookTables } from "./readWorkbookTables";
+export { watchSheets, type StopWatching } from "./changes";

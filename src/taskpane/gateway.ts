@@ -64,6 +64,11 @@ export interface PiraGateway {
   /** The settings the workbook holds; null when it was never imported. */
   readSettings(): Promise<Partial<Settings> | null>;
   /**
+   * Calls `onChange` after each edit of the Indicatori or Impostazioni sheet (consuntivi, notes,
+   * targets, settings). Resolves to the function that stops watching.
+   */
+  watchChanges(onChange: () => void): Promise<() => Promise<void>>;
+  /**
    * Activates the Indicatori sheet and selects the indicator's row: its "Consuntivo <year>" cell
    * when a year is given (ready to type), else its id cell.
    */

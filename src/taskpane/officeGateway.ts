@@ -15,6 +15,7 @@ import {
   runExcel as run,
   selectTableCell,
   supportsExcelApi,
+  watchSheets,
   REQUIRED_EXCEL_API,
 } from "../excel";
 import { HEADERS, SETTING_NAMES, SHEETS, TABLES } from "../workbook/layout";
@@ -127,6 +128,9 @@ export function createOfficeGateway(): PiraGateway {
         if (areas) settings.areaWeights = areaWeightsFromTable(areas);
         return settings;
       }),
+
+    watchChanges: async (onChange) =>
+      supportsExcelApi("1.7") ? watchSheets([SHEETS.indicators, SHEETS.settings], onChange) : async () => {},
 
     goToIndicator: (id: string, year?: number): Promise<void> =>
       run(async (context) => {

@@ -85,6 +85,7 @@ export function stubGateway(overrides: Partial<PiraGateway> = {}): jest.Mocked<P
     readPlan: jest.fn().mockResolvedValue(null),
     readSettings: jest.fn().mockResolvedValue(null),
     goToIndicator: jest.fn().mockResolvedValue(undefined),
+    watchChanges: jest.fn().mockResolvedValue(async () => {}),
     ...overrides,
   } as jest.Mocked<PiraGateway>;
 }
