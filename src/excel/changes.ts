@@ -20,13 +20,13 @@ export async function watchSheets(sheetNames: readonly string[], onChange: () =>
     return added;
   });
   return async () => {
-    for (const result of results) {
-      await Excel.run(result.context, async (context) => {
-        result.remove();
-        await context.sync();
-      }).catch(() => {
-        // The sheet went away (an import replaced it): its handler went with it.
-      });
-    }
+    // All were added in one batch: one batch of their context removes them.
+    if (results.length === 0) return;
+    await Excel.run(results[0].context, async (context) => {
+      for (const result of results) result.remove();
+      await context.sync();
+    }).catch(() => {
+      // A sheet went away (an import replaced it): its handler went with it.
+    });
   };
 }
