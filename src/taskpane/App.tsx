@@ -1,5 +1,5 @@
 // The task pane: three sections (import, follow, settings) over one injected gateway.
-import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { FluentProvider, Subtitle1, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import * as React from "react";
 import type { Plan } from "../domain/model";
 import { DEFAULT_THRESHOLDS, defaultSettings, type Settings } from "../domain/settings";
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
     maxWidth: "720px",
   },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  title: { margin: 0 },
 });
 
 export const DEFAULT_CHOICES: SettingsChoices = { ...DEFAULT_THRESHOLDS, mode: "proporzionale", formulaMode: "native" };
@@ -150,6 +151,9 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
 
   return (
     <main className={styles.app}>
+      <Subtitle1 as="h1" className={styles.title}>
+        {t.appTitle}
+      </Subtitle1>
       <TabList
         className={styles.tabs}
         selectedValue={tab}

@@ -218,6 +218,7 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+      await expectAccessible(page, "import (it)");
     });
 
     await check(
@@ -312,6 +313,7 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+      await expectAccessible(page, "follow (it)");
     });
 
     await check(
@@ -340,6 +342,7 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+      await expectAccessible(page, "settings (it)");
     });
 
     await check("«Aggiorna piano» shows the change list before writing, then carries the consuntivi", async () => {
@@ -370,6 +373,7 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+      await expectAccessible(page, "update (it)");
       await apply.click();
       await page.getByText("Piano aggiornato").waitFor(WAIT);
       const carried = Object.fromEntries(
@@ -417,6 +421,7 @@ async function main() {
         fullPage: false,
         animations: "disabled",
       });
+      await expectAccessible(dark, "import (en, dark)");
     });
 
     for (const [file, what] of [

@@ -1,6 +1,6 @@
-// Diagnostics you can follow: «riga N» selects that line in the text box; the English pane shows
+// The preview you can follow: «riga N» selects that line in the text box; the English pane shows
 // the English messages (diagnosticMessage), not the reader's Italian ones.
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { diagnosticMessage } from "../../src/domain/reader";
 import { SAMPLE, SAMPLE_PLAN, renderPane, stubGateway } from "./harness";
 
@@ -28,4 +28,16 @@ test("the English pane shows the diagnostics in English", async () => {
   expect(english).not.toBe(d.message);
   expect(screen.getAllByText(english, { exact: false }).length).toBeGreaterThan(0);
   expect(screen.queryByText(d.message, { exact: false })).toBeNull();
+});
+
+test("an indicator weighing 0% is tagged «solo monitoraggio», the others are not", async () => {
+  renderPane(stubGateway());
+  fireEvent.change(screen.getByRole("textbox", { name: /Testo del cruscotto/ }), { target: { value: SAMPLE } });
+  const tree = await screen.findByRole("tree", undefined, { timeout: 60_000 });
+  fireEvent.click(within(tree).getByRole("treeitem", { name: /^011 Utenti, imprese e territorio/ }));
+  fireEvent.click(within(tree).getByRole("treeitem", { name: /^1 Semplificazione Amministrativa/ }));
+  const dfp = await within(tree).findByRole("treeitem", { name: /^1\.4 DFP 3\.3/ });
+  expect(dfp.textContent).toContain("solo monitoraggio");
+  const first = within(tree).getByRole("treeitem", { name: /^1\.1 Azioni di diffusione/ });
+  expect(first.textContent).not.toContain("solo monitoraggio");
 });
