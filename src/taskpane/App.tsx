@@ -5,6 +5,7 @@ import type { Plan } from "../domain/model";
 import { DEFAULT_THRESHOLDS, defaultSettings, type Settings } from "../domain/settings";
 import { buildWorkbook } from "../workbook/build";
 import { ErrorBar } from "./components/ErrorBar";
+import { FirstRunGuide } from "./components/FirstRunGuide";
 import type { SettingsChoices } from "./components/SettingsView";
 import { errorMessage } from "./errors";
 import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
@@ -166,6 +167,7 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
           </Tab>
         ))}
       </TabList>
+      <FirstRunGuide />
       {readError !== null && <ErrorBar title={t.readFailed} message={readError} alert />}
       <div role="tabpanel" id={`pira-panel-${tab}`} aria-labelledby={`pira-tab-${tab}`}>
         <Panel {...pane} />

@@ -205,6 +205,16 @@ const it = {
     alreadyShared: "La cartella usa già le formule di Excel.",
   },
 
+  guide: {
+    title: "Come si comincia",
+    steps: [
+      "Incolla qui sotto il testo del cruscotto obiettivi strategici, oppure apri il suo PDF o file Word.",
+      "Controlla l'anteprima: conteggi, albero degli obiettivi e avvisi con la riga del testo.",
+      "Premi «Importa nella cartella»: i fogli vengono creati; poi inserisci i consuntivi nel foglio Indicatori.",
+      "Il monitoraggio mostra punteggi e consuntivi mancanti; ogni anno «Aggiorna piano» porta il piano rivisto.",
+    ],
+    close: "Ho capito",
+  },
   live: { ready: "Pronto" },
   errorPrefix: "Errore",
   readFailed: "Non è stato possibile leggere il cruscotto già presente nella cartella",
@@ -395,6 +405,16 @@ const en: Strings = {
     alreadyShared: "The workbook already uses Excel formulas.",
   },
 
+  guide: {
+    title: "Getting started",
+    steps: [
+      "Paste the strategic objectives dashboard text below, or open its PDF or Word file.",
+      "Check the preview: counts, the objectives tree and the warnings with their line in the text.",
+      "Press «Import into the workbook»: the sheets are created; then type the actuals in the Indicatori sheet.",
+      "Monitoring shows scores and missing actuals; each year «Update plan» brings in the revised plan.",
+    ],
+    close: "Got it",
+  },
   live: { ready: "Ready" },
   errorPrefix: "Error",
   readFailed: "The dashboard already in the workbook could not be read",
