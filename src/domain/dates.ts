@@ -21,6 +21,11 @@ export function dateToSerial(day: number, month: number, year: number): number |
   return days;
 }
 
+/** A day as an Excel serial, by its local calendar date (the Registro's «Data»). */
+export function todaySerial(now: Date = new Date()): number {
+  return dateToSerial(now.getDate(), now.getMonth() + 1, now.getFullYear())!;
+}
+
 /** "YYYY-MM-DD" → Excel serial. Throws RangeError on anything that is not a real date from 1900 on. */
 export function isoToSerial(iso: string): number {
   const m = ISO_RE.exec(iso);

@@ -17,3 +17,5 @@ export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "./batch";
  * through the writes, for a host that reports fewer sets (a manifest edited to drop SharedRuntime).
  */
 export const REQUIRED_EXCEL_API = "1.8";
+export { readWorkbookTables } from "./readWorkbookTables";
+export { watchSheets, type StopWatching } from "./changes";

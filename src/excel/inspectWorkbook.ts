@@ -1,6 +1,6 @@
 // What the description would overwrite: which of its sheets exist, and how many actuals users
 // have typed in the input columns of its existing tables (so the UI can ask before replacing).
-import { splitYearlyHeader } from "../workbook/layout";
+import { TABLES, splitYearlyHeader } from "../workbook/layout";
 import type { TableSpec, WorkbookDescription } from "../workbook/types";
 
 export interface WorkbookInspection {
@@ -11,6 +11,8 @@ export interface WorkbookInspection {
    * an earlier import made for other years ("Consuntivo 2022" when the plan now starts in 2024).
    */
   typedActuals: number;
+  /** Body rows of the Archivio and Registro tables: history that a replacement must not drop. */
+  historyRows: number;
 }
 
 /** The stem of a per-year header, as Excel compares names ("Consuntivo 2023" → "CONSUNTIVO"); null without a year. */
@@ -43,11 +45,26 @@ export async function inspectWorkbook(
     proxy.load("name");
     return { spec, proxy };
   });
+  const history = [TABLES.archive, TABLES.register].map((name) => {
+    const proxy = context.workbook.tables.getItemOrNullObject(name);
+    proxy.load("name");
+    return proxy;
+  });
   await context.sync();
+  const historyBodies = history
+    .filter((t) => !t.isNullObject)
+    .map((t) => {
+      const body = t.getDataBodyRange();
+      body.load("values");
+      return body;
+    });
 
   const existingSheets = sheets.filter((s) => !s.proxy.isNullObject).map((s) => s.spec.name);
   const found = tables.filter((t) => !t.proxy.isNullObject);
-  if (found.length === 0) return { existingSheets, typedActuals: 0 };
+  if (found.length === 0) {
+    if (historyBodies.length > 0) await context.sync();
+    return { existingSheets, typedActuals: 0, historyRows: countRows(historyBodies) };
+  }
 
   const withHeaders = found.map((t) => {
     const header = t.proxy.getHeaderRowRange();
@@ -78,7 +95,12 @@ export async function inspectWorkbook(
   for (const cells of inputColumns) {
     for (const row of cells.values) for (const value of row) if (isTyped(value)) typedActuals++;
   }
-  return { existingSheets, typedActuals };
+  return { existingSheets, typedActuals, historyRows: countRows(historyBodies) };
+}
+
+/** Rows with anything in them (an empty table body still has one blank row). */
+function countRows(bodies: Excel.Range[]): number {
+  return bodies.reduce((n, body) => n + body.values.filter((row) => row.some(isTyped)).length, 0);
 }
 
 function isInput(column: { role: string }): boolean {

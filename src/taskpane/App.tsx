@@ -1,5 +1,5 @@
 // The task pane: three sections (import, follow, settings) over one injected gateway.
-import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { FluentProvider, Subtitle1, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import * as React from "react";
 import type { Plan } from "../domain/model";
 import {
@@ -11,12 +11,14 @@ import {
 } from "../domain/settings";
 import { buildWorkbook } from "../workbook/build";
 import { ErrorBar } from "./components/ErrorBar";
+import { FirstRunGuide } from "./components/FirstRunGuide";
 import type { SettingsChoices } from "./components/SettingsView";
 import { errorMessage } from "./errors";
 import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
 import { I18nContext, makeI18n, useI18n, type Lang } from "./i18n";
 import { usePlanPreview } from "./state/usePlanPreview";
 import { useImport } from "./state/useImport";
+import { useRevise } from "./state/useRevise";
 import { TABS, type Imported, type PaneState, type TabId } from "./tabs";
 
 export type { TabId } from "./tabs";
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
     maxWidth: "720px",
   },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  title: { margin: 0 },
 });
 
 export const DEFAULT_CHOICES: SettingsChoices = {
@@ -61,6 +64,13 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
 
   const onImported = React.useCallback((plan: Plan, settings: Settings) => setImported({ plan, settings }), []);
   const importer = useImport(gateway, onImported);
+  const [revisedText, setRevisedText] = React.useState("");
+  const revisedPreview = usePlanPreview(revisedText);
+  const onRevised = React.useCallback((plan: Plan, settings: Settings) => {
+    setImported({ plan, settings });
+    setChoices(choicesOf(settings));
+  }, []);
+  const reviser = useRevise(gateway, onRevised);
 
   const [readError, setReadError] = React.useState<string | null>(null);
 
@@ -123,6 +133,19 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     setImported({ plan: current.plan, settings });
   };
 
+  // A view change asked from inside a view («Vai al monitoraggio») moves the focus to the new
+  // view's tab, not to the body when the clicked button disappears.
+  const focusTab = React.useRef(false);
+  const select = React.useCallback((next: TabId) => {
+    focusTab.current = true;
+    setTab(next);
+  }, []);
+  React.useEffect(() => {
+    if (!focusTab.current) return;
+    focusTab.current = false;
+    document.getElementById(`pira-tab-${tab}`)?.focus();
+  }, [tab]);
+
   const pane: PaneState = {
     text,
     setText,
@@ -133,12 +156,16 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     onImport,
     imported,
     onApply,
-    select: setTab,
+    select,
+    revision: { text: revisedText, setText: setRevisedText, preview: revisedPreview, reviser },
   };
   const Panel = (TABS.find((entry) => entry.id === tab) ?? TABS[0]).component;
 
   return (
     <main className={styles.app}>
+      <Subtitle1 as="h1" className={styles.title}>
+        {t.appTitle}
+      </Subtitle1>
       <TabList
         className={styles.tabs}
         selectedValue={tab}
@@ -151,6 +178,7 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
           </Tab>
         ))}
       </TabList>
+      <FirstRunGuide />
       {readError !== null && <ErrorBar title={t.readFailed} message={readError} alert />}
       <div role="tabpanel" id={`pira-panel-${tab}`} aria-labelledby={`pira-tab-${tab}`}>
         <Panel {...pane} />

@@ -4,6 +4,7 @@ import { createContext, useContext } from "react";
 import type { Notes } from "../domain/match";
 import type { Actuals, Plan } from "../domain/model";
 import type { Settings } from "../domain/settings";
+import type { TypedCounts, WorkbookTables } from "../workbook/read";
 import type { WorkbookDescription } from "../workbook/types";
 
 /** What an import would overwrite. */
@@ -12,6 +13,8 @@ export interface WorkbookState {
   existingSheets: string[];
   /** Actuals users typed in the existing tables' input columns. */
   typedActuals: number;
+  /** Rows of the Archivio and Registro tables: history a replacement must carry, never drop. */
+  historyRows: number;
 }
 
 export type ImportStage = "checking" | "writing" | "done";
@@ -26,6 +29,12 @@ export interface ImportOptions {
   /** Delete and recreate the description's sheets when they exist (asked to the user first). */
   replace: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * What the description carries from the workbook: the Archivio and Registro rows it holds
+   * (the replace is refused when the workbook has more), and for a revision the typed values as
+   * counted when the workbook was read (refused when they changed meanwhile: typed since, lost).
+   */
+  carries?: { historyRows: number; values?: TypedCounts };
 }
 
 export interface ImportOutcome {
@@ -48,10 +57,17 @@ export interface PiraGateway {
   readActuals(plan: Plan): Promise<Actuals>;
   /** The notes di scostamento typed in the workbook («Nota YYYY»), by indicator id and year. */
   readNotes(plan: Plan): Promise<Notes>;
+  /** The tables a revision reads (readWorkbook in src/workbook/read.ts); null when never imported. */
+  readWorkbookTables(): Promise<WorkbookTables | null>;
   /** The plan an earlier import wrote into this workbook; null when there is none. */
   readPlan(): Promise<Plan | null>;
   /** The settings the workbook holds; null when it was never imported. */
   readSettings(): Promise<Partial<Settings> | null>;
+  /**
+   * Calls `onChange` after each edit of the Indicatori or Impostazioni sheet (consuntivi, notes,
+   * targets, settings). Resolves to the function that stops watching.
+   */
+  watchChanges(onChange: () => void): Promise<() => Promise<void>>;
   /**
    * Activates the Indicatori sheet and selects the indicator's row: its "Consuntivo <year>" cell
    * when a year is given (ready to type), else its id cell.

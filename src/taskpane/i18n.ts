@@ -19,7 +19,7 @@ function plural(n: number, one: string, many: string): string {
 
 const it = {
   appTitle: "Cruscotto PIRA",
-  tabs: { import: "Importa", follow: "Monitoraggio", settings: "Impostazioni" },
+  tabs: { import: "Importa", update: "Aggiorna piano", follow: "Monitoraggio", settings: "Impostazioni" },
   tabListLabel: "Sezioni del cruscotto",
 
   source: {
@@ -54,6 +54,8 @@ const it = {
     weight: "peso",
     weightOnArea: "peso sull'ambito",
     noTarget: "nessun target",
+    monitoringOnly: "solo monitoraggio",
+    monitoringOnlyTitle: "Peso 0%: l'indicatore si segue ma non conta nel punteggio dell'obiettivo",
     common: "OC",
     commonTitle: "Indicatore comune Unioncamere",
     objectiveLabel: (n: number) => `Obiettivo ${n}`,
@@ -66,6 +68,7 @@ const it = {
     none: "Nessun problema trovato nel testo.",
     group: { error: "Errori", warning: "Avvisi", info: "Note" } as Record<Severity, string>,
     line: (n: number) => (n > 0 ? `riga ${n}` : "intero cruscotto"),
+    showLine: "mostra nel testo",
     errorsBeforeImport: (n: number) =>
       `${n === 1 ? "C'è 1 errore" : `Ci sono ${n} errori`} nel testo: si può importare, ma i punteggi ` +
       `interessati potrebbero mancare. Controlla i dettagli sotto «Controlli».`,
@@ -103,6 +106,46 @@ const it = {
     cancelled: "Importazione annullata: la cartella non è stata modificata.",
     goToFollow: "Vai al monitoraggio",
     noPlan: "Incolla o apri un cruscotto per importarlo.",
+  },
+
+  revise: {
+    heading: "Aggiorna il piano",
+    intro:
+      "Incolla o apri il cruscotto rivisto: prima di scrivere vedrai cosa cambia, quali consuntivi e note passano " +
+      "ai nuovi indicatori e cosa va nell'Archivio.",
+    noWorkbook: "La cartella non contiene ancora un cruscotto: importalo dalla scheda «Importa».",
+    prepare: "Mostra le modifiche",
+    preparing: "Lettura della cartella…",
+    apply: "Applica l'aggiornamento",
+    applying: "Scrittura della cartella…",
+    applyNeedsPreview: "Mostra prima le modifiche.",
+    applyBlocked: "Non si può applicare: correggi i problemi elencati.",
+    added: "Aggiunti",
+    removed: "Eliminati",
+    changed: "Modificati",
+    nothing: "Nessuno",
+    proposals: "Corrispondenze da confermare",
+    proposalsHint:
+      "Indicatori dal nome simile: spunta quelli che sono lo stesso indicatore, così i consuntivi li seguono.",
+    proposal: (oldId: string, oldName: string, newId: string, newName: string) =>
+      `${oldId} «${oldName}» → ${newId} «${newName}»`,
+    carried: (actuals: number, notes: number) =>
+      `Passano ai nuovi indicatori ${plural(actuals, "consuntivo", "consuntivi")} e ${plural(notes, "nota", "note")}.`,
+    archived: (actuals: number, notes: number) =>
+      actuals + notes === 0
+        ? "Nulla va nell'Archivio."
+        : `Vanno nell'Archivio ${plural(actuals, "consuntivo", "consuntivi")} e ${plural(notes, "nota", "note")}:`,
+    archiveSection: "Da archiviare",
+    carriedSection: "Consuntivi e note",
+    underChangedTarget: (n: number) =>
+      `${plural(n, "consuntivo riportato ha", "consuntivi riportati hanno")} un target cambiato.`,
+    problems: "Problemi che impediscono l'aggiornamento",
+    failed: "Aggiornamento non riuscito",
+    done: "Piano aggiornato",
+    doneBody: (changes: number, carried: number, archived: number) =>
+      `${plural(changes, "modifica applicata", "modifiche applicate")}, ${plural(carried, "valore riportato", "valori riportati")}, ` +
+      `${plural(archived, "valore archiviato", "valori archiviati")}.`,
+    archiveRow: (id: string, year: string, value: string) => `${id}, ${year}: ${value}`,
   },
 
   follow: {
@@ -166,6 +209,16 @@ const it = {
     alreadyShared: "La cartella usa già le formule di Excel.",
   },
 
+  guide: {
+    title: "Come si comincia",
+    steps: [
+      "Incolla qui sotto il testo del cruscotto obiettivi strategici, oppure apri il suo PDF o file Word.",
+      "Controlla l'anteprima: conteggi, albero degli obiettivi e avvisi con la riga del testo.",
+      "Premi «Importa nella cartella»: i fogli vengono creati; poi inserisci i consuntivi nel foglio Indicatori.",
+      "Il monitoraggio mostra punteggi e consuntivi mancanti; ogni anno «Aggiorna piano» porta il piano rivisto.",
+    ],
+    close: "Ho capito",
+  },
   live: { ready: "Pronto" },
   errorPrefix: "Errore",
   readFailed: "Non è stato possibile leggere il cruscotto già presente nella cartella",
@@ -175,7 +228,7 @@ export type Strings = typeof it;
 
 const en: Strings = {
   appTitle: "PIRA dashboard",
-  tabs: { import: "Import", follow: "Monitoring", settings: "Settings" },
+  tabs: { import: "Import", update: "Update plan", follow: "Monitoring", settings: "Settings" },
   tabListLabel: "Dashboard sections",
 
   source: {
@@ -211,6 +264,8 @@ const en: Strings = {
     weight: "weight",
     weightOnArea: "weight in area",
     noTarget: "no target",
+    monitoringOnly: "monitoring only",
+    monitoringOnlyTitle: "Weight 0%: followed, but not counted in the objective's score",
     common: "OC",
     commonTitle: "Unioncamere common indicator",
     objectiveLabel: (n) => `Objective ${n}`,
@@ -223,6 +278,7 @@ const en: Strings = {
     none: "No problem found in the text.",
     group: { error: "Errors", warning: "Warnings", info: "Notes" },
     line: (n) => (n > 0 ? `line ${n}` : "whole dashboard"),
+    showLine: "show in the text",
     errorsBeforeImport: (n) =>
       `The text has ${n === 1 ? "1 error" : `${n} errors`}: you can import, but the scores concerned may be ` +
       `missing. See the details under "Checks".`,
@@ -259,6 +315,44 @@ const en: Strings = {
     cancelled: "Import cancelled: the workbook was not changed.",
     goToFollow: "Go to monitoring",
     noPlan: "Paste or open a dashboard to import it.",
+  },
+
+  revise: {
+    heading: "Update the plan",
+    intro:
+      "Paste or open the revised dashboard: before anything is written you see what changes, which actuals and " +
+      "notes move to the new indicators and what goes to the Archive.",
+    noWorkbook: "The workbook holds no dashboard yet: import one from the «Import» tab.",
+    prepare: "Show the changes",
+    preparing: "Reading the workbook…",
+    apply: "Apply the update",
+    applying: "Writing the workbook…",
+    applyNeedsPreview: "Show the changes first.",
+    applyBlocked: "Cannot apply: fix the problems listed.",
+    added: "Added",
+    removed: "Removed",
+    changed: "Changed",
+    nothing: "None",
+    proposals: "Matches to confirm",
+    proposalsHint: "Indicators with similar names: tick those that are the same indicator, so their actuals follow.",
+    proposal: (oldId: string, oldName: string, newId: string, newName: string) =>
+      `${oldId} «${oldName}» → ${newId} «${newName}»`,
+    carried: (actuals: number, notes: number) =>
+      `${plural(actuals, "actual", "actuals")} and ${plural(notes, "note", "notes")} move to the new indicators.`,
+    archived: (actuals: number, notes: number) =>
+      actuals + notes === 0
+        ? "Nothing goes to the Archive."
+        : `${plural(actuals, "actual", "actuals")} and ${plural(notes, "note", "notes")} go to the Archive:`,
+    archiveSection: "To archive",
+    carriedSection: "Actuals and notes",
+    underChangedTarget: (n: number) => `${plural(n, "carried actual has", "carried actuals have")} a changed target.`,
+    problems: "Problems that prevent the update",
+    failed: "Update failed",
+    done: "Plan updated",
+    doneBody: (changes: number, carried: number, archived: number) =>
+      `${plural(changes, "change", "changes")} applied, ${plural(carried, "value", "values")} carried, ` +
+      `${plural(archived, "value", "values")} archived.`,
+    archiveRow: (id: string, year: string, value: string) => `${id}, ${year}: ${value}`,
   },
 
   follow: {
@@ -319,6 +413,16 @@ const en: Strings = {
     alreadyShared: "The workbook already uses Excel formulas.",
   },
 
+  guide: {
+    title: "Getting started",
+    steps: [
+      "Paste the strategic objectives dashboard text below, or open its PDF or Word file.",
+      "Check the preview: counts, the objectives tree and the warnings with their line in the text.",
+      "Press «Import into the workbook»: the sheets are created; then type the actuals in the Indicatori sheet.",
+      "Monitoring shows scores and missing actuals; each year «Update plan» brings in the revised plan.",
+    ],
+    close: "Got it",
+  },
   live: { ready: "Ready" },
   errorPrefix: "Error",
   readFailed: "The dashboard already in the workbook could not be read",

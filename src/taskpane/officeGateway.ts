@@ -9,11 +9,13 @@ import {
   readNamedValues,
   readTableColumns,
   readTableIfPresent,
+  readWorkbookTables,
   rewriteFormulas,
   rewriteSheetRanges,
   runExcel as run,
   selectTableCell,
   supportsExcelApi,
+  watchSheets,
   REQUIRED_EXCEL_API,
 } from "../excel";
 import { HEADERS, SETTING_NAMES, SHEETS, TABLES } from "../workbook/layout";
@@ -22,6 +24,7 @@ import {
   actualsFromTable,
   areaWeightsFromTable,
   columnOf,
+  countTypedCells,
   indicatorRow,
   notesFromTable,
   planFromTables,
@@ -33,7 +36,11 @@ export function createOfficeGateway(): PiraGateway {
     inspect: (wb): Promise<WorkbookState> =>
       run(async (context) => {
         const found = await inspectWorkbook(context, wb);
-        return { existingSheets: found.existingSheets, typedActuals: found.typedActuals };
+        return {
+          existingSheets: found.existingSheets,
+          typedActuals: found.typedActuals,
+          historyRows: found.historyRows,
+        };
       }),
 
     async importWorkbook(wb, options: ImportOptions): Promise<ImportOutcome> {
@@ -52,7 +59,26 @@ export function createOfficeGateway(): PiraGateway {
         if (options.replace) {
           // Excel stayed editable while the user read the question: look again, in this batch.
           const now = await inspectWorkbook(context, wb);
-          if (now.typedActuals > 0) {
+          const carries = options.carries;
+          const values = carries?.values;
+          if (values) {
+            // A revision carries what it read: anything typed since would be lost.
+            const tables = await readWorkbookTables(context);
+            const typed = tables ? countTypedCells(tables.indicators) : { actuals: 0, notes: 0 };
+            if (typed.actuals !== values.actuals || typed.notes !== values.notes) {
+              throw new Error(
+                `Nel frattempo la cartella è cambiata (ora ${typed.actuals} consuntivi e ${typed.notes} note, ` +
+                  `erano ${values.actuals} e ${values.notes}): l'aggiornamento è stato annullato. Preparalo di nuovo.`,
+              );
+            }
+          }
+          if (now.historyRows > (carries?.historyRows ?? 0)) {
+            throw new Error(
+              `Le tabelle «${TABLES.archive}» e «${TABLES.register}» hanno ${now.historyRows} righe che la sostituzione ` +
+                "non riporterebbe, quindi l'importazione è stata annullata.",
+            );
+          }
+          if (!values && now.typedActuals > 0) {
             throw new Error(
               (now.typedActuals === 1
                 ? "Nel frattempo è stato inserito 1 consuntivo: la sostituzione lo cancellerebbe, "
@@ -91,6 +117,8 @@ export function createOfficeGateway(): PiraGateway {
         ),
       ),
 
+    readWorkbookTables: () => run(readWorkbookTables),
+
     readPlan: (): Promise<Plan | null> =>
       run(async (context) => {
         const indicators = await readTableIfPresent(context, SHEETS.indicators, TABLES.indicators);
@@ -109,6 +137,9 @@ export function createOfficeGateway(): PiraGateway {
         if (areas) settings.areaWeights = areaWeightsFromTable(areas);
         return settings;
       }),
+
+    watchChanges: async (onChange) =>
+      supportsExcelApi("1.7") ? watchSheets([SHEETS.indicators, SHEETS.settings], onChange) : async () => {},
 
     goToIndicator: (id: string, year?: number): Promise<void> =>
       run(async (context) => {

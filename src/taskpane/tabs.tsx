@@ -6,12 +6,14 @@ import type { Plan } from "../domain/model";
 import type { Settings } from "../domain/settings";
 import { FollowView } from "./components/FollowView";
 import { ImportView } from "./components/ImportView";
+import { ReviseView } from "./components/ReviseView";
 import { SettingsView, type SettingsChoices } from "./components/SettingsView";
 import { useI18n, type Strings } from "./i18n";
 import type { PlanPreview } from "./state/usePlanPreview";
 import type { ImportController } from "./state/useImport";
+import type { ReviseController } from "./state/useRevise";
 
-export type TabId = "import" | "follow" | "settings";
+export type TabId = "import" | "update" | "follow" | "settings";
 
 /** The plan and settings the workbook holds (after an import, or found on opening). */
 export interface Imported {
@@ -31,6 +33,8 @@ export interface PaneState {
   imported: Imported | null;
   onApply(next: SettingsChoices): Promise<void>;
   select(tab: TabId): void;
+  /** «Aggiorna piano»: the revised document's own text and preview, and the revision. */
+  revision: { text: string; setText(text: string): void; preview: PlanPreview; reviser: ReviseController };
 }
 
 export interface PaneTab {
@@ -56,6 +60,20 @@ function ImportTab(pane: PaneState): React.JSX.Element {
       importer={pane.importer}
       onImport={pane.onImport}
       onGoToFollow={() => pane.select("follow")}
+    />
+  );
+}
+
+function UpdateTab({ revision, imported, select }: PaneState): React.JSX.Element {
+  return (
+    <ReviseView
+      text={revision.text}
+      onTextChange={revision.setText}
+      plan={revision.preview.plan}
+      pending={revision.preview.pending}
+      reviser={revision.reviser}
+      hasWorkbook={imported !== null}
+      onGoToFollow={() => select("follow")}
     />
   );
 }
@@ -86,6 +104,7 @@ function SettingsTab({ choices, setChoices, imported, onApply }: PaneState): Rea
 
 export const TABS: readonly PaneTab[] = [
   { id: "import", label: "import", component: ImportTab },
+  { id: "update", label: "update", component: UpdateTab },
   { id: "follow", label: "follow", component: FollowTab },
   { id: "settings", label: "settings", component: SettingsTab },
 ];

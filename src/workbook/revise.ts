@@ -23,8 +23,11 @@ import type { WorkbookContents } from "./read";
 import type { WorkbookDescription } from "./types";
 
 export interface ReviseOptions {
-  /** Accept the matcher's proposals (alike or repeated names); false archives their values instead. Default true. */
-  acceptProposals?: boolean;
+  /**
+   * Accept the matcher's proposals (alike or repeated names); false archives their values instead.
+   * A list accepts those proposals only (the pane's checkboxes). Default true.
+   */
+  acceptProposals?: boolean | ReadonlyArray<Pick<Proposal, "oldId" | "newId">>;
   /** The date of the revision, as an Excel serial (the Registro's «Data»). */
   today: number;
   /** Settings that override the workbook's (the CLI writes native formulas). */
@@ -220,13 +223,17 @@ function unfitValues(carry: CarryOver, revised: Plan): string[] {
 export function reviseWorkbook(old: WorkbookContents, revised: Plan, options: ReviseOptions): ReviseResult {
   const proposed = matchPlans(old.plan, revised);
   const accept = options.acceptProposals ?? true;
-  const match = accept ? acceptProposals(old.plan, revised, proposed, proposed.proposals) : proposed;
+  const key = (p: Pick<Proposal, "oldId" | "newId">) => `${p.oldId}\u0000${p.newId}`;
+  const chosen = typeof accept === "boolean" ? null : new Set(accept.map(key));
+  const acceptedProposals =
+    chosen === null ? (accept ? proposed.proposals : []) : proposed.proposals.filter((p) => chosen.has(key(p)));
+  const refusedProposals = proposed.proposals.filter((p) => !acceptedProposals.includes(p));
+  const match =
+    acceptedProposals.length > 0 ? acceptProposals(old.plan, revised, proposed, acceptedProposals) : proposed;
   const carryOver = planCarryOver(old.plan, revised, match, old.actuals, old.notes);
   const settings = revisedSettings(old, revised, options.settings);
 
   const archiveAdded = archiveRows(carryOver.archived, old.plan, settings);
-  const acceptedProposals = accept ? proposed.proposals : [];
-  const refusedProposals = accept ? [] : proposed.proposals;
   const registerAdded = registerRows(
     old.plan,
     revised,

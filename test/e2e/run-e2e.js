@@ -19,8 +19,11 @@ const {
   serve,
 } = require("./browser");
 
+const { AxeBuilder } = require("@axe-core/playwright");
+
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const SAMPLE = fs.readFileSync(path.join(ROOT, "samples/cruscotto-pira-2023.txt"), "utf8");
+const REVISED = fs.readFileSync(path.join(ROOT, "test/fixtures/revised/cruscotto-pira-2024.txt"), "utf8");
 // Generous ceilings for a shared 2-core machine; nothing is asserted about time.
 const WAIT = { timeout: 60_000 };
 
@@ -113,6 +116,47 @@ function typeActuals(entries) {
   });
 }
 
+/**
+ * axe-core on the page as it is: fails on any violation except Tabster's `aria-hidden-focus`,
+ * a known false positive of Fluent's focus-trap dummy inputs (microsoft/tabster#288), listed by name.
+ */
+const TOLERATED = { "aria-hidden-focus": "Fluent's Tabster dummy inputs (microsoft/tabster#288)" };
+async function expectAccessible(page, view) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  for (const v of violations.filter((x) => TOLERATED[x.id])) {
+    process.stdout.write(`    axe ${view}: tolerated ${v.id} (${v.nodes.length}) — ${TOLERATED[v.id]}\n`);
+  }
+  const real = violations.filter((x) => !TOLERATED[x.id]);
+  if (real.length > 0) {
+    throw new Error(
+      `axe ${view}: ` +
+        real
+          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+          .join("\n"),
+    );
+  }
+}
+
+/** Runs in the page: one column of a table of the recording workbook, by header, keyed by another column. */
+function tableColumn([tableName, keyHeader, header]) {
+  const book = window.__pira.fake.workbook;
+  const table = book.table(tableName);
+  if (!table) return null;
+  const sheet = table.sheet;
+  const headers = table.headers();
+  const key = headers.indexOf(keyHeader);
+  const col = headers.indexOf(header);
+  if (key < 0 || col < 0) return null;
+  const out = [];
+  for (let r = 1; r < table.rect.rows; r++) {
+    out.push([
+      sheet.valueAt(table.rect.row + r, table.rect.column + key),
+      sheet.valueAt(table.rect.row + r, table.rect.column + col),
+    ]);
+  }
+  return out;
+}
+
 async function main() {
   chromiumPath(); // fail before the build when there is nothing to run it in
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -174,6 +218,7 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+      await expectAccessible(page, "import (it)");
     });
 
     await check(
@@ -218,19 +263,25 @@ async function main() {
       const dialog = page.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" });
       await dialog.waitFor(WAIT);
       expectContains(await dialog.textContent(), "«Cruscotto», «Indicatori», «Obiettivi»", "dialog text");
-      // Focus is inside the dialog, on its first button, ready for the keyboard.
+      // Focus is inside the dialog, on the safe answer, ready for the keyboard.
       expectEqual(
         await page.evaluate(() => document.activeElement && document.activeElement.textContent),
-        "Sostituisci",
+        "Annulla",
         "focused button",
       );
-      await dialog.getByRole("button", { name: "Annulla" }).click();
+      await page.keyboard.press("Escape");
       await page.getByText("Importazione annullata: la cartella non è stata modificata.").waitFor(WAIT);
       const writes = await page.evaluate(
         (before) => window.__pira.fake.log.writes.filter((w) => w.sync > before).length,
         syncsBefore,
       );
       expectEqual(writes, 0, "writes after «Annulla»");
+      // Focus returns to the import button the dialog came from.
+      expectEqual(
+        await page.evaluate(() => document.activeElement && document.activeElement.textContent),
+        "Importa nella cartella",
+        "focus after the dialog",
+      );
     });
 
     await check("typed actuals are scored in the follow view; missing ones are counted", async () => {
@@ -270,7 +321,17 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+      await expectAccessible(page, "follow (it)");
     });
+
+    await check(
+      "typing a consuntivo into the workbook updates the follow view within a second, by itself",
+      async () => {
+        await page.getByRole("heading", { name: "Mancano 54 consuntivi per il 2023" }).waitFor(WAIT);
+        await page.evaluate(typeActuals, [["1.6", 2023, 0.5]]);
+        await page.getByRole("heading", { name: "Mancano 53 consuntivi per il 2023" }).waitFor({ timeout: 1_000 });
+      },
+    );
 
     await check("the settings show the workbook's thresholds, method and formulas", async () => {
       await page.getByRole("tab", { name: "Impostazioni" }).click();
@@ -289,6 +350,63 @@ async function main() {
         fullPage: true,
         animations: "disabled",
       });
+      await expectAccessible(page, "settings (it)");
+    });
+
+    await check("«Aggiorna piano» shows the change list before writing, then carries the consuntivi", async () => {
+      await page.evaluate(typeActuals, [
+        ["1.4", 2024, 0.74],
+        ["1.5", 2024, "46%"],
+      ]);
+      await page.getByRole("tab", { name: "Aggiorna piano" }).click();
+      await page.getByRole("textbox", { name: /Testo del cruscotto/ }).fill(REVISED);
+      await page.getByRole("list", { name: "Contenuto" }).waitFor(WAIT);
+      const syncsBefore = await page.evaluate(() => window.__pira.fake.log.syncs);
+      await page.getByRole("button", { name: "Mostra le modifiche" }).click();
+      const apply = page.getByRole("button", { name: "Applica l'aggiornamento" });
+      await apply.waitFor(WAIT);
+      expectContains(await page.getByTestId("revise-removed").textContent(), "DFP 3.3", "removed indicators");
+      expectContains(
+        await page.getByTestId("revise-archived").textContent(),
+        "Vanno nell'Archivio 6 consuntivi e 0 note:",
+        "archived values",
+      );
+      const writes = await page.evaluate(
+        (before) => window.__pira.fake.log.writes.filter((w) => w.sync > before).length,
+        syncsBefore,
+      );
+      expectEqual(writes, 0, "writes before «Applica»");
+      await page.screenshot({
+        path: path.join(ARTIFACTS, "taskpane-update.png"),
+        fullPage: true,
+        animations: "disabled",
+      });
+      await expectAccessible(page, "update (it)");
+      await apply.click();
+      await page.getByText("Piano aggiornato").waitFor(WAIT);
+      const carried = Object.fromEntries(
+        (await page.evaluate(tableColumn, ["tblIndicatori", "Indicatore", "Consuntivo 2024"])).filter(
+          ([, v]) => v !== "" && v !== null,
+        ),
+      );
+      // 1.5 of the 2023 plan is 1.4 in the revised one: its consuntivo follows it; DFP 3.3's is
+      // archived, and so are those of 2023, a year the revised plan no longer has.
+      expectEqual(carried, { 1.4: 0.46 }, "Consuntivo 2024 after the update");
+      const archive = await page.evaluate(tableColumn, ["tblArchivio", "Indicatore (vecchio)", "Consuntivo"]);
+      expectEqual(
+        archive,
+        [
+          ["1.1", 15],
+          ["1.2", "SI"],
+          ["1.3", 350],
+          ["1.4", 0.74],
+          ["1.5", 0.2],
+          ["1.6", 0.5],
+        ],
+        "Archivio rows",
+      );
+      await page.getByRole("tab", { name: "Monitoraggio" }).click();
+      await page.getByTestId("chamber-score").waitFor(WAIT);
     });
 
     await check("with Office in English and a dark theme the pane is English and dark", async () => {
@@ -311,6 +429,7 @@ async function main() {
         fullPage: false,
         animations: "disabled",
       });
+      await expectAccessible(dark, "import (en, dark)");
     });
 
     for (const [file, what] of [

@@ -2,6 +2,10 @@
 import { applyWorkbook } from "../../src/excel/applyWorkbook";
 import { inspectWorkbook } from "../../src/excel/inspectWorkbook";
 import { readTable, selectCell } from "../../src/excel/navigation";
+import { readCruscotto } from "../../src/domain/reader";
+import { defaultSettings } from "../../src/domain/settings";
+import { buildWorkbook } from "../../src/workbook/build";
+import { sampleText } from "../helpers/sample";
 import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
 import { generatedDescription, smallDescription } from "./descriptions";
 
@@ -19,6 +23,7 @@ describe("inspectWorkbook", () => {
     expect(await inspectWorkbook(fake.context, generatedDescription(1))).toEqual({
       existingSheets: [],
       typedActuals: 0,
+      historyRows: 0,
     });
     expect(fake.log.syncs).toBe(1);
     expect(fake.log.writes).toEqual([]);
@@ -30,6 +35,7 @@ describe("inspectWorkbook", () => {
     expect(await inspectWorkbook(fake.context, wb)).toEqual({
       existingSheets: ["Indicatori", "Obiettivi", "Cruscotto", "Impostazioni", "Diagnostica"],
       typedActuals: 0,
+      historyRows: 0,
     });
     const s = fake.workbook.sheet("Indicatori");
     s.type("M2", 0.9); // Consuntivo 2023
@@ -49,11 +55,20 @@ describe("inspectWorkbook", () => {
     expect(fake.log.syncs - before).toBe(3);
   }, 30_000);
 
+  it("counts the Archivio and Registro rows as history a replacement must keep", async () => {
+    const plan = readCruscotto(sampleText());
+    const wb = buildWorkbook(plan, defaultSettings(plan));
+    await applyWorkbook(fake.context, wb, { replace: false });
+    // A first import writes one Registro row («Importazione iniziale») and an empty Archivio.
+    expect((await inspectWorkbook(fake.context, wb)).historyRows).toBe(1);
+  });
+
   it("counts only the sheets that exist when part of the workbook is there", async () => {
     useFake({ sheets: ["Foglio1", "Impostazioni"] });
     expect(await inspectWorkbook(fake.context, smallDescription())).toEqual({
       existingSheets: ["Impostazioni"],
       typedActuals: 0,
+      historyRows: 0,
     });
   });
 });

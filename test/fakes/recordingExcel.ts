@@ -381,6 +381,7 @@ export class SheetModel {
     }
     const content = interpretInput(input, cell.numberFormat);
     if (content !== "unchanged") cell.content = content;
+    this.book.emitChanged(this, address);
   }
 
   columnWidth(column: string): number {
@@ -471,6 +472,24 @@ export class WorkbookModel {
   readonly names: NameModel[] = [];
   activeSheet: SheetModel | null = null;
   selection: { sheet: string; address: string } | null = null;
+  /** worksheet.onChanged handlers, by the sheet they were added on (they die with it, as in Excel). */
+  readonly changeHandlers: { sheet: SheetModel; handler: (event: Excel.WorksheetChangedEventArgs) => unknown }[] = [];
+
+  /** Tells the sheet's onChanged handlers, after the current task, as Excel raises events. */
+  emitChanged(sheet: SheetModel, address: string): void {
+    const handlers = this.changeHandlers.filter((h) => h.sheet === sheet && this.sheets.includes(sheet));
+    if (handlers.length === 0) return;
+    const event = {
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+      type: "WorksheetChanged",
+      worksheetId: sheet.name,
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    setTimeout(() => {
+      for (const h of handlers) void h.handler(event);
+    }, 0);
+  }
 
   /** How NamedItem.formula shows a name's formula (a localised Excel rewrites it); as stored when unset. */
   localiseNameFormula?: (formula: string) => string;
@@ -1051,6 +1070,11 @@ export class FakeWorksheetCollection extends FakeObject {
   }
 }
 
+export interface FakeEventHandlerResult {
+  context: FakeRequestContext;
+  remove(): void;
+}
+
 export class FakeWorksheet extends FakeNullable<SheetModel> {
   readonly protection: FakeWorksheetProtection;
   readonly tables: FakeTableCollection;
@@ -1085,6 +1109,28 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
 
   protected override isAlive(model: SheetModel): boolean {
     return this.context.book.sheets.includes(model);
+  }
+
+  /** ExcelApi 1.7: registered at the next sync; remove() too, as Office.js does. */
+  get onChanged(): { add(handler: (event: Excel.WorksheetChangedEventArgs) => unknown): FakeEventHandlerResult } {
+    return {
+      add: (handler) => {
+        const entry = { sheet: undefined as unknown as SheetModel, handler };
+        const handlers = this.context.book.changeHandlers;
+        this.context.enqueue(() => {
+          entry.sheet = this.model();
+          handlers.push(entry);
+        });
+        return {
+          context: this.context,
+          remove: () =>
+            this.context.enqueue(() => {
+              const at = handlers.indexOf(entry);
+              if (at >= 0) handlers.splice(at, 1);
+            }),
+        };
+      },
+    };
   }
 
   protected override defaultLoad(): string[] {

@@ -73,7 +73,8 @@ export async function importSample(gateway: PiraGateway, settings: Partial<Setti
 /** An in-memory gateway whose every method is a jest.fn with a sensible default. */
 export function stubGateway(overrides: Partial<PiraGateway> = {}): jest.Mocked<PiraGateway> {
   return {
-    inspect: jest.fn().mockResolvedValue({ existingSheets: [], typedActuals: 0 }),
+    inspect: jest.fn().mockResolvedValue({ existingSheets: [], typedActuals: 0, historyRows: 0 }),
+    readWorkbookTables: jest.fn().mockResolvedValue(null),
     importWorkbook: jest.fn().mockResolvedValue({
       sheets: ["Cruscotto", "Indicatori", "Obiettivi", "Impostazioni", "Diagnostica"],
       replacedSheets: [],
@@ -84,6 +85,7 @@ export function stubGateway(overrides: Partial<PiraGateway> = {}): jest.Mocked<P
     readPlan: jest.fn().mockResolvedValue(null),
     readSettings: jest.fn().mockResolvedValue(null),
     goToIndicator: jest.fn().mockResolvedValue(undefined),
+    watchChanges: jest.fn().mockResolvedValue(async () => {}),
     ...overrides,
   } as jest.Mocked<PiraGateway>;
 }

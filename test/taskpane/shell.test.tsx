@@ -1,6 +1,7 @@
 // The pane's frame: one tab per TABS entry, the error bar, and the error-to-message mapping.
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { GUIDE_KEY } from "../../src/taskpane/components/FirstRunGuide";
 import { errorMessage } from "../../src/taskpane/errors";
 import { makeI18n, type Lang } from "../../src/taskpane/i18n";
 import { TABS } from "../../src/taskpane/tabs";
@@ -42,4 +43,16 @@ test.each<[string, unknown, string]>([
   ["a string", "Richiesta annullata", "Richiesta annullata"],
 ])("errorMessage of %s", (_name, error, message) => {
   expect(errorMessage(error)).toBe(message);
+});
+
+test("the first-run guide shows once: closing it is remembered", async () => {
+  localStorage.removeItem(GUIDE_KEY);
+  const first = renderPane(stubGateway());
+  expect(screen.getByTestId("first-run-guide").textContent).toContain("Incolla qui sotto il testo del cruscotto");
+  fireEvent.click(screen.getByRole("button", { name: "Ho capito" }));
+  expect(screen.queryByTestId("first-run-guide")).toBeNull();
+  first.unmount();
+  renderPane(stubGateway());
+  expect(screen.queryByTestId("first-run-guide")).toBeNull();
+  localStorage.removeItem(GUIDE_KEY);
 });

@@ -5,7 +5,7 @@ import type { Notes } from "../../domain/match";
 import type { Actuals, Plan } from "../../domain/model";
 import { ScoreError, scoringModeOf } from "../../domain/score";
 import { defaultSettings, type Settings } from "../../domain/settings";
-import { dateToSerial } from "../../domain/dates";
+import { todaySerial } from "../../domain/dates";
 import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookContents } from "../../workbook/read";
 import { reviseWorkbook } from "../../workbook/revise";
@@ -169,10 +169,7 @@ export async function refuseToDestroy(out: string, io: CliIO): Promise<void> {
   );
 }
 
-/** Today as an Excel date serial (the Registro's «Data»). */
-export function todaySerial(now: Date = new Date()): number {
-  return dateToSerial(now.getDate(), now.getMonth() + 1, now.getFullYear())!;
-}
+export { todaySerial };
 
 /** Reads a workbook made by `pira build` or the add-in, or fails with one Italian line naming it. */
 export async function loadWorkbookContents(file: string, io: CliIO, what: string): Promise<WorkbookContents> {

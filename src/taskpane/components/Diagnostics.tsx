@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { Diagnostic, Severity } from "../../domain/model";
+import { diagnosticMessage } from "../../domain/reader";
 import { useI18n } from "../i18n";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -32,9 +33,15 @@ const BADGE: Record<Severity, "danger" | "important" | "informative"> = {
   info: "informative",
 };
 
-function Group({ severity, items }: { severity: Severity; items: Diagnostic[] }): React.JSX.Element {
+interface GroupProps {
+  severity: Severity;
+  items: Diagnostic[];
+  onLine?: (line: number) => void;
+}
+
+function Group({ severity, items, onLine }: GroupProps): React.JSX.Element {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [shown, setShown] = React.useState(DIAGNOSTICS_PAGE);
   return (
     <AccordionItem value={severity} data-severity={severity}>
@@ -48,8 +55,20 @@ function Group({ severity, items }: { severity: Severity; items: Diagnostic[] })
         <ul className={styles.list}>
           {items.slice(0, shown).map((d, i) => (
             <li key={i}>
-              <span className={styles.line}>{t.diagnostics.line(d.line)}</span>
-              {d.message}
+              {onLine && d.line > 0 ? (
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  className={styles.line}
+                  aria-label={`${t.diagnostics.line(d.line)}: ${t.diagnostics.showLine}`}
+                  onClick={() => onLine(d.line)}
+                >
+                  {t.diagnostics.line(d.line)}
+                </Button>
+              ) : (
+                <span className={styles.line}>{t.diagnostics.line(d.line)}</span>
+              )}
+              {diagnosticMessage(d, lang)}
             </li>
           ))}
         </ul>
@@ -63,7 +82,13 @@ function Group({ severity, items }: { severity: Severity; items: Diagnostic[] })
   );
 }
 
-export function Diagnostics({ diagnostics }: { diagnostics: Diagnostic[] }): React.JSX.Element {
+export interface DiagnosticsProps {
+  diagnostics: Diagnostic[];
+  /** Shows a line of the text the diagnostics were read from (selects it in the text box). */
+  onLine?: (line: number) => void;
+}
+
+export function Diagnostics({ diagnostics, onLine }: DiagnosticsProps): React.JSX.Element {
   const styles = useStyles();
   const { t } = useI18n();
   const groups = React.useMemo(
@@ -84,7 +109,7 @@ export function Diagnostics({ diagnostics }: { diagnostics: Diagnostic[] }): Rea
       onToggle={(_e, data: AccordionToggleData<Severity>) => setOpen(data.openItems)}
     >
       {groups.map((g) => (
-        <Group key={g.severity} severity={g.severity} items={g.items} />
+        <Group key={g.severity} severity={g.severity} items={g.items} onLine={onLine} />
       ))}
     </Accordion>
   );

@@ -26,7 +26,7 @@ import type { ImportController, ImportState } from "../state/useImport";
 import { ErrorBar } from "./ErrorBar";
 import { FormulaModeField } from "./FormulaModeField";
 import { PlanPreview } from "./PlanPreview";
-import { SourceInput } from "./SourceInput";
+import { SourceInput, selectLine } from "./SourceInput";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -109,28 +109,50 @@ export function ImportView(props: ImportViewProps): React.JSX.Element {
   const styles = useStyles();
   const { t } = useI18n();
   const [notice, setNotice] = React.useState("");
+  const textarea = React.useRef<HTMLTextAreaElement>(null);
   const state = importer.state;
   const busy = state.kind === "running" || state.kind === "confirmReplace";
   const canImport = plan !== null && plan.objectives.length > 0 && !pending && !busy;
   const errors = plan ? plan.diagnostics.filter((d) => d.severity === "error").length : 0;
+  // The replace dialog has no trigger for Fluent to return focus to: after any answer, focus
+  // goes back to the import button, where the keyboard user was.
+  const importButton = React.useRef<HTMLButtonElement>(null);
+  const wasAsking = React.useRef(false);
+  React.useEffect(() => {
+    const asking = state.kind === "confirmReplace";
+    if (wasAsking.current && !asking) importButton.current?.focus();
+    wasAsking.current = asking;
+  }, [state.kind]);
 
   return (
     <div className={styles.view}>
       <div>
-        <SourceInput text={text} onTextChange={onTextChange} onNotice={setNotice} disabled={busy} />
+        <SourceInput
+          text={text}
+          onTextChange={onTextChange}
+          onNotice={setNotice}
+          disabled={busy}
+          textareaRef={textarea}
+        />
         <Caption1 className={styles.notice} role="status" aria-live="polite" as="p">
           {notice}
         </Caption1>
       </div>
 
-      <PlanPreview plan={plan} pending={pending} />
+      <PlanPreview plan={plan} pending={pending} onLine={(line) => selectLine(textarea.current, line)} />
 
       <Divider />
 
       <div className={styles.importBlock}>
         <FormulaModeField value={props.formulaMode} onChange={props.onFormulaModeChange} disabled={busy} />
         {errors > 0 && <Caption1 className={styles.warning}>{t.diagnostics.errorsBeforeImport(errors)}</Caption1>}
-        <Button className={styles.importButton} appearance="primary" disabledFocusable={!canImport} onClick={onImport}>
+        <Button
+          ref={importButton}
+          className={styles.importButton}
+          appearance="primary"
+          disabledFocusable={!canImport}
+          onClick={onImport}
+        >
           {state.kind === "running" ? t.import.busy : t.import.button}
         </Button>
         {plan === null && !pending && <Caption1>{t.import.noPlan}</Caption1>}
@@ -151,10 +173,12 @@ export function ImportView(props: ImportViewProps): React.JSX.Element {
             <DialogTitle>{t.import.replaceTitle}</DialogTitle>
             <DialogContent>{state.kind === "confirmReplace" && t.import.replaceBody(state.sheets)}</DialogContent>
             <DialogActions>
+              {/* The safe answer comes first and has the focus (Fluent focuses the first button;
+                  autoFocus is not honoured after another focusable): Enter by habit never replaces. */}
+              <Button onClick={() => void importer.confirmReplace(false)}>{t.import.cancel}</Button>
               <Button appearance="primary" onClick={() => void importer.confirmReplace(true)}>
                 {t.import.replace}
               </Button>
-              <Button onClick={() => void importer.confirmReplace(false)}>{t.import.cancel}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -46,7 +46,14 @@ function Count({ n, label }: { n: number; label: string }): React.JSX.Element {
   );
 }
 
-export function PlanPreview({ plan, pending }: { plan: Plan | null; pending: boolean }): React.JSX.Element {
+export interface PlanPreviewProps {
+  plan: Plan | null;
+  pending: boolean;
+  /** Selects a line of the source text (a diagnostic's «riga N»). */
+  onLine?: (line: number) => void;
+}
+
+export function PlanPreview({ plan, pending, onLine }: PlanPreviewProps): React.JSX.Element {
   const styles = useStyles();
   const { t, date } = useI18n();
   const indicators = React.useMemo(
@@ -90,7 +97,7 @@ export function PlanPreview({ plan, pending }: { plan: Plan | null; pending: boo
           <h3 className={styles.heading}>
             <Subtitle2>{t.diagnostics.heading}</Subtitle2>
           </h3>
-          <Diagnostics diagnostics={plan.diagnostics} />
+          <Diagnostics diagnostics={plan.diagnostics} onLine={onLine} />
         </>
       )}
     </section>

@@ -68,6 +68,11 @@ function IndicatorItem({ indicator, years }: { indicator: Indicator; years: numb
                 {t.preview.common}
               </Badge>
             )}
+            {indicator.weight === 0 && (
+              <Badge className={styles.common} size="small" appearance="tint" title={t.preview.monitoringOnlyTitle}>
+                {t.preview.monitoringOnly}
+              </Badge>
+            )}
           </span>
           <Caption1 className={styles.meta}>
             {t.preview.weight} {weight(indicator.weight)} · {targets}

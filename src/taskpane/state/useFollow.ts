@@ -9,6 +9,9 @@ import type { Settings } from "../../domain/settings";
 import type { PiraGateway } from "../gateway";
 import { errorMessage } from "../errors";
 
+/** How long the workbook must be still before the follow view re-reads it. */
+export const LIVE_DELAY_MS = 300;
+
 export interface MissingActual {
   indicator: Indicator;
   objective: number;
@@ -84,6 +87,32 @@ export function useFollow(gateway: PiraGateway, plan: Plan, settings: Settings):
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Live: edits in the workbook refresh the view by themselves, once typing pauses. Registered
+  // while the view is shown (and again for a new plan, whose import recreated the sheets).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | null = null;
+    let live = true;
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), LIVE_DELAY_MS);
+    };
+    gateway
+      .watchChanges(onChange)
+      .then((s) => {
+        if (live) stop = s;
+        else void s();
+      })
+      .catch(() => {
+        // No events on this host: the refresh button remains.
+      });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      void stop?.();
+    };
+  }, [gateway, refresh]);
 
   const scores = useMemo(
     () => (actuals ? scorePlan(plan, actuals, year, settings) : null),

@@ -3,10 +3,12 @@
 import { useCallback, useRef, useState } from "react";
 import type { Plan } from "../../domain/model";
 import type { Settings } from "../../domain/settings";
-import { buildWorkbook } from "../../workbook/build";
+import { todaySerial } from "../../domain/dates";
+import { buildWorkbook, initialRegister } from "../../workbook/build";
+import { archiveFromTable, registerFromTable } from "../../workbook/read";
 import type { WorkbookDescription } from "../../workbook/types";
 import { errorMessage } from "../errors";
-import type { ImportOutcome, ImportProgress, PiraGateway } from "../gateway";
+import type { ImportOptions, ImportOutcome, ImportProgress, PiraGateway } from "../gateway";
 
 export type ImportState =
   | { kind: "idle" }
@@ -30,7 +32,12 @@ export function useImport(
   onImported: (plan: Plan, settings: Settings) => void,
 ): ImportController {
   const [state, setState] = useState<ImportState>({ kind: "idle" });
-  const pending = useRef<{ plan: Plan; settings: Settings; wb: WorkbookDescription } | null>(null);
+  const pending = useRef<{
+    plan: Plan;
+    settings: Settings;
+    wb: WorkbookDescription;
+    carries?: ImportOptions["carries"];
+  } | null>(null);
 
   const write = useCallback(
     async (replace: boolean): Promise<void> => {
@@ -40,6 +47,7 @@ export function useImport(
       try {
         const outcome = await gateway.importWorkbook(job.wb, {
           replace,
+          carries: job.carries,
           onProgress: (progress) => setState({ kind: "running", progress }),
         });
         pending.current = null;
@@ -57,13 +65,30 @@ export function useImport(
     async (plan: Plan, settings: Settings): Promise<void> => {
       setState({ kind: "running", progress: { stage: "checking", fraction: 0 } });
       try {
-        const wb = buildWorkbook(plan, settings);
+        let wb = buildWorkbook(plan, settings);
         const found = await gateway.inspect(wb);
         if (found.typedActuals > 0) {
           setState({ kind: "refused", typedActuals: found.typedActuals });
           return;
         }
-        pending.current = { plan, settings, wb };
+        let carries: ImportOptions["carries"];
+        if (found.historyRows > 0) {
+          // The Archivio and the Registro are history: a new import keeps them and appends its row.
+          const tables = await gateway.readWorkbookTables();
+          const archive = tables?.archive ? archiveFromTable(tables.archive) : [];
+          const register = tables?.register ? registerFromTable(tables.register) : [];
+          wb = buildWorkbook(
+            plan,
+            settings,
+            {},
+            {
+              archive,
+              register: [...register, ...initialRegister(plan, todaySerial())],
+            },
+          );
+          carries = { historyRows: archive.length + register.length };
+        }
+        pending.current = { plan, settings, wb, carries };
         if (found.existingSheets.length > 0) {
           setState({ kind: "confirmReplace", sheets: found.existingSheets });
           return;

@@ -1,0 +1,243 @@
+// «Aggiorna piano»: the revised document in, the change list out (grouped, proposals to confirm,
+// what moves and what is archived), and only then the write.
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Divider,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { describeChange, type Change, type Proposal } from "../../domain/match";
+import type { Plan } from "../../domain/model";
+import { useI18n } from "../i18n";
+import type { ReviseController } from "../state/useRevise";
+import { ErrorBar } from "./ErrorBar";
+import { PlanPreview } from "./PlanPreview";
+import { SourceInput, selectLine } from "./SourceInput";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
+});
+
+type Group = "added" | "removed" | "changed";
+
+function groupOf(change: Change): Group {
+  if (change.kind.endsWith("Added")) return "added";
+  if (change.kind.endsWith("Removed") || change.kind.endsWith("Dropped")) return "removed";
+  return "changed";
+}
+
+function indicatorName(plan: Plan, id: string): string {
+  for (const o of plan.objectives) for (const i of o.indicators) if (i.id === id) return i.name;
+  return "";
+}
+
+export interface ReviseViewProps {
+  text: string;
+  onTextChange: (text: string) => void;
+  plan: Plan | null;
+  pending: boolean;
+  reviser: ReviseController;
+  hasWorkbook: boolean;
+  onGoToFollow: () => void;
+}
+
+export function ReviseView(props: ReviseViewProps): React.JSX.Element {
+  const { text, onTextChange, plan, pending, reviser, hasWorkbook, onGoToFollow } = props;
+  const styles = useStyles();
+  const { t, lang } = useI18n();
+  const [notice, setNotice] = React.useState("");
+  const textarea = React.useRef<HTMLTextAreaElement>(null);
+  const state = reviser.state;
+  const busy = state.kind === "reading" || state.kind === "applying";
+  const canPrepare = hasWorkbook && plan !== null && plan.objectives.length > 0 && !pending && !busy;
+  const headingId = React.useId();
+
+  return (
+    <section className={styles.view} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        {t.revise.heading}
+      </Subtitle2>
+      <Caption1>{hasWorkbook ? t.revise.intro : t.revise.noWorkbook}</Caption1>
+      <div>
+        <SourceInput
+          text={text}
+          onTextChange={onTextChange}
+          onNotice={setNotice}
+          disabled={busy}
+          textareaRef={textarea}
+        />
+        <Caption1 className={styles.muted} role="status" aria-live="polite" as="p">
+          {notice}
+        </Caption1>
+      </div>
+      <PlanPreview plan={plan} pending={pending} onLine={(line) => selectLine(textarea.current, line)} />
+      <Divider />
+      <div className={styles.actions}>
+        <Button disabledFocusable={!canPrepare} onClick={() => plan && void reviser.prepare(plan)}>
+          {t.revise.prepare}
+        </Button>
+      </div>
+      <div aria-live="polite" data-testid="revise-status" className={styles.section}>
+        <ReviseStatus reviser={reviser} lang={lang} onGoToFollow={onGoToFollow} />
+      </div>
+    </section>
+  );
+}
+
+function ReviseStatus({
+  reviser,
+  lang,
+  onGoToFollow,
+}: {
+  reviser: ReviseController;
+  lang: "it" | "en";
+  onGoToFollow: () => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const state = reviser.state;
+  switch (state.kind) {
+    case "reading":
+      return (
+        <Field validationMessage={t.revise.preparing} validationState="none">
+          <ProgressBar aria-label={t.revise.preparing} />
+        </Field>
+      );
+    case "noWorkbook":
+      return <Caption1>{t.revise.noWorkbook}</Caption1>;
+    case "failed":
+      return <ErrorBar title={t.revise.failed} message={state.message} />;
+    case "done": {
+      const { summary } = state.result;
+      return (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.revise.done}</MessageBarTitle>
+            {t.revise.doneBody(
+              summary.changes,
+              summary.carriedActuals + summary.carriedNotes,
+              summary.archivedActuals + summary.archivedNotes,
+            )}{" "}
+            <Button size="small" onClick={onGoToFollow}>
+              {t.import.goToFollow}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      );
+    }
+    case "preview":
+    case "applying": {
+      const { result, contents, plan, accepted } = state;
+      const groups: Record<Group, Change[]> = { added: [], removed: [], changed: [] };
+      for (const c of result.changes) groups[groupOf(c)].push(c);
+      const proposals: Proposal[] = [...result.summary.acceptedProposals, ...result.summary.refusedProposals].sort(
+        (a, b) => a.oldId.localeCompare(b.oldId, "it", { numeric: true }),
+      );
+      const isAccepted = (p: Proposal) => accepted.some((a) => a.oldId === p.oldId && a.newId === p.newId);
+      const blocked = result.problems.length > 0;
+      const applying = state.kind === "applying";
+      const { summary } = result;
+      return (
+        <>
+          {(["added", "removed", "changed"] as const).map((group) => (
+            <div key={group} className={styles.section} data-testid={`revise-${group}`}>
+              <Subtitle2 as="h3" className={styles.heading}>
+                {t.revise[group]} ({groups[group].length})
+              </Subtitle2>
+              {groups[group].length === 0 ? (
+                <Caption1 className={styles.muted}>{t.revise.nothing}</Caption1>
+              ) : (
+                <ul className={styles.list}>
+                  {groups[group].map((c, i) => (
+                    <li key={i}>{describeChange(c, lang)}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+          {proposals.length > 0 && (
+            <fieldset className={styles.section} data-testid="revise-proposals">
+              <legend>
+                <Subtitle2 as="h3" className={styles.heading}>
+                  {t.revise.proposals} ({proposals.length})
+                </Subtitle2>
+              </legend>
+              <Caption1>{t.revise.proposalsHint}</Caption1>
+              {proposals.map((p) => (
+                <Checkbox
+                  key={`${p.oldId}→${p.newId}`}
+                  checked={isAccepted(p)}
+                  disabled={applying}
+                  onChange={(_e, data) => reviser.toggle(p, data.checked === true)}
+                  label={t.revise.proposal(
+                    p.oldId,
+                    indicatorName(contents.plan, p.oldId),
+                    p.newId,
+                    indicatorName(plan, p.newId),
+                  )}
+                />
+              ))}
+            </fieldset>
+          )}
+          <div className={styles.section} data-testid="revise-carried">
+            <Subtitle2 as="h3" className={styles.heading}>
+              {t.revise.carriedSection}
+            </Subtitle2>
+            <Caption1>{t.revise.carried(summary.carriedActuals, summary.carriedNotes)}</Caption1>
+            {summary.underChangedTarget > 0 && (
+              <Caption1>{t.revise.underChangedTarget(summary.underChangedTarget)}</Caption1>
+            )}
+          </div>
+          <div className={styles.section} data-testid="revise-archived">
+            <Subtitle2 as="h3" className={styles.heading}>
+              {t.revise.archiveSection} ({result.archiveAdded.length})
+            </Subtitle2>
+            <Caption1>{t.revise.archived(summary.archivedActuals, summary.archivedNotes)}</Caption1>
+            {result.archiveAdded.length > 0 && (
+              <ul className={styles.list}>
+                {result.archiveAdded.map((row, i) => (
+                  <li key={i}>
+                    {t.revise.archiveRow(
+                      row.oldId,
+                      row.year === null ? "—" : String(row.year),
+                      row.note ?? String(row.actual ?? ""),
+                    )}{" "}
+                    <span className={styles.muted}>({row.reason})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          {blocked && <ErrorBar title={t.revise.problems} message={result.problems.join(" ")} />}
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              disabledFocusable={blocked || applying}
+              aria-describedby={blocked ? "pira-revise-blocked" : undefined}
+              onClick={() => void reviser.apply()}
+            >
+              {applying ? t.revise.applying : t.revise.apply}
+            </Button>
+            {blocked && <Caption1 id="pira-revise-blocked">{t.revise.applyBlocked}</Caption1>}
+          </div>
+        </>
+      );
+    }
+    default:
+      return <></>;
+  }
+}
