@@ -2,6 +2,9 @@
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }];
 
 module.exports = {
+  // Worker processes, recycled when they grow: the 100× plans' tests would otherwise pile up in one heap.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: "1500MB",
   projects: [
     {
       displayName: "node",

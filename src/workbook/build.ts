@@ -65,8 +65,8 @@ export function buildWorkbook(
     buildObjectives(plan),
     buildSettings(plan, settings),
     buildDiagnostics(plan),
-    buildArchive(content.archive ?? []),
-    buildRegister(content.register ?? initialRegister(plan, content.today ?? null)),
+    buildArchive(content.archive ?? [], plan.title),
+    buildRegister(content.register ?? initialRegister(plan, content.today ?? null), plan.title),
     // Last, so the sheets of earlier workbooks keep their places (sheet1…sheet7 in the file).
     buildReport(plan, settings.year),
   ];

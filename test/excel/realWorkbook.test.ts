@@ -35,8 +35,9 @@ describe("the sample's workbook", () => {
   it("is written in 2 syncs, one request of a few hundred kB", async () => {
     const report = await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
     expect(report.syncs).toBe(2);
-    // 416 kB since the roll-ups' helper columns and the one-shape score formulas (was < 400 kB).
-    expect(report.largestRequestBytes).toBeLessThan(450_000);
+    // 531 kB since the roll-ups' helper columns, the one-shape score formulas, the notes and the
+    // Rendicontazione (was < 400 kB); the real bound is the 4 MB a request.
+    expect(report.largestRequestBytes).toBeLessThan(600_000);
     expect(fake.workbook.sheetNames()).toEqual(["Foglio1", ...Object.values(SHEETS)]);
     expect(fake.workbook.tables.map((t) => t.name).sort()).toEqual(Object.values(TABLES).sort());
     const indicators = fake.workbook.table(TABLES.indicators);

@@ -17,14 +17,14 @@ function actualFormat(row: ArchiveRow): string {
   return FORMAT.general;
 }
 
-export function buildArchive(rows: readonly ArchiveRow[]): SheetSpec {
+export function buildArchive(rows: readonly ArchiveRow[], planTitle: string): SheetSpec {
   const columns = ARCHIVE_COLUMNS.map((c, i) =>
     i === ARCHIVE_COLUMN.actual && rows.length > 0 ? { ...c, cellNumberFormats: rows.map(actualFormat) } : c,
   );
   const empty = new Array<CellSpec>(ARCHIVE_COLUMNS.length).fill(null);
   return sheet(SHEETS.archive, {
     tabColor: "#7F7F7F",
-    print: printSpec({ title: "", titleRows: "$1:$1" }),
+    print: printSpec({ title: planTitle, titleRows: "$1:$1" }),
     tables: [
       {
         name: TABLES.archive,

@@ -5,10 +5,10 @@ import type { CellSpec, SheetSpec } from "../types";
 import { printSpec } from "../print";
 import { rowOf, sheet } from "./common";
 
-export function buildRegister(rows: readonly RegisterRow[]): SheetSpec {
+export function buildRegister(rows: readonly RegisterRow[], planTitle: string): SheetSpec {
   return sheet(SHEETS.register, {
     tabColor: "#548235",
-    print: printSpec({ title: "", titleRows: "$1:$1" }),
+    print: printSpec({ title: planTitle, titleRows: "$1:$1" }),
     tables: [
       {
         name: TABLES.register,
