@@ -7,7 +7,8 @@ import { decodeText } from "../../src/domain/encoding";
 import { detectSource } from "../../src/domain/sources/document";
 import { htmlToRows } from "../../src/domain/sources/docx";
 import { layoutTextItems, looksLikeLayoutText } from "../../src/domain/sources/layoutText";
-import { joinWrapped, readLayout } from "../../src/domain/sources/pdfLayout";
+import { readLayout } from "../../src/domain/sources/pdfLayout";
+import { joinWrapped } from "../../src/domain/sources/pdfLines";
 import { rowsToReaderText } from "../../src/domain/sources/rows";
 import { ROOT } from "../helpers/sourceText";
 
