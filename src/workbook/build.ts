@@ -6,7 +6,7 @@ import { NO_YEARS_MESSAGE } from "../domain/reader";
 import type { Notes } from "../domain/match";
 import type { Settings } from "../domain/settings";
 import type { ArchiveRow, RegisterRow } from "./history";
-import { INITIAL_IMPORT } from "./layout";
+import { INITIAL_IMPORT } from "./layoutHistory";
 import { buildArchive } from "./sheets/archivio";
 import { buildDashboard } from "./sheets/cruscotto";
 import { buildDiagnostics } from "./sheets/diagnostica";
@@ -14,7 +14,8 @@ import { buildSettings, settingsNames } from "./sheets/impostazioni";
 import { buildIndicators, indicatorRangeNames } from "./sheets/indicatori";
 import { buildObjectives, objectiveRangeNames } from "./sheets/obiettivi";
 import { buildRegister } from "./sheets/registro";
-import { buildReport, reportNames } from "./sheets/rendicontazione";
+import { buildReport } from "./sheets/rendicontazione";
+import { reportNames } from "./sheets/reportLookups";
 import { estimateRowHeights } from "./rowHeights";
 import type { WorkbookDescription } from "./types";
 

@@ -1,6 +1,7 @@
 // The layout contract of the workbook the import makes: every sheet, table and workbook name,
 // every column header and where each column sits. The sheet builders (sheets/*), both adapters
-// and the reader (read.ts) agree through this file only; no header is spelled anywhere else.
+// and the reader (read.ts) agree through this file (and the history sheets' layoutHistory.ts, the
+// Rendicontazione's layoutReport.ts) only; no header is spelled anywhere else.
 import { FORMAT } from "./format";
 import type { ColumnSpec } from "./types";
 
@@ -424,99 +425,4 @@ export const DIAGNOSTIC_NOTES = {
   column: 6,
   headers: ["Anno", "Note di scostamento mancanti"],
   widths: { G: 8, H: 30 },
-} as const;
-
-/**
- * The Archivio sheet (table tblArchivio): consuntivi and notes a revised plan has no place for
- * (indicator removed, objective closed, year dropped), one row per indicator and year, never deleted.
- */
-export const ARCHIVE_COLUMNS: ColumnSpec[] = [
-  { header: "Indicatore (vecchio)", role: "data", numberFormat: FORMAT.text, width: 12 },
-  { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
-  { header: HEADERS.indicatorName, role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
-  { header: "Anno", role: "data", numberFormat: FORMAT.integer, width: 8 },
-  { header: "Target in vigore", role: "data", numberFormat: FORMAT.text, width: 18 },
-  { header: STEMS.actual, role: "data", numberFormat: FORMAT.general, width: 14 },
-  { header: STEMS.score, role: "data", numberFormat: FORMAT.percent, width: 12 },
-  { header: STEMS.note, role: "data", numberFormat: FORMAT.text, width: 40, wrap: true },
-  { header: "Motivo dell'archiviazione", role: "data", numberFormat: FORMAT.text, width: 50, wrap: true },
-  { header: "Piano di provenienza", role: "data", numberFormat: FORMAT.text, width: 40, wrap: true },
-  { header: "Data del piano", role: "data", numberFormat: FORMAT.text, width: 14 },
-];
-export const ARCHIVE_COLUMN = {
-  oldId: 0,
-  objective: 1,
-  name: 2,
-  year: 3,
-  target: 4,
-  actual: 5,
-  score: 6,
-  note: 7,
-  reason: 8,
-  planTitle: 9,
-  planDate: 10,
-} as const;
-
-/**
- * The Registro sheet (table tblRegistro): every change a revision applied, one row each,
- * appended at each revision and never rewritten; a first import writes «Importazione iniziale».
- */
-export const REGISTER_COLUMNS: ColumnSpec[] = [
-  { header: "Data", role: "data", numberFormat: FORMAT.date, width: 12 },
-  { header: "Tipo di modifica", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
-  { header: HEADERS.objective, role: "data", numberFormat: FORMAT.integer, width: 11 },
-  { header: HEADERS.indicatorId, role: "data", numberFormat: FORMAT.text, width: 12 },
-  { header: "Prima", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
-  { header: "Dopo", role: "data", numberFormat: FORMAT.text, width: 30, wrap: true },
-  { header: "Descrizione", role: "data", numberFormat: FORMAT.text, width: 60, wrap: true },
-  { header: "Piano", role: "data", numberFormat: FORMAT.text, width: 40, wrap: true },
-  { header: "Data del piano", role: "data", numberFormat: FORMAT.text, width: 14 },
-];
-export const REGISTER_COLUMN = {
-  date: 0,
-  kind: 1,
-  objective: 2,
-  indicator: 3,
-  before: 4,
-  after: 5,
-  description: 6,
-  planTitle: 7,
-  planDate: 8,
-} as const;
-
-/** The Registro's kind of its first row, written by a first import. */
-export const INITIAL_IMPORT = "Importazione iniziale";
-/** The Rendicontazione sheet: its columns (header, width) and the row of its header. */
-export const REPORT_SHEET = {
-  headerRow: 4,
-  columns: [
-    { header: HEADERS.code, width: 9 },
-    { header: "Descrizione", width: 41 },
-    { header: HEADERS.weight, width: 10 },
-    { header: STEMS.target, width: 16 },
-    { header: STEMS.actual, width: 13 },
-    { header: "Grado di raggiungimento", width: 14 },
-    { header: STEMS.coverage, width: 10 },
-    // "Parzialmente raggiunto" in bold on one line: the status is a formula, no height can guess it.
-    { header: STEMS.status, width: 21 },
-    { header: "Nota di scostamento", width: 28 },
-  ],
-} as const;
-export const REPORT_COLUMN = {
-  code: 0,
-  description: 1,
-  weight: 2,
-  target: 3,
-  actual: 4,
-  score: 5,
-  coverage: 6,
-  status: 7,
-  note: 8,
-} as const;
-
-/** Prefixes of the workbook names over the tables the Rendicontazione looks values up in. */
-export const REPORT_NAMES = {
-  indicators: "PIRA_Rend_Ind",
-  objectives: "PIRA_Rend_Obj",
-  areas: "PIRA_Rend_Ambiti",
 } as const;

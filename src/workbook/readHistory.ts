@@ -1,6 +1,6 @@
 // The history sheets read back, pure: the Archivio's and the Registro's rows as their tables hold them.
 import type { ArchiveRow, RegisterRow } from "./history";
-import { ARCHIVE_COLUMN, ARCHIVE_COLUMNS, REGISTER_COLUMN, REGISTER_COLUMNS } from "./layout";
+import { ARCHIVE_COLUMN, ARCHIVE_COLUMNS, REGISTER_COLUMN, REGISTER_COLUMNS } from "./layoutHistory";
 import { cellNumber, cellText, columnOf, type Cell, type CellError, type Table } from "./readCells";
 
 /** A column of a history table found by its layout header; -1 when the table lacks it. */

@@ -2,16 +2,8 @@
 // openpyxl: this file only turns the sheets' cells (read from the file's XML by ooxml.ts) into the
 // plain tables src/workbook/read.ts reads (`pira export-actuals`, `pira build --from`, `pira diff`).
 import { BAND_PROFILES } from "../domain/settings";
-import {
-  ARCHIVE_COLUMNS,
-  HEADERS,
-  NAMES,
-  PROFILE_COLUMN,
-  REGISTER_COLUMNS,
-  SETTINGS_SHEET,
-  SHEETS,
-  type SETTING_NAMES,
-} from "../workbook/layout";
+import { HEADERS, NAMES, PROFILE_COLUMN, SETTINGS_SHEET, SHEETS, type SETTING_NAMES } from "../workbook/layout";
+import { ARCHIVE_COLUMNS, REGISTER_COLUMNS } from "../workbook/layoutHistory";
 import {
   WorkbookFormatError,
   countTypedCells,

@@ -5,16 +5,8 @@ import type { Plan } from "../../src/domain/model";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
 import { NO_WORDS, YES_WORDS } from "../../src/domain/score";
 import { buildWorkbook } from "../../src/workbook/build";
-import {
-  HEADERS,
-  NAMES,
-  RANGE_NAMES,
-  REPORT_NAMES,
-  SHEETS,
-  STEMS,
-  TABLES,
-  indicatorLayout,
-} from "../../src/workbook/layout";
+import { HEADERS, NAMES, RANGE_NAMES, SHEETS, STEMS, TABLES, indicatorLayout } from "../../src/workbook/layout";
+import { REPORT_NAMES } from "../../src/workbook/layoutReport";
 import { isFormula, type CellSpec, type WorkbookDescription } from "../../src/workbook/types";
 import { sampleText } from "../helpers/sample";
 

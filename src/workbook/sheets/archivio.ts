@@ -2,7 +2,8 @@
 import { parseTarget } from "../../domain/targets";
 import { FORMAT } from "../format";
 import type { ArchiveRow } from "../history";
-import { ARCHIVE_COLUMN, ARCHIVE_COLUMNS, SHEETS, TABLES } from "../layout";
+import { SHEETS, TABLES } from "../layout";
+import { ARCHIVE_COLUMN, ARCHIVE_COLUMNS } from "../layoutHistory";
 import type { CellSpec, SheetSpec } from "../types";
 import { printSpec } from "../print";
 import { rowOf, sheet } from "./common";

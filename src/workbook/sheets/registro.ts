@@ -1,6 +1,7 @@
 // The Registro sheet: every change applied to the workbook's plan, one row each, oldest first.
 import type { RegisterRow } from "../history";
-import { REGISTER_COLUMN, REGISTER_COLUMNS, SHEETS, TABLES } from "../layout";
+import { SHEETS, TABLES } from "../layout";
+import { REGISTER_COLUMN, REGISTER_COLUMNS } from "../layoutHistory";
 import type { CellSpec, SheetSpec } from "../types";
 import { printSpec } from "../print";
 import { rowOf, sheet } from "./common";
