@@ -2,6 +2,7 @@
 // openpyxl: this file only turns the sheets' cells (read from the file's XML by ooxml.ts) into the
 // plain tables src/workbook/read.ts reads (`pira export-actuals`, `pira build --from`, `pira diff`).
 import { BAND_PROFILES } from "../domain/settings";
+import { cellAddress } from "../workbook/address";
 import { HEADERS, NAMES, PROFILE_COLUMN, SETTINGS_SHEET, SHEETS, type SETTING_NAMES } from "../workbook/layout";
 import { ARCHIVE_COLUMNS, REGISTER_COLUMNS } from "../workbook/layoutHistory";
 import {
@@ -100,8 +101,14 @@ async function optionalTable(
   }
 }
 
-/** The settings' cells of the Impostazioni sheet, by the places the names point at. */
-async function settingCells(wb: WorkbookCells): Promise<WorkbookTables["settings"]> {
+/** A setting's cell: its sheet-qualified address and its value as the file holds it (errors kept). */
+export interface SettingCell {
+  cell: string;
+  value: Cell | CellError;
+}
+
+/** The settings' cells of the Impostazioni sheet, by the places the names point at; {} without the sheet. */
+async function settingCells(wb: WorkbookCells): Promise<Partial<Record<(typeof SETTING_NAMES)[number], SettingCell>>> {
   const ws = await sheetCells(wb, SHEETS.settings);
   if (ws === null) return {};
   const value = SETTINGS_SHEET.valueColumn;
@@ -117,12 +124,37 @@ async function settingCells(wb: WorkbookCells): Promise<WorkbookTables["settings
     [NAMES.customGreen]: [customRow, SETTINGS_SHEET.profilesColumn + PROFILE_COLUMN.green],
     [NAMES.customAmber]: [customRow, SETTINGS_SHEET.profilesColumn + PROFILE_COLUMN.amber],
   };
-  const out: WorkbookTables["settings"] = {};
+  const out: Partial<Record<(typeof SETTING_NAMES)[number], SettingCell>> = {};
   for (const [name, [row, column]] of Object.entries(places) as [(typeof SETTING_NAMES)[number], [number, number]][]) {
-    const v = ws.get(row + 1, column + 1);
-    out[name] = v !== null && typeof v === "object" ? null : v;
+    out[name] = { cell: `${SHEETS.settings}!${cellAddress(row, column)}`, value: ws.get(row + 1, column + 1) };
   }
   return out;
+}
+
+/** What readWorkbook reads, as this file found it: the tables placed, the settings' cells with their addresses. */
+export interface XlsxTables extends WorkbookTables {
+  objectives: PlacedTable | null;
+  areaWeights: PlacedTable | null;
+  settingCells: Partial<Record<(typeof SETTING_NAMES)[number], SettingCell>>;
+}
+
+/** The tables and settings of a workbook made by `pira build` or the add-in, before readWorkbook reads them. */
+export async function readWorkbookTables(data: Buffer): Promise<XlsxTables> {
+  const wb = await open(data);
+  const cells = await settingCells(wb);
+  const settings: WorkbookTables["settings"] = {};
+  for (const [name, { value }] of Object.entries(cells) as [(typeof SETTING_NAMES)[number], SettingCell][]) {
+    settings[name] = value !== null && typeof value === "object" ? null : value;
+  }
+  return {
+    indicators: await sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId),
+    objectives: await optionalTable(wb, SHEETS.objectives, HEADERS.objective),
+    areaWeights: await optionalTable(wb, SHEETS.settings, HEADERS.area),
+    archive: await optionalTable(wb, SHEETS.archive, ARCHIVE_COLUMNS[0].header, "emptyRow"),
+    register: await optionalTable(wb, SHEETS.register, REGISTER_COLUMNS[0].header, "emptyRow"),
+    settings,
+    settingCells: cells,
+  };
 }
 
 /**
@@ -138,15 +170,7 @@ export async function readWorkbookActuals(data: Buffer): Promise<WorkbookActuals
  * consuntivi, notes, settings, Archivio and Registro. Throws WorkbookFormatError when it is not one.
  */
 export async function readWorkbookContents(data: Buffer): Promise<WorkbookContents> {
-  const wb = await open(data);
-  return readWorkbook({
-    indicators: await sheetTable(wb, SHEETS.indicators, HEADERS.indicatorId),
-    objectives: await optionalTable(wb, SHEETS.objectives, HEADERS.objective),
-    areaWeights: await optionalTable(wb, SHEETS.settings, HEADERS.area),
-    archive: await optionalTable(wb, SHEETS.archive, ARCHIVE_COLUMNS[0].header, "emptyRow"),
-    register: await optionalTable(wb, SHEETS.register, REGISTER_COLUMNS[0].header, "emptyRow"),
-    settings: await settingCells(wb),
-  });
+  return readWorkbook(await readWorkbookTables(data));
 }
 
 export type TypedCells =
