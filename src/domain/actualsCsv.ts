@@ -195,8 +195,9 @@ export function parseActualsCsv(text: string, plan: Plan): ActualsCsvResult {
       continue;
     }
     const [id, year, value] = fields.slice(0, 3).map((f) => f.trim());
-    // A note is user text, kept as written; only a blank one is no note.
-    const note = fields[3] !== undefined && fields[3].trim() !== "" ? fields[3] : null;
+    // A note is user text, kept as written (less the apostrophe export put before a formula's
+    // opening); only a blank one is no note.
+    const note = fields[3] !== undefined && fields[3].trim() !== "" ? restoredNote(fields[3]) : null;
     const indicator = byId.get(id);
     if (indicator === undefined) {
       problems.push({ line, message: `indicatore «${id}» non presente nel piano.` });
@@ -303,6 +304,22 @@ function csvField(text: string, separator: CsvSeparator): string {
     : text;
 }
 
+/**
+ * A note opening with = + - @ (or a tab or CR: OWASP's list) would be a formula to a spreadsheet
+ * opening the CSV: it is written after an apostrophe (OWASP's remedy for CSV injection), which the
+ * reader takes off again. A note already opening with apostrophes before such a character gets one
+ * more, so every note reads back as it was typed.
+ */
+const FORMULA_NOTE = /^'*[=+\-@\t\r]/;
+
+function neutralisedNote(note: string): string {
+  return FORMULA_NOTE.test(note) ? `'${note}` : note;
+}
+
+function restoredNote(field: string): string {
+  return field.startsWith("'") && FORMULA_NOTE.test(field) ? field.slice(1) : field;
+}
+
 function hasNotes(notes: Notes): boolean {
   return Object.values(notes).some((byYear) => Object.values(byYear).some((n) => n.trim() !== ""));
 }
@@ -311,7 +328,7 @@ function hasNotes(notes: Notes): boolean {
  * Writes the filled actuals in plan order (objective, indicator, year): Italian notation, "82,5%"
  * for percent targets, dd/mm/yyyy for deadlines, SI/NO as typed. With "," the English header and
  * quoted decimal commas. With any note, a fourth column «nota» (a row may hold a note and no
- * consuntivo). Lines end with CRLF, as spreadsheets write them.
+ * consuntivo), a note opening like a formula after an apostrophe. Lines end with CRLF, as spreadsheets write them.
  */
 export function formatActualsCsv(
   plan: Plan,
@@ -335,7 +352,7 @@ export function formatActualsCsv(
         const noted = withNotes && note.trim() !== "";
         if (text === null && !noted) continue;
         const fields = [indicator.id, key, text ?? ""];
-        if (withNotes) fields.push(noted ? note : "");
+        if (withNotes) fields.push(noted ? neutralisedNote(note) : "");
         lines.push(fields.map((f) => csvField(f, separator)).join(separator));
       }
     }

@@ -252,6 +252,50 @@ describe("pira export-actuals", () => {
     expect(comma.stdout()).toMatch(/^indicator,year,actual\r\n1\.1,2023,15\r\n/);
   });
 
+  it("writes a note opening like a formula after an apostrophe, which build --actuals takes off again", async () => {
+    const built = await run(["build", SAMPLE_PATH, "-o", "a.xlsx"]);
+    const wb = await load(writtenBuffer(built, "a.xlsx"));
+    const ws = wb.getWorksheet("Indicatori")!;
+    const column = (header: string): number => {
+      let found = 0;
+      ws.getRow(1).eachCell((cell, c) => {
+        if (cell.value === header) found = c;
+      });
+      expect(found).toBeGreaterThan(0);
+      return found;
+    };
+    const rowOf = (id: string): number => {
+      for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === id) return r;
+      throw new Error(`${id} non trovato`);
+    };
+    const notes = {
+      "1.1": "=troppi ritardi",
+      "9.3": "-3 gg rispetto al target",
+      "2.2": "@revisione",
+      "1.3": "+2 rispetto al 2022",
+    };
+    for (const [id, note] of Object.entries(notes)) ws.getRow(rowOf(id)).getCell(column("Nota 2023")).value = note;
+    // A negative consuntivo is a number, not a note: it stays as it is.
+    ws.getRow(rowOf("9.3")).getCell(column("Consuntivo 2023")).value = -12;
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const exported = await run(["export-actuals", "f.xlsx", "-o", "back.csv"], { "f.xlsx": filled });
+    expect(exported.code).toBe(0);
+    const csv = String(exported.written.get("back.csv"));
+    expect(csv).toContain("\r\n1.1;2023;;'=troppi ritardi\r\n");
+    expect(csv).toContain("\r\n9.3;2023;-12;'-3 gg rispetto al target\r\n");
+    expect(csv).toContain("\r\n2.2;2023;;'@revisione\r\n");
+    expect(csv).toContain("\r\n1.3;2023;;'+2 rispetto al 2022\r\n");
+    // No field of the file opens a formula in a spreadsheet but the negative number.
+    const fields = csv.split("\r\n").flatMap((line) => line.split(";"));
+    expect(fields.filter((f) => /^[=+\-@]/.test(f))).toEqual(["-12"]);
+
+    const rebuilt = await run(["build", SAMPLE_PATH, "-o", "b.xlsx", "--actuals", "back.csv"], { "back.csv": csv });
+    expect(rebuilt.code).toBe(0);
+    const read = await readWorkbookActuals(writtenBuffer(rebuilt, "b.xlsx"));
+    expect(read.notes).toEqual(Object.fromEntries(Object.entries(notes).map(([id, note]) => [id, { "2023": note }])));
+    expect(read.actuals).toEqual({ "9.3": { "2023": -12 } });
+  });
+
   it("stops at cells holding errors, naming each, and writes nothing", async () => {
     const built = await run(["build", SAMPLE_PATH, "-o", "a.xlsx"]);
     const filled = await fill(writtenBuffer(built, "a.xlsx"), {

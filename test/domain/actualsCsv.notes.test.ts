@@ -58,3 +58,36 @@ describe.each([";", ","] as CsvSeparator[])("formatActualsCsv with notes (separa
     expect(read.notes).toEqual(notes);
   });
 });
+
+describe.each([";", ","] as CsvSeparator[])(
+  "a note that a spreadsheet would read as a formula (separator %s)",
+  (separator) => {
+    // Real notes di scostamento opening with = + - @, one already opening with an apostrophe, and
+    // negative consuntivi (numbers, never touched).
+    const notes: Notes = {
+      "1.1": { "2023": "=troppi ritardi" },
+      "9.3": { "2023": "-3 gg rispetto al target" },
+      "2.2": { "2023": "@ufficio: rivedere", "2024": "+5 punti rispetto al 2023" },
+      "1.2": { "2024": "'=già con apostrofo" },
+      "9.10": { "2023": "\tinizia con una tabulazione" },
+    };
+    const actuals: Actuals = { "9.3": { "2023": -12, "2024": -10.5 }, "1.1": { "2023": 6.5 } };
+
+    it("is written after an apostrophe, numbers as they are, and reads back as typed", () => {
+      const text = formatActualsCsv(plan, actuals, separator, notes);
+      const lines = text.split("\r\n");
+      const row = (id: string, year: string) => lines.find((l) => l.startsWith(`${id}${separator}${year}${separator}`));
+      // With commas, a decimal comma is quoted.
+      const decimal = (text: string) => (separator === ";" ? text : `"${text}"`);
+      expect(row("1.1", "2023")).toBe(["1.1", "2023", decimal("6,5"), "'=troppi ritardi"].join(separator));
+      expect(row("9.3", "2023")).toBe(["9.3", "2023", "-12", "'-3 gg rispetto al target"].join(separator));
+      expect(row("9.3", "2024")).toBe(["9.3", "2024", decimal("-10,5"), ""].join(separator));
+      expect(row("2.2", "2023")).toBe(["2.2", "2023", "", "'@ufficio: rivedere"].join(separator));
+      expect(row("1.2", "2024")).toBe(["1.2", "2024", "", "''=già con apostrofo"].join(separator));
+      const read = parseActualsCsv(text, plan);
+      expect(read.problems).toEqual([]);
+      expect(read.actuals).toEqual(actuals);
+      expect(read.notes).toEqual(notes);
+    });
+  },
+);
