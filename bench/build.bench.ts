@@ -11,20 +11,7 @@ import { defaultSettings } from "../src/domain/settings";
 import { buildWorkbook } from "../src/workbook/build";
 import { sampleText } from "../test/helpers/sample";
 import { syntheticCruscotto } from "../test/helpers/synthetic";
-import { heapBefore, mib, report } from "./harness";
-
-/** Median wall time of an async job (medianMs takes synchronous ones). */
-async function medianAsyncMs(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { heapBefore, medianMsAsync, mib, report } from "./harness";
 
 /** The example actuals of 2023, repeated for every copy of each indicator in the synthetic plan. */
 function scaledActuals(plan: Plan, example: Actuals, perCopy: number): Actuals {
@@ -47,8 +34,8 @@ async function main(): Promise<void> {
   const build = (plan: Plan, actuals: Actuals) =>
     writeXlsx(buildWorkbook(plan, { ...defaultSettings(plan), formulaMode: "native" }, actuals));
 
-  const t1 = await medianAsyncMs(() => build(one, example), 11, 2);
-  const t100 = await medianAsyncMs(() => build(hundred, hundredActuals), 3, 1);
+  const t1 = await medianMsAsync(() => build(one, example), 11, 2);
+  const t100 = await medianMsAsync(() => build(hundred, hundredActuals), 3, 1);
 
   const before = heapBefore();
   let peak = 0;

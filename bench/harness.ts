@@ -4,6 +4,13 @@ export function report(name: string, value: number, unit: string): void {
   process.stdout.write(JSON.stringify({ name, value: Number(value.toPrecision(6)), unit }) + "\n");
 }
 
+const elapsedMs = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+
+function median(times: number[]): number {
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 /** Median wall time in milliseconds of `fn` over `runs` runs, after `warmup` untimed runs. */
 export function medianMs(fn: () => void, runs = 21, warmup = 3): number {
   for (let i = 0; i < warmup; i++) fn();
@@ -11,10 +18,21 @@ export function medianMs(fn: () => void, runs = 21, warmup = 3): number {
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    times.push(elapsedMs(t0));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
+}
+
+/** The same for an async job: each run awaited before the next starts. */
+export async function medianMsAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(elapsedMs(t0));
+  }
+  return median(times);
 }
 
 /** Peak heap growth in MiB while `fn` runs, sampled after each step it reports. */

@@ -9,21 +9,9 @@ import { readSource } from "../src/domain/sources/document";
 import { nodeSourceReaders } from "../src/sources-node/readers";
 import { printPdf } from "../scripts/make-renditions";
 import { renditionHtml } from "../test/helpers/renditions";
-import { report } from "./harness";
+import { medianMsAsync, report } from "./harness";
 
 const ROOT = path.resolve(__dirname, "..");
-
-async function medianMsAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 async function planOf(bytes: Uint8Array): Promise<number> {
   return readCruscotto((await readSource(bytes, nodeSourceReaders)).text).objectives.length;
