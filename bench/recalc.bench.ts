@@ -61,8 +61,7 @@ async function main(): Promise<void> {
       jobs.push(file, SHEETS.indicators, cellAddress(1, column), "7");
     }
     const profile = path.join(work, "profile");
-    const port = String(20000 + Math.floor(Math.random() * 20000));
-    const run = spawnSync("/usr/bin/python3", [path.join(__dirname, "recalc.py"), port, profile, ...jobs], {
+    const run = spawnSync("/usr/bin/python3", [path.join(__dirname, "recalc.py"), profile, ...jobs], {
       encoding: "utf8",
       timeout: 900_000,
     });
