@@ -1,5 +1,6 @@
-// A minimal PNG encoder (8-bit RGB, no filtering) for the report's chart image: Word and
-// LibreOffice Writer need PNG or JPEG bytes, and a bar chart is a few flat rectangles.
+// A minimal PNG encoder (8-bit RGB or RGBA, no filtering) for the report's chart image (Word and
+// LibreOffice Writer need PNG or JPEG bytes, and a bar chart is a few flat rectangles) and the
+// add-in's icons (scripts/make-icons.ts).
 import { deflateSync } from "node:zlib";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -29,26 +30,33 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** PNG bytes of an RGB image (3 bytes per pixel, row by row). */
-export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
-  if (rgb.length !== width * height * 3)
-    throw new Error(`Immagine di ${rgb.length} byte invece di ${width * height * 3}`);
+/** PNG bytes of an RGB image (3 bytes per pixel, row by row), or RGBA with `alpha` (4, straight alpha). */
+export function encodePng(
+  width: number,
+  height: number,
+  pixels: Uint8Array,
+  options: { alpha?: boolean; level?: number } = {},
+): Buffer {
+  const channels = options.alpha ? 4 : 3;
+  if (pixels.length !== width * height * channels)
+    throw new Error(`Immagine di ${pixels.length} byte invece di ${width * height * channels}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
-  header[9] = 2; // colour type: RGB
+  header[9] = options.alpha ? 6 : 2; // colour type: RGBA or RGB
   // Compression, filter and interlace methods: 0.
-  const stride = width * 3;
+  const stride = width * channels;
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (stride + 1)] = 0; // filter type None
-    raw.set(rgb.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+    raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
+  const level = options.level === undefined ? {} : { level: options.level };
   return Buffer.concat([
     SIGNATURE,
     chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw)),
+    chunk("IDAT", deflateSync(raw, level)),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
