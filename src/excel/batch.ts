@@ -12,7 +12,7 @@ export const COMMAND_OVERHEAD_BYTES = 120;
  * bounds how long an import takes. The sample needs 1; the 100× plan (5,800 indicators, with the
  * linear roll-ups' helper columns and the notes) about 10 (see npm run bench).
  */
-export const MAX_WRITE_SYNCS = 15;
+export const MAX_WRITE_SYNCS = 5;
 
 /** UTF-8 length of the JSON text of `value` (what travels in the request body). */
 export function jsonBytes(value: unknown): number {
