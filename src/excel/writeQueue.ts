@@ -9,7 +9,7 @@ import { FONT, INPUT_STYLE, BORDER_COLOUR } from "../workbook/format";
 import { columnWidthPoints } from "../workbook/print";
 import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
-import { uniformR1C1 } from "./r1c1";
+import { uniformR1C1 } from "../workbook/r1c1";
 import { isFormula, type CellSpec } from "../workbook/types";
 
 /** A command waiting to be queued on the request context, with its estimated payload. */

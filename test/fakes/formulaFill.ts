@@ -1,5 +1,5 @@
 // How Excel fills a range from ONE formula, for the recording fake, written independently of
-// src/excel/r1c1.ts so that each checks the other: an R1C1 formula means, in every cell, the
+// src/workbook/r1c1.ts so that each checks the other: an R1C1 formula means, in every cell, the
 // cells at the same offsets (R[-1]C[2]) or the same absolute rows and columns (R3C5); an A1
 // formula set as a single value on a multi-cell range is the top-left cell's, its relative
 // references moving with each cell as a fill would move them.

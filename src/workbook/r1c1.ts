@@ -1,10 +1,11 @@
-// A1 → R1C1 for the references our formulas use, so a uniform column (one formula shape for
-// every row, src/workbook/formulas.ts) travels as ONE R1C1 string instead of one A1 formula per
-// cell. Handled: relative B3, absolute $B$3, mixed $B3 / B$3, ranges B3:C9, other-sheet
-// Sheet!B3 and 'My sheet'!B3, whole columns B:B. Strings, structured references (tbl[@Col]),
-// names and function names are copied as they are. Anything else that could be a reference
-// (whole rows 3:3) makes the conversion give up (null): the caller writes per-cell A1 then.
-import { columnIndex } from "../workbook/address";
+// A1 → R1C1 for the references our formulas use. Pure, for both adapters: the Office.js adapter
+// writes a uniform column (one formula shape for every row, formulas.ts) as ONE R1C1 formula, the
+// .xlsx writer as one shared formula; the description itself stays A1. Handled: relative B3,
+// absolute $B$3, mixed $B3 / B$3, ranges B3:C9, other-sheet Sheet!B3 and 'My sheet'!B3, whole
+// columns B:B. Strings, structured references (tbl[@Col]), names and function names are copied as
+// they are. Anything else that could be a reference (whole rows 3:3) makes the conversion give up
+// (null): the callers write per-cell A1 formulas then.
+import { columnIndex } from "./address";
 
 /** Excel's grid: XFD columns, 1,048,576 rows; a longer "reference" is a name. */
 const MAX_COLUMN = 16_384;

@@ -1,8 +1,8 @@
-// The A1 → R1C1 converter (src/excel/r1c1.ts) against the fake's own R1C1 → A1 reading
+// The A1 → R1C1 converter (src/workbook/r1c1.ts) against the fake's own R1C1 → A1 reading
 // (test/fakes/formulaFill.ts): worked examples, every body cell of the sample's and the 100×
 // workbook description, and random formulas (fast-check).
 import fc from "fast-check";
-import { toR1C1, uniformR1C1 } from "../../src/excel/r1c1";
+import { toR1C1, uniformR1C1 } from "../../src/workbook/r1c1";
 import { readCruscotto } from "../../src/domain/reader";
 import { defaultSettings } from "../../src/domain/settings";
 import { parseCell, columnLetter } from "../../src/workbook/address";
