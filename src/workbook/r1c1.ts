@@ -12,20 +12,19 @@ const MAX_COLUMN = 16_384;
 const MAX_ROW = 1_048_576;
 
 // One pass over the formula: strings, structured references (two levels of brackets, as Excel
-// nests them) and quoted sheet names are matched to be copied; a cell, range or whole-column
-// reference only where no name or function name goes on around it (LOG10(, PIRA_Peso, 1E5).
-const NAME_CHAR = "A-Za-z0-9_.\\\\\\u00C0-\\u024F";
-const CELL = "(\\$?)([A-Za-z]{1,3})(\\$?)(\\d{1,7})";
-const COLUMN = "(\\$?)([A-Za-z]{1,3})";
+// nests them) and quoted sheet names are copied; every other run of name characters (with one
+// ":" inside) is a reference only if it is one whole and no "(" (a function: LOG10) or "!" (a
+// sheet: Q1!A1) follows it. Whole runs, so PIRA_Peso or 1E5 never yield a reference inside.
+const NAME = "[$A-Za-z0-9_.\\\\\\u00C0-\\u024F]+";
 const TOKENS = new RegExp(
-  [
-    `"(?:[^"]|"")*"`,
-    `\\[(?:[^\\[\\]']|'.|\\[(?:[^\\]']|'.)*\\])*\\]`,
-    `'(?:[^']|'')*'`,
-    `(?<![${NAME_CHAR}$])(?:${CELL}(?::${CELL})?|${COLUMN}:${COLUMN}|(\\$?\\d+:\\$?\\d+))(?![${NAME_CHAR}(!])`,
-  ].join("|"),
+  [`"(?:[^"]|"")*"`, `\\[(?:[^\\[\\]']|'.|\\[(?:[^\\]']|'.)*\\])*\\]`, `'(?:[^']|'')*'`, `${NAME}(?::${NAME})?`].join(
+    "|",
+  ),
   "g",
 );
+const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
+const COLUMNS = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})$/;
+const ROWS = /^\$?\d+:\$?\d+$/;
 
 function axis(letter: "R" | "C", absolute: boolean, target: number, base: number): string {
   if (absolute) return `${letter}${target + 1}`;
@@ -33,19 +32,94 @@ function axis(letter: "R" | "C", absolute: boolean, target: number, base: number
   return d === 0 ? letter : `${letter}[${d}]`;
 }
 
-/** One cell of a reference in R1C1 from (`row`, `column`); null past Excel's grid (then it is a name). */
-function cell(
-  colAbs: string,
-  letters: string,
-  rowAbs: string,
-  digits: string,
-  row: number,
-  column: number,
-): string | null {
-  const c = columnIndex(letters);
-  const r = Number(digits) - 1;
-  if (c >= MAX_COLUMN || r < 0 || r >= MAX_ROW) return null;
-  return axis("R", rowAbs === "$", r, row) + axis("C", colAbs === "$", c, column);
+/** A cell reference of a formula. */
+interface CellPart {
+  /** Its A1 column, "$B" or "B" (the same in every row). */
+  a1Column: string;
+  columnAbsolute: boolean;
+  column: number;
+  rowAbsolute: boolean;
+  /** 0-based. */
+  row: number;
+}
+
+/** A formula cut into text kept as it is (whole columns already in R1C1: no row in them) and cells. */
+type Part = string | CellPart;
+
+function readCell(text: string): CellPart | null {
+  const m = CELL.exec(text);
+  if (!m) return null;
+  const column = columnIndex(m[2]);
+  const row = Number(m[4]) - 1;
+  if (column >= MAX_COLUMN || row < 0 || row >= MAX_ROW) return null; // a name, not a reference
+  return { a1Column: `${m[1]}${m[2]}`, columnAbsolute: m[1] === "$", column, rowAbsolute: m[3] === "$", row };
+}
+
+/**
+ * The parts of `formula` written in `column`, its whole columns in R1C1 and its A1 text (the
+ * second list: whole columns as A1) so a row's formula can be rendered either way; null when it
+ * holds whole rows.
+ */
+function parse(formula: string, column: number): { r1c1: Part[]; a1: Part[] } | null {
+  const r1c1: Part[] = [];
+  const a1: Part[] = [];
+  const both = (part: Part): void => {
+    r1c1.push(part);
+    a1.push(part);
+  };
+  let unsupported = false;
+  let last = 0;
+  for (const m of formula.matchAll(TOKENS)) {
+    const token = m[0];
+    const offset = m.index;
+    both(formula.slice(last, offset));
+    last = offset + token.length;
+    const first = token.charCodeAt(0);
+    const next = formula[last];
+    if (first === 34 || first === 39 || first === 91 || next === "(" || next === "!") {
+      both(token); // a string, a quoted sheet, a structured reference, a function or a sheet name
+      continue;
+    }
+    const colon = token.indexOf(":");
+    if (colon < 0) {
+      both(readCell(token) ?? token);
+      continue;
+    }
+    if (ROWS.test(token)) unsupported = true;
+    const columns = COLUMNS.exec(token);
+    if (columns && columnIndex(columns[2]) < MAX_COLUMN && columnIndex(columns[4]) < MAX_COLUMN) {
+      const from = axis("C", columns[1] === "$", columnIndex(columns[2]), column);
+      r1c1.push(`${from}:${axis("C", columns[3] === "$", columnIndex(columns[4]), column)}`);
+      a1.push(token);
+      continue;
+    }
+    const left = token.slice(0, colon);
+    const right = token.slice(colon + 1);
+    both(readCell(left) ?? left);
+    both(":");
+    both(readCell(right) ?? right);
+  }
+  both(formula.slice(last));
+  return unsupported ? null : { r1c1, a1 };
+}
+
+function renderR1C1(parts: readonly Part[], row: number, column: number): string {
+  let out = "";
+  for (const p of parts) {
+    out +=
+      typeof p === "string" ? p : axis("R", p.rowAbsolute, p.row, row) + axis("C", p.columnAbsolute, p.column, column);
+  }
+  return out;
+}
+
+/** The A1 text of `parts` (parsed in row `from`) as a fill moves them to row `to`. */
+function renderA1(parts: readonly Part[], from: number, to: number): string {
+  let out = "";
+  for (const p of parts) {
+    if (typeof p === "string") out += p;
+    else out += p.rowAbsolute ? `${p.a1Column}$${p.row + 1}` : `${p.a1Column}${p.row + to - from + 1}`;
+  }
+  return out;
 }
 
 /**
@@ -53,35 +127,21 @@ function cell(
  * notation, or null when it holds a reference form this converter does not handle.
  */
 export function toR1C1(formula: string, row: number, column: number): string | null {
-  let unsupported = false;
-  const out = formula.replace(TOKENS, (token: string, ...g: (string | undefined)[]) => {
-    if (g[0] === undefined && g[8] === undefined && g[12] === undefined) return token; // copied
-    if (g[12] !== undefined) {
-      unsupported = true; // whole rows
-      return token;
-    }
-    if (g[1] !== undefined) {
-      const first = cell(g[0] ?? "", g[1], g[2] ?? "", g[3] ?? "", row, column);
-      const second = g[5] === undefined ? "" : cell(g[4] ?? "", g[5], g[6] ?? "", g[7] ?? "", row, column);
-      return first === null || second === null ? token : second ? `${first}:${second}` : first;
-    }
-    const a = columnIndex(g[9] ?? "");
-    const b = columnIndex(g[11] ?? "");
-    if (a >= MAX_COLUMN || b >= MAX_COLUMN) return token;
-    return `${axis("C", g[8] === "$", a, column)}:${axis("C", g[10] === "$", b, column)}`;
-  });
-  return unsupported ? null : out;
+  const parsed = parse(formula, column);
+  return parsed && renderR1C1(parsed.r1c1, row, column);
 }
+
 /**
  * The one R1C1 formula every cell of a column holds, when the A1 `formulas` (rows from `top`,
- * in `column`) are all the same shape; null otherwise (or when one cannot be converted).
+ * in `column`) are all the same shape; null otherwise (or when one cannot be converted). Only the
+ * first is parsed: each other row is compared with the first filled down to it.
  */
 export function uniformR1C1(formulas: readonly string[], top: number, column: number): string | null {
   if (formulas.length === 0) return null;
-  const first = toR1C1(formulas[0], top, column);
-  if (first === null) return null;
+  const parsed = parse(formulas[0], column);
+  if (parsed === null) return null;
   for (let r = 1; r < formulas.length; r++) {
-    if (toR1C1(formulas[r], top + r, column) !== first) return null;
+    if (renderA1(parsed.a1, top, top + r) !== formulas[r]) return null;
   }
-  return first;
+  return renderR1C1(parsed.r1c1, top, column);
 }
