@@ -112,14 +112,18 @@ function renderR1C1(parts: readonly Part[], row: number, column: number): string
   return out;
 }
 
-/** The A1 text of `parts` (parsed in row `from`) as a fill moves them to row `to`. */
-function renderA1(parts: readonly Part[], from: number, to: number): string {
-  let out = "";
+/** Whether `formula` is `parts` (parsed in row `from`) as a fill moves them to row `to`; compared in place. */
+function isFilled(formula: string, parts: readonly Part[], from: number, to: number): boolean {
+  let at = 0;
   for (const p of parts) {
-    if (typeof p === "string") out += p;
-    else out += p.rowAbsolute ? `${p.a1Column}$${p.row + 1}` : `${p.a1Column}${p.row + to - from + 1}`;
+    const text =
+      typeof p === "string"
+        ? p
+        : `${p.a1Column}${p.rowAbsolute ? "$" : ""}${p.row + 1 + (p.rowAbsolute ? 0 : to - from)}`;
+    if (!formula.startsWith(text, at)) return false;
+    at += text.length;
   }
-  return out;
+  return at === formula.length;
 }
 
 /**
@@ -141,7 +145,7 @@ export function uniformR1C1(formulas: readonly string[], top: number, column: nu
   const parsed = parse(formulas[0], column);
   if (parsed === null) return null;
   for (let r = 1; r < formulas.length; r++) {
-    if (renderA1(parsed.a1, top, top + r) !== formulas[r]) return null;
+    if (!isFilled(formulas[r], parsed.a1, top, top + r)) return null;
   }
   return renderR1C1(parsed.r1c1, top, column);
 }

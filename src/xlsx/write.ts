@@ -161,6 +161,7 @@ function writeRange(ws: ExcelJS.Worksheet, range: RangeSpec): void {
       cell.value = cellValue(c < row.length ? row[c] : null);
       const style = styleOf(rangeFormat(range, r, c), c === 0);
       // A cell an earlier range or table styled keeps what this range does not state.
+      // eslint-disable-next-line office-addins/call-sync-before-read -- an exceljs cell, not an Office.js proxy
       cell.style = Object.keys(cell.style).length > 0 ? { ...cell.style, ...style } : style;
     }
   });
