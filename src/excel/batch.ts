@@ -10,9 +10,10 @@ export const COMMAND_OVERHEAD_BYTES = 120;
 /**
  * Write syncs allowed in one operation: each request stays under MAX_REQUEST_BYTES, so this only
  * bounds how long an import takes. The sample needs 1; the 100× plan (5,800 indicators, with the
- * linear roll-ups' helper columns and the notes) about 10 (see npm run bench).
+ * linear roll-ups' helper columns and the notes) 3, since each uniform formula column travels as
+ * one R1C1 formula (was 11 with one A1 formula a cell; see npm run bench).
  */
-export const MAX_WRITE_SYNCS = 15;
+export const MAX_WRITE_SYNCS = 5;
 
 /** UTF-8 length of the JSON text of `value` (what travels in the request body). */
 export function jsonBytes(value: unknown): number {

@@ -8,7 +8,14 @@ import { SyncLedger } from "./batch";
 import { toFormulaInput } from "./cells";
 import { checkDescription, isHidden } from "../workbook/checks";
 import { queueProtect } from "./sheetFormats";
-import { WriteQueue, queueFormulaRows, queueNumberFormat, rangeFormats, rangeShape } from "./writeQueue";
+import {
+  WriteQueue,
+  queueCellColumns,
+  queueFormulaRows,
+  queueNumberFormat,
+  rangeFormats,
+  rangeShape,
+} from "./writeQueue";
 import { reportOf, type ApplyReport } from "./applyWorkbook";
 
 function sameName(a: string, b: string): boolean {
@@ -161,8 +168,8 @@ function queueTableRewrite(list: WriteQueue, sheet: () => Excel.Worksheet, targe
     const run = placed.slice(runStart, i);
     runStart = i;
     if (spec.rows.length > 0) {
-      const rows = spec.rows.map((row) => run.map((p) => toFormulaInput(row[p.specIndex])));
-      queueFormulaRows(list, sheet, { row: top.row + 1, column: top.column + run[0].index }, rows);
+      const rows = spec.rows.map((row) => run.map((p) => row[p.specIndex]));
+      queueCellColumns(list, sheet, { row: top.row + 1, column: top.column + run[0].index }, rows, run.length);
     }
   }
   for (const p of placed) {

@@ -9,6 +9,8 @@ import { FONT, INPUT_STYLE, BORDER_COLOUR } from "../workbook/format";
 import { columnWidthPoints } from "../workbook/print";
 import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
+import { uniformR1C1 } from "../workbook/r1c1";
+import { isFormula, type CellSpec } from "../workbook/types";
 
 /** A command waiting to be queued on the request context, with its estimated payload. */
 export interface PendingCommand {
@@ -135,6 +137,68 @@ export function queueFormulaRows(
 }
 
 /**
+ * The one R1C1 formula of column `c` of `rows` (written from `topLeft`), when every cell of it is
+ * a formula of the same shape and there are at least two rows; else null.
+ */
+function columnR1C1(rows: readonly (readonly CellSpec[])[], c: number, topLeft: CellRef): string | null {
+  if (rows.length < 2) return null;
+  const formulas: string[] = [];
+  for (const row of rows) {
+    const cell = row[c];
+    if (cell === undefined || !isFormula(cell)) return null;
+    formulas.push(cell.formula);
+  }
+  return uniformR1C1(formulas, topLeft.row, topLeft.column + c);
+}
+
+/**
+ * Writes a block of cells (`width` columns of `rows` at `topLeft`) column by column: a column of
+ * one formula shape as ONE R1C1 formula set on the whole column, the other columns, in runs of
+ * neighbours, as 2-D Range.formulas blocks (queueFormulaRows). Setting a single value on a
+ * multi-cell range applies it to every cell: the Range reference said so ("If the argument is a
+ * single value, it will be applied to all cells in the range", quoted in
+ * office-js-docs-reference#578), an Office.js docs maintainer confirmed that formulas,
+ * numberFormat and values take a single value although the typings say any[][]
+ * (office-js-docs-pr#2013), and in R1C1 the relative references mean the same cells from every
+ * row, so each row reads its own (VBA's Range.FormulaR1C1: "Setting the formula of a
+ * multiple-cell range fills all cells in the range with the formula").
+ */
+export function queueCellColumns(
+  list: WriteQueue,
+  sheet: () => Excel.Worksheet,
+  topLeft: CellRef,
+  rows: readonly (readonly CellSpec[])[],
+  width: number,
+): void {
+  if (rows.length === 0 || width === 0) return;
+  let runStart = -1;
+  const flush = (end: number): void => {
+    if (runStart < 0) return;
+    const from = runStart;
+    const block = toFormulaRows(
+      rows.map((row) => row.slice(from, end)),
+      end - from,
+    );
+    queueFormulaRows(list, sheet, { row: topLeft.row, column: topLeft.column + from }, block);
+    runStart = -1;
+  };
+  for (let c = 0; c < width; c++) {
+    const r1c1 = columnR1C1(rows, c, topLeft);
+    if (r1c1 === null) {
+      if (runStart < 0) runStart = c;
+      continue;
+    }
+    flush(c);
+    const address = blockAddress({ row: topLeft.row, column: topLeft.column + c }, rows.length, 1);
+    list.add(() => {
+      // The typings give any[][]; a single value is what fills the range (see above).
+      sheet().getRange(address).formulasR1C1 = r1c1 as unknown as string[][];
+    }, r1c1);
+  }
+  flush(width);
+}
+
+/**
  * One number format for every cell of `address`, as the 2-D array Range.numberFormat is
  * documented to take (a single string is not: office-js-docs-reference#578). Cut between rows
  * like any large write, so a 100× plan's column still fits the request budget.
@@ -201,12 +265,7 @@ export function queueTableCreation(list: WriteQueue, sheet: () => Excel.Workshee
 export function queueTableBody(list: WriteQueue, sheet: () => Excel.Worksheet, table: TableSpec): void {
   if (table.rows.length === 0) return;
   const top = tableTopLeft(table);
-  queueFormulaRows(
-    list,
-    sheet,
-    { row: top.row + 1, column: top.column },
-    toFormulaRows(table.rows, table.columns.length),
-  );
+  queueCellColumns(list, sheet, { row: top.row + 1, column: top.column }, table.rows, table.columns.length);
   table.columns.forEach((column, index) => {
     const body = tableColumnBodyAddress(table, index);
     const perRow = column.cellNumberFormats;

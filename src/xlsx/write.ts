@@ -5,7 +5,8 @@
 // What exceljs 4.4 cannot write is added to the zip afterwards (names.ts: stopIfTrue on conditional
 // formats, workbook names with comments, and the charts as DrawingML parts from charts.ts).
 import ExcelJS from "exceljs";
-import { parseCell } from "../workbook/address";
+import { cellAddress, parseCell } from "../workbook/address";
+import { uniformR1C1 } from "../workbook/r1c1";
 // The checks and rules both adapters share, so that they refuse, order and hide alike.
 import { checkDescription, isHidden, orderedRules } from "../workbook/checks";
 import type {
@@ -18,10 +19,10 @@ import type {
   ValidationSpec,
   WorkbookDescription,
 } from "../workbook/types";
-import { isEditable } from "../workbook/types";
+import { isEditable, isFormula } from "../workbook/types";
 import { BORDER_COLOUR, FONT, INPUT_STYLE } from "../workbook/format";
 import { MARGINS } from "../workbook/print";
-import { argb, cellValue, fileColumnWidth, fileFormula } from "./cells";
+import { argb, cellValue, fileColumnWidth, fileFormula, type CellValue } from "./cells";
 import { patchZip } from "./names";
 
 const THIN = (hex: string): Partial<ExcelJS.Border> => ({ style: "thin", color: { argb: argb(hex) } });
@@ -34,11 +35,44 @@ function solid(hex: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
 }
 
-/** The style of a cell users type in (INPUT_STYLE). */
-function markInput(cell: ExcelJS.Cell): void {
-  cell.fill = solid(INPUT_STYLE.fill);
-  cell.border = box(INPUT_STYLE.border);
+/** The look of cells users type in (INPUT_STYLE). */
+function inputStyle(): Partial<ExcelJS.Style> {
+  return { fill: solid(INPUT_STYLE.fill), border: box(INPUT_STYLE.border) };
 }
+
+/**
+ * The cell values of a table body. A column whose formulas are all one shape (one R1C1 formula,
+ * r1c1.ts) is one shared formula: the first body cell holds it, the others name that cell
+ * (exceljs writes <f t="shared" ref=… si=…>), so the 100× plan's sheet carries each score
+ * formula once instead of 5,800 times. Excel, LibreOffice and openpyxl read shared formulas.
+ */
+function tableValues(table: TableSpec, rows: readonly CellSpec[][]): CellValue[][] {
+  const top = parseCell(table.topLeft);
+  const shared = table.columns.map((_c, c): string | null => {
+    if (rows.length < 2) return null;
+    const formulas: string[] = [];
+    for (const row of rows) {
+      const cell = row[c];
+      if (cell === undefined || !isFormula(cell)) return null;
+      formulas.push(cell.formula);
+    }
+    return uniformR1C1(formulas, top.row + 1, top.column + c) === null
+      ? null
+      : cellAddress(top.row + 1, top.column + c);
+  });
+  return rows.map((row, r) =>
+    table.columns.map((_c, c) => {
+      const master = shared[c];
+      if (master !== null && r > 0) return { sharedFormula: master } as ExcelJS.CellSharedFormulaValue;
+      return cellValue(c < row.length ? row[c] : null);
+    }),
+  );
+}
+
+// Cells get whole style objects shared by every cell that looks alike (per column and number
+// format, per range): exceljs numbers styles by object identity first (a WeakMap), so a shared
+// object costs one look-up where a fresh one per cell was serialised and compared each time.
+// Nothing mutates a style after it is set (no cell.font = …), so sharing is safe.
 
 function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
   const top = parseCell(table.topLeft);
@@ -51,7 +85,7 @@ function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     totalsRow: false,
     style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-    rows: rows.map((row) => table.columns.map((_c, i) => cellValue(i < row.length ? row[i] : null))),
+    rows: tableValues(table, rows),
   });
   table.columns.forEach((column, index) => {
     const col = ws.getColumn(top.column + index + 1);
@@ -61,18 +95,24 @@ function writeTable(ws: ExcelJS.Worksheet, table: TableSpec): void {
     // Every cell names its font (LibreOffice would otherwise pick its own) and sits at the top,
     // so a one-line cell lines up with the first line of a wrapped neighbour.
     const alignment: Partial<ExcelJS.Alignment> = { vertical: "top", ...(column.wrap ? { wrapText: true } : {}) };
-    const header = ws.getCell(top.row + 1, top.column + index + 1);
-    header.alignment = alignment;
-    header.font = { name: FONT.name, size: FONT.size, bold: true };
-    for (let r = 0; r < rows.length; r++) {
-      const cell = ws.getCell(top.row + 2 + r, top.column + index + 1);
-      cell.numFmt = formats?.[r] ?? column.numberFormat;
-      cell.alignment = alignment;
-      cell.font = { name: FONT.name, size: FONT.size };
-      if (isEditable(column)) {
-        cell.protection = { locked: false };
-        markInput(cell);
+    const font: Partial<ExcelJS.Font> = { name: FONT.name, size: FONT.size };
+    ws.getCell(top.row + 1, top.column + index + 1).style = { alignment, font: { ...font, bold: true } };
+    const styles = new Map<string, Partial<ExcelJS.Style>>();
+    const styleOf = (numFmt: string): Partial<ExcelJS.Style> => {
+      let style = styles.get(numFmt);
+      if (!style) {
+        style = {
+          numFmt,
+          alignment,
+          font,
+          ...(isEditable(column) ? { protection: { locked: false }, ...inputStyle() } : {}),
+        };
+        styles.set(numFmt, style);
       }
+      return style;
+    };
+    for (let r = 0; r < rows.length; r++) {
+      ws.getCell(top.row + 2 + r, top.column + index + 1).style = styleOf(formats?.[r] ?? column.numberFormat);
     }
   });
 }
@@ -86,28 +126,43 @@ function rangeFormat(range: RangeSpec, r: number, c: number): string | undefined
 function writeRange(ws: ExcelJS.Worksheet, range: RangeSpec): void {
   const top = parseCell(range.topLeft);
   const width = range.rows.reduce((max, row) => Math.max(max, row.length), 0);
+  const font: Partial<ExcelJS.Font> = {
+    name: FONT.name,
+    size: range.fontSize ?? FONT.size,
+    ...(range.bold !== undefined ? { bold: range.bold } : {}),
+    ...(range.italic !== undefined ? { italic: range.italic } : {}),
+    ...(range.fontColor !== undefined ? { color: { argb: argb(range.fontColor) } } : {}),
+  };
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (format: string | undefined, first: boolean): Partial<ExcelJS.Style> => {
+    const key = `${first ? 1 : 0}${format ?? ""}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = {
+        ...(format !== undefined ? { numFmt: format } : {}),
+        font,
+        alignment: {
+          vertical: "top",
+          ...(range.wrap !== undefined ? { wrapText: range.wrap } : {}),
+          ...(range.indent !== undefined && first ? { indent: range.indent } : {}),
+        },
+        ...(range.fill !== undefined ? { fill: solid(range.fill) } : {}),
+        ...(range.border ? { border: box(BORDER_COLOUR) } : {}),
+        ...(range.input ? inputStyle() : {}),
+        ...(range.unlocked ? { protection: { locked: false } } : {}),
+      };
+      styles.set(key, style);
+    }
+    return style;
+  };
   range.rows.forEach((row, r) => {
     for (let c = 0; c < width; c++) {
       const cell = ws.getCell(top.row + r + 1, top.column + c + 1);
       cell.value = cellValue(c < row.length ? row[c] : null);
-      const format = rangeFormat(range, r, c);
-      if (format !== undefined) cell.numFmt = format;
-      cell.font = {
-        name: FONT.name,
-        size: range.fontSize ?? FONT.size,
-        ...(range.bold !== undefined ? { bold: range.bold } : {}),
-        ...(range.italic !== undefined ? { italic: range.italic } : {}),
-        ...(range.fontColor !== undefined ? { color: { argb: argb(range.fontColor) } } : {}),
-      };
-      cell.alignment = {
-        vertical: "top",
-        ...(range.wrap !== undefined ? { wrapText: range.wrap } : {}),
-        ...(range.indent !== undefined && c === 0 ? { indent: range.indent } : {}),
-      };
-      if (range.fill !== undefined) cell.fill = solid(range.fill);
-      if (range.border) cell.border = box(BORDER_COLOUR);
-      if (range.input) markInput(cell);
-      if (range.unlocked) cell.protection = { locked: false };
+      const style = styleOf(rangeFormat(range, r, c), c === 0);
+      // A cell an earlier range or table styled keeps what this range does not state.
+      // eslint-disable-next-line office-addins/call-sync-before-read -- an exceljs cell, not an Office.js proxy
+      cell.style = Object.keys(cell.style).length > 0 ? { ...cell.style, ...style } : style;
     }
   });
 }

@@ -13,6 +13,7 @@ import { applyWorkbook } from "../../src/excel/applyWorkbook";
 import { buildWorkbook } from "../../src/workbook/build";
 import { cellAddress, parseCell } from "../../src/workbook/address";
 import type { WorkbookDescription } from "../../src/workbook/types";
+import { fillA1 } from "../fakes/formulaFill";
 import { createRecordingExcel } from "../fakes/recordingExcel";
 import { sampleText } from "../helpers/sample";
 
@@ -70,7 +71,12 @@ describe.each(FORMULA_MODES)("one description, two adapters (%s formulas)", (for
       let content: string;
       if (v === null || v === undefined) content = "";
       else if (typeof v === "object" && "formula" in v) content = `=${v.formula}`;
-      else if (v instanceof Date) content = String(25569 + v.getTime() / 86_400_000);
+      else if (typeof v === "object" && "sharedFormula" in v) {
+        // A shared formula's cell: the master's formula, filled to this cell (Excel's reading).
+        const master = parseCell(v.sharedFormula);
+        const formula = book.getWorksheet(sheet)!.getCell(v.sharedFormula).value as ExcelJS.CellFormulaValue;
+        content = fillA1(`=${formula.formula}`, row - master.row, column - master.column);
+      } else if (v instanceof Date) content = String(25569 + v.getTime() / 86_400_000);
       else if (typeof v === "string") content = `'${v}`;
       else content = String(v);
       return { content, numberFormat: cell.numFmt ?? "General", locked: cell.protection?.locked !== false };

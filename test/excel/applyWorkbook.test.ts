@@ -4,7 +4,7 @@ import { applyWorkbook } from "../../src/excel/applyWorkbook";
 import { jsonBytes, MAX_REQUEST_BYTES } from "../../src/excel/batch";
 import { charsToPoints } from "../../src/excel/writeQueue";
 import type { WorkbookDescription } from "../../src/workbook/types";
-import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
+import { createRecordingExcel, parseAddress, type RecordingExcel } from "../fakes/recordingExcel";
 import { generatedDescription, indicatorColumns, smallDescription, YEARS } from "./descriptions";
 
 let fake: RecordingExcel;
@@ -61,15 +61,20 @@ describe("applyWorkbook on an empty workbook (small description)", () => {
     expect(s.cell("C4")).toMatchObject({ kind: "text", value: "≥ 82,00 %" });
   });
 
-  it("writes each table body as one 2-D block, and the header before the table exists", () => {
+  it("writes a table body as 2-D blocks and each uniform formula column as one R1C1 formula, after the header and the table", () => {
     const writes = fake.log.writes.filter((w) => w.sheet === "Indicatori" && w.op === "formulas");
-    // Header, body, then the two ranges above the table.
-    expect(writes.map((w) => w.address)).toEqual(["A3:F3", "A4:F6", "A1", "D1:E1"]);
+    // Header, the body's literal columns, then the two ranges above the table.
+    expect(writes.map((w) => w.address)).toEqual(["A3:F3", "A4:E6", "A1", "D1:E1"]);
+    // The score column (one formula shape) travels as one formula for its three cells.
+    const r1c1 = fake.log.writes.filter((w) => w.sheet === "Indicatori" && w.op === "formulasR1C1");
+    expect(r1c1.map((w) => w.address)).toEqual(["F4:F6"]);
     const header = fake.log.writes.findIndex((w) => w.op === "formulas" && w.address === "A3:F3");
     const table = fake.log.writes.findIndex((w) => w.op === "tables.add");
-    const body = fake.log.writes.findIndex((w) => w.op === "formulas" && w.address === "A4:F6");
+    const body = fake.log.writes.findIndex((w) => w.op === "formulas" && w.address === "A4:E6");
+    const scores = fake.log.writes.findIndex((w) => w.op === "formulasR1C1" && w.address === "F4:F6");
     expect(header).toBeLessThan(table);
     expect(table).toBeLessThan(body);
+    expect(table).toBeLessThan(scores);
   });
 
   it("sets number formats per column, and per cell for ranges", () => {
@@ -246,17 +251,28 @@ describe("round trips and request sizes", () => {
     // one recalculation asked for, in the last request, since calculation was suspended.
     expect(fake.log.screenUpdatingSuspendedIn).toEqual(fake.log.calculationSuspendedIn);
     expect(fake.log.calculations).toEqual([{ sync: report.syncs, type: "Recalculate" }]);
-    // Table bodies were split into chunks of whole rows that tile the body exactly.
-    const bodyWrites = fake.log.writes.filter((w) => w.sheet === "Indicatori" && w.op === "formulas").slice(1);
-    expect(bodyWrites.length).toBeGreaterThan(1);
-    let next = 2;
+    // The body's writes (2-D blocks, cut between rows where a request fills up, and one R1C1
+    // formula per uniform column) tile the body A2:AN5801 exactly: every cell written once.
+    const bodyWrites = fake.log.writes
+      .filter((w) => w.sheet === "Indicatori" && (w.op === "formulas" || w.op === "formulasR1C1"))
+      .slice(1);
+    const written = new Map<string, number>();
     for (const w of bodyWrites) {
-      const m = /^A(\d+):AN(\d+)$/.exec(w.address);
-      expect(m).not.toBeNull();
-      expect(Number(m?.[1])).toBe(next);
-      next = Number(m?.[2]) + 1;
+      const rect = parseAddress(w.address);
+      for (let r = rect.row; r < rect.row + rect.rows; r++)
+        for (let c = rect.column; c < rect.column + rect.columns; c++) {
+          const key = `${r},${c}`;
+          written.set(key, (written.get(key) ?? 0) + 1);
+        }
     }
-    expect(next).toBe(5802);
+    expect(written.size).toBe(5800 * 40);
+    expect([...written.values()].every((n) => n === 1)).toBe(true);
+    const outside = [...written.keys()].filter((key) => {
+      const [r, c] = key.split(",").map(Number);
+      return r < 1 || r > 5800 || c < 0 || c >= 40;
+    });
+    expect(outside).toEqual([]);
+    expect(bodyWrites.some((w) => w.op === "formulasR1C1")).toBe(true);
     const s = fake.workbook.sheet("Indicatori");
     expect(s.cell("E5801").value).toMatch(/^Indicatore di performance n\. 5800/);
     expect(s.cell("AN5801").value).toBe(5800);

@@ -11,6 +11,8 @@ import { readCruscotto } from "../../src/domain/reader";
 import { defaultSettings, type Settings } from "../../src/domain/settings";
 import { buildWorkbook } from "../../src/workbook/build";
 import { HEADERS, SHEETS, TABLES } from "../../src/workbook/layout";
+import { cellAddress, parseCell } from "../../src/workbook/address";
+import { isFormula, type WorkbookDescription } from "../../src/workbook/types";
 import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
 import { sampleText } from "../helpers/sample";
 import { syntheticCruscotto } from "../helpers/synthetic";
@@ -35,13 +37,14 @@ describe("the sample's workbook", () => {
   it("is written in 2 syncs, one request of a few hundred kB", async () => {
     const report = await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
     expect(report.syncs).toBe(2);
-    // 531 kB since the roll-ups' helper columns, the one-shape score formulas, the notes and the
-    // Rendicontazione (was < 400 kB); the real bound is the 4 MB a request.
-    expect(report.largestRequestBytes).toBeLessThan(600_000);
+    // 269 kB since each uniform formula column travels as one R1C1 formula (was 531 kB with one
+    // A1 formula per cell); the real bound is the 4 MB a request.
+    expect(report.largestRequestBytes).toBeLessThan(320_000);
     expect(fake.workbook.sheetNames()).toEqual(["Foglio1", ...Object.values(SHEETS)]);
     expect(fake.workbook.tables.map((t) => t.name).sort()).toEqual(Object.values(TABLES).sort());
     const indicators = fake.workbook.table(TABLES.indicators);
     expect(indicators?.rect.rows).toBe(1 + plan.objectives.reduce((n, o) => n + o.indicators.length, 0));
+    expectFormulasAsDescribed(buildWorkbook(plan, settings));
   });
 
   it("keeps typed actuals through a switch to PIRA formulas and back", async () => {
@@ -56,11 +59,13 @@ describe("the sample's workbook", () => {
 
     await rewriteFormulas(fake.context, buildWorkbook(plan, { ...settings, formulaMode: "pira" }));
     expect(sheet.cell(`${score}2`).formula).toMatch(/PIRA\.SCORE/);
+    expectFormulasAsDescribed(buildWorkbook(plan, { ...settings, formulaMode: "pira" }));
     expect(sheet.cell(`${actual}2`).value).toBe(0.5);
     expect(sheet.cell(`${actual}3`).value).toBe("SI");
 
     await rewriteFormulas(fake.context, buildWorkbook(plan, settings));
     expect(sheet.cell(`${score}2`).formula).not.toMatch(/PIRA\.SCORE/);
+    expectFormulasAsDescribed(buildWorkbook(plan, settings));
     expect(sheet.cell(`${actual}2`).value).toBe(0.5);
     expect(sheet.protection.protected).toBe(true);
 
@@ -76,6 +81,25 @@ describe("the sample's workbook", () => {
   });
 });
 
+/** Every formula cell of every table reads back as the description's A1 formula. */
+function expectFormulasAsDescribed(wb: WorkbookDescription): void {
+  const wrong: string[] = [];
+  for (const spec of wb.sheets) {
+    const sheet = fake.workbook.sheet(spec.name);
+    for (const table of spec.tables) {
+      const top = parseCell(table.topLeft);
+      table.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!isFormula(cell)) return;
+          const address = cellAddress(top.row + 1 + r, top.column + c);
+          if (sheet.cell(address).formula !== cell.formula) wrong.push(`${spec.name}!${address}`);
+        }),
+      );
+    }
+  }
+  expect(wrong.slice(0, 5)).toEqual([]);
+}
+
 describe("a plan 100× the sample", () => {
   it("is written within the write budget, no request over 4 MB", async () => {
     const big = readCruscotto(syntheticCruscotto(100));
@@ -84,8 +108,13 @@ describe("a plan 100× the sample", () => {
     const report = await applyWorkbook(fake.context, wb, { replace: false });
     expect(report.syncs).toBeLessThanOrEqual(MAX_WRITE_SYNCS + 1);
     expect(Math.max(...fake.log.requestBytes)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    // 9.8 MB in 4 syncs since uniform formula columns travel as one R1C1 formula each (was
+    // 40 MB in 12): what is left is the per-key roll-up columns, the literals and the formats.
+    expect(report.syncs).toBeLessThanOrEqual(4);
+    expect(fake.log.requestBytes.reduce((a, b) => a + b, 0)).toBeLessThan(11_000_000);
     expect(fake.workbook.table(TABLES.indicators)?.rect.rows).toBe(5801);
-  }, 30_000);
+    expectFormulasAsDescribed(wb);
+  }, 60_000);
 });
 
 describe("page setup for printing", () => {

@@ -17,6 +17,7 @@
 
 import { jsonBytes } from "../../src/excel/batch";
 import { columnIndex, columnLetter } from "../../src/workbook/address";
+import { fillA1, r1c1ToA1 } from "./formulaFill";
 
 export class FakeOfficeError extends Error {
   readonly code: string;
@@ -1451,6 +1452,28 @@ function cellsOf(input: unknown, rect: Rect, location: string): (r: number, c: n
   return (r, c) => (input[r] as unknown[])[c];
 }
 
+/**
+ * Each cell's input of a content write, as Excel reads it: a formula in R1C1 is that cell's own
+ * A1 formula (its offsets taken from the cell), and a single A1 formula set on several cells is
+ * the top-left cell's, filled over the range (relative references move, absolute ones stay).
+ */
+function contentOf(
+  op: "values" | "formulas" | "formulasR1C1",
+  input: unknown,
+  rect: Rect,
+): (r: number, c: number) => unknown {
+  const at = cellsOf(input, rect, `Range.${op}`);
+  const isFormulaText = (v: unknown): v is string => typeof v === "string" && v.startsWith("=");
+  if (op === "formulasR1C1") {
+    return (r, c) => {
+      const v = at(r, c);
+      return isFormulaText(v) ? r1c1ToA1(v, rect.row + r, rect.column + c) : v;
+    };
+  }
+  if (!Array.isArray(input) && isFormulaText(input)) return (r, c) => fillA1(input, r, c);
+  return at;
+}
+
 export class FakeRange extends FakeObject {
   private bound: Located | undefined;
   readonly format: FakeRangeFormat;
@@ -1549,6 +1572,10 @@ export class FakeRange extends FakeObject {
     this.writeContent("formulas", input);
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  set formulasR1C1(input: any[][]) {
+    this.writeContent("formulasR1C1", input);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get numberFormat(): any[][] {
     return this.read("numberFormat");
   }
@@ -1579,7 +1606,7 @@ export class FakeRange extends FakeObject {
     );
   }
 
-  private writeContent(op: "values" | "formulas", input: unknown): void {
+  private writeContent(op: "values" | "formulas" | "formulasR1C1", input: unknown): void {
     this.context.write(
       op,
       input,
@@ -1587,7 +1614,7 @@ export class FakeRange extends FakeObject {
       () => {
         const { sheet, rect } = this.located();
         requireCells(rect, op);
-        const at = cellsOf(input, rect, `Range.${op}`);
+        const at = contentOf(op, input, rect);
         const book = this.context.book;
         // Check everything first: Excel applies a write entirely or not at all.
         const planned: [number, number, CellContent | null][] = [];

@@ -6,10 +6,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { parseActualsCsv } from "../../src/domain/actualsCsv";
+import { readCruscotto } from "../../src/domain/reader";
+import { defaultSettings } from "../../src/domain/settings";
+import { cellAddress, parseCell } from "../../src/workbook/address";
+import { buildWorkbook } from "../../src/workbook/build";
+import { isFormula } from "../../src/workbook/types";
 import { main } from "../../src/cli/main";
 import { captureIO } from "../helpers/cliIO";
 import { recalculate } from "../helpers/libreoffice";
-import { SAMPLE_PATH } from "../helpers/sample";
+import { SAMPLE_PATH, sampleText } from "../helpers/sample";
 
 const ROOT = path.join(__dirname, "..", "..");
 const ACTUALS_PATH = path.join(ROOT, "samples", "consuntivi-2023-esempio.csv");
@@ -54,6 +61,44 @@ describe("the built workbook in other readers", () => {
     const run = python("import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])", BUILT);
     expect(run.output).toBe("");
     expect(run.status).toBe(0);
+  });
+
+  it("reads every table formula back as the description's, the shared ones filled to each cell", async () => {
+    const script = [
+      "import json, sys, openpyxl",
+      "wb = openpyxl.load_workbook(sys.argv[1])",
+      "out = {ws.title: {c.coordinate: c.value for row in ws.iter_rows() for c in row",
+      "       if c.data_type == 'f'} for ws in wb.worksheets}",
+      "print(json.dumps(out))",
+    ].join("\n");
+    const run = python(script, BUILT);
+    expect(run.status).toBe(0);
+    const read = JSON.parse(run.output) as Record<string, Record<string, string>>;
+    const plan = readCruscotto(sampleText());
+    const { actuals } = parseActualsCsv(fs.readFileSync(ACTUALS_PATH, "utf8"), plan);
+    const wb = buildWorkbook(plan, { ...defaultSettings(plan), formulaMode: "native" }, actuals);
+    const wrong: string[] = [];
+    let shared = 0;
+    for (const sheet of wb.sheets) {
+      for (const table of sheet.tables) {
+        const top = parseCell(table.topLeft);
+        table.rows.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            if (!isFormula(cell)) return;
+            const address = cellAddress(top.row + 1 + r, top.column + c);
+            if (read[sheet.name]?.[address] !== cell.formula) wrong.push(`${sheet.name}!${address}`);
+          }),
+        );
+      }
+    }
+    const zip = await JSZip.loadAsync(fs.readFileSync(BUILT));
+    for (const part of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))) {
+      const xml = await zip.file(part)!.async("string");
+      shared += (xml.match(/<f t="shared"[^>]*\/>/g) ?? []).length;
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    // The file does hold shared formulas (cells that only name their master's).
+    expect(shared).toBeGreaterThan(500);
   });
 
   it("the harness fails on a file openpyxl warns about or refuses", async () => {
