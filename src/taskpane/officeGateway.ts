@@ -12,7 +12,7 @@ import {
   readWorkbookTables,
   rewriteFormulas,
   rewriteSheetRanges,
-  runExcel as run,
+  runExcel,
   selectTableCell,
   supportsExcelApi,
   watchSheets,
@@ -30,6 +30,29 @@ import {
   planFromTables,
   settingsFromCells,
 } from "../workbook/read";
+
+/** Lets the pane handle input and paint: a macrotask, after whatever is queued before it. */
+export function breathe(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Excel.run whose context.sync() gives the event loop a turn before and after each request:
+ * queueing a request's writes, serialising it and reading its answer are then separate tasks,
+ * none of them as long as a whole multi-request import (a host may answer a sync at once).
+ */
+export function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return runExcel(async (context) => {
+    const sync = context.sync.bind(context);
+    context.sync = async <P>(passThroughValue?: P): Promise<P> => {
+      await breathe();
+      const result = await sync(passThroughValue);
+      await breathe();
+      return result as P;
+    };
+    return batch(context);
+  });
+}
 
 export function createOfficeGateway(): PiraGateway {
   return {
