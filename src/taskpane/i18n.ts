@@ -190,6 +190,7 @@ const it = {
     greenFrom: "«Raggiunto» da (%)",
     amberFrom: "«Parzialmente raggiunto» da (%)",
     thresholdsInvalid: "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
+    applyBlockedThresholds: "Non si può applicare: le due soglie non sono in ordine.",
     mode: "Metodo di calcolo",
     modes: {
       proporzionale: "Proporzionale (consuntivo / target)",
@@ -395,6 +396,7 @@ const en: Strings = {
     greenFrom: '"Achieved" from (%)',
     amberFrom: '"Partly achieved" from (%)',
     thresholdsInvalid: 'The "Partly achieved" threshold must not exceed the "Achieved" one.',
+    applyBlockedThresholds: "Cannot apply: the two thresholds are out of order.",
     mode: "Scoring method",
     modes: {
       proporzionale: "Proportional (actual / target)",

@@ -5,7 +5,7 @@
 import type { Plan } from "../domain/model";
 import { readCruscotto } from "../domain/reader";
 import { buildWorkbook } from "../workbook/build";
-import type { WorkbookDescription } from "../workbook/types";
+import { slicesOf, splitValue } from "./chunked";
 import { readSource, SourceError, type SourceReading } from "../domain/sources/document";
 import { workerSourceReaders } from "./workerSources";
 
@@ -26,8 +26,14 @@ export interface BuildRequest {
   build: BuildArgs;
 }
 
-/** The description, or the message of what buildWorkbook threw (a plan with no years, say). */
-export type BuildResponse = { id: number; wb: WorkbookDescription } | { id: number; error: string };
+/**
+ * The description in pieces (see chunked.ts): first its skeleton with the lengths of the long
+ * arrays cut out, then their slices in order; or the message of what buildWorkbook threw.
+ */
+export type BuildResponse =
+  | { id: number; skeleton: unknown; lengths: number[] }
+  | { id: number; array: number; items: unknown[] }
+  | { id: number; error: string };
 
 /** An opened file's bytes, transferred to the worker. */
 export interface SourceRequest {
@@ -58,13 +64,16 @@ scope.onmessage = (event) => {
     return;
   }
   if ("build" in request) {
-    let response: BuildResponse;
+    let split;
     try {
-      response = { id: request.id, wb: buildWorkbook(...request.build) };
+      split = splitValue(buildWorkbook(...request.build));
     } catch (error) {
-      response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+      scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+      return;
     }
-    scope.postMessage(response);
+    const { id } = request;
+    scope.postMessage({ id, skeleton: split.skeleton, lengths: split.arrays.map((a) => a.length) });
+    for (const slice of slicesOf(split)) scope.postMessage({ id, ...slice });
     return;
   }
   scope.postMessage({ id: request.id, plan: readCruscotto(request.text) });

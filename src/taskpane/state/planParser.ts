@@ -6,6 +6,7 @@ import type { Plan } from "../../domain/model";
 import { readCruscotto } from "../../domain/reader";
 import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookDescription } from "../../workbook/types";
+import { Reassembly } from "../chunked";
 import type { BuildArgs, BuildRequest, BuildResponse, ParseRequest, ParseResponse } from "../parseWorker";
 
 /** Served beside taskpane.html by the webpack entry "parse-worker". */
@@ -19,12 +20,15 @@ export function inPageParser(): PlanParser {
   return (text) => Promise.resolve(readCruscotto(text));
 }
 
-/** Sends each input to one worker (started on first use) and resolves to its answer, by id. */
+/**
+ * Sends each input to one worker (started on first use) and resolves to its answer, by id; an
+ * answer may come in several messages (`answer` returns undefined until the last).
+ */
 function workerClient<In, Out>(
   url: string,
   inPage: (input: In) => Out,
   request: (id: number, input: In) => ParseRequest | BuildRequest,
-  answer: (response: ParseResponse | BuildResponse) => Out,
+  answer: (response: ParseResponse | BuildResponse) => Out | undefined,
 ): (input: In) => Promise<Out> {
   if (typeof Worker === "undefined") return (input) => Promise.resolve(inPage(input));
   let worker: Worker | null = null;
@@ -56,10 +60,16 @@ function workerClient<In, Out>(
     }
     worker.onmessage = (event: MessageEvent<ParseResponse | BuildResponse>) => {
       const job = waiting.get(event.data.id);
-      waiting.delete(event.data.id);
       if (!job) return;
-      if ("error" in event.data) job.reject(new Error(event.data.error));
-      else job.resolve(answer(event.data));
+      if ("error" in event.data) {
+        waiting.delete(event.data.id);
+        job.reject(new Error(event.data.error));
+        return;
+      }
+      const out = answer(event.data);
+      if (out === undefined) return;
+      waiting.delete(event.data.id);
+      job.resolve(out);
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -99,11 +109,20 @@ export function inPageBuilder(): WorkbookBuilder {
  * which costs the page a fraction of what building it does.
  */
 export function createWorkbookBuilder(url = PARSE_WORKER_URL): WorkbookBuilder {
+  const arriving = new Map<number, Reassembly>();
   const build = workerClient<BuildArgs, WorkbookDescription>(
     url,
     (args) => buildWorkbook(...args),
     (id, args) => ({ id, build: args }),
-    (response) => (response as { wb: WorkbookDescription }).wb,
+    (response) => {
+      const { id } = response;
+      if ("skeleton" in response) arriving.set(id, new Reassembly(response.skeleton, response.lengths));
+      else if ("array" in response) arriving.get(id)?.add(response.array, response.items);
+      const whole = arriving.get(id);
+      if (!whole?.complete) return undefined;
+      arriving.delete(id);
+      return whole.value() as WorkbookDescription;
+    },
   );
   return (...args) => build(args);
 }
