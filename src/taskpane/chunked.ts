@@ -19,6 +19,11 @@ export interface Split {
   arrays: unknown[][];
 }
 
+/** A record to walk into (not a Date or a typed array), whichever realm made it (a clone's may differ). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return Object.prototype.toString.call(v) === "[object Object]";
+}
+
 /** Cuts out the arrays longer than SLICE_ITEMS (not looking inside them: their items travel whole). */
 export function splitValue(value: unknown): Split {
   const arrays: unknown[][] = [];
@@ -28,7 +33,7 @@ export function splitValue(value: unknown): Split {
       arrays.push(v);
       return { [HOLE]: arrays.length - 1 } satisfies Hole;
     }
-    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    if (isPlainObject(v)) {
       const out: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(v)) out[key] = walk(item);
       return out;
@@ -75,8 +80,8 @@ export class Reassembly {
   value(): unknown {
     const fill = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(fill);
-      if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-        if (HOLE in v) return this.arrays[(v as Hole)[HOLE]];
+      if (isPlainObject(v)) {
+        if (HOLE in v) return this.arrays[v[HOLE] as number];
         const out: Record<string, unknown> = {};
         for (const [key, item] of Object.entries(v)) out[key] = fill(item);
         return out;
