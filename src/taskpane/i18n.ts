@@ -35,6 +35,8 @@ const it = {
     fileRefused: (name: string, why: string) => `Il file «${name}» non è stato letto: ${why}`,
     fileUnreadable: (name: string) => `Impossibile leggere il file «${name}».`,
     reading: "Lettura del cruscotto…",
+    largeText: (lines: string, size: string) =>
+      `Testo lungo (${lines} righe, ${size}): è mostrato in sola lettura perché la casella resti veloce. Per modificarlo correggi il documento e incollalo di nuovo, oppure premi «Svuota».`,
   },
 
   preview: {
@@ -246,6 +248,8 @@ const en: Strings = {
     fileRefused: (name, why) => `"${name}" was not read: ${why}`,
     fileUnreadable: (name) => `Could not read "${name}".`,
     reading: "Reading the dashboard…",
+    largeText: (lines, size) =>
+      `Long text (${lines} lines, ${size}): shown read-only so the box stays fast. To change it, fix the document and paste it again, or press "Clear".`,
   },
 
   preview: {
