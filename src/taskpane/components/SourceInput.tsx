@@ -111,6 +111,8 @@ function selectViewLine(view: HTMLElement, line: number): void {
   selection?.removeAllRanges();
   selection?.addRange(range);
   view.scrollTop = (blocks[blockIndex] as HTMLElement).offsetTop - view.offsetTop;
+  // Centred on the line itself once its block is laid out (a DOM without layout has no rects).
+  if (typeof range.getBoundingClientRect !== "function") return;
   const rect = range.getBoundingClientRect();
   view.scrollTop += rect.top - view.getBoundingClientRect().top - view.clientHeight / 2;
 }
