@@ -43,14 +43,22 @@ export function breathe(): Promise<void> {
  */
 export function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   return runExcel(async (context) => {
-    const sync = context.sync.bind(context);
+    // A host may hand the same context to every run: the wrapper is removed at the end, never stacked.
+    const own = Object.prototype.hasOwnProperty.call(context, "sync");
+    const original = context.sync;
+    const sync = original.bind(context);
     context.sync = async <P>(passThroughValue?: P): Promise<P> => {
       await breathe();
       const result = await sync(passThroughValue);
       await breathe();
       return result as P;
     };
-    return batch(context);
+    try {
+      return await batch(context);
+    } finally {
+      if (own) context.sync = original;
+      else delete (context as { sync?: unknown }).sync;
+    }
   });
 }
 
