@@ -9,13 +9,13 @@ import {
   profileInForce,
   type Settings,
 } from "../domain/settings";
-import { buildWorkbook } from "../workbook/build";
 import { ErrorBar } from "./components/ErrorBar";
 import { FirstRunGuide } from "./components/FirstRunGuide";
 import type { SettingsChoices } from "./components/SettingsView";
 import { errorMessage } from "./errors";
 import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
 import { I18nContext, makeI18n, useI18n, type Lang } from "./i18n";
+import { paneWorkbookBuilder } from "./state/planParser";
 import { usePlanPreview } from "./state/usePlanPreview";
 import { useImport } from "./state/useImport";
 import { useRevise } from "./state/useRevise";
@@ -129,7 +129,7 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     // Build from the workbook as it is now: targets edited live, year in view, area weights.
     const current = (await readWorkbook()) ?? imported;
     const settings = settingsFor(current.plan, next, current.settings);
-    await gateway.switchFormulas(buildWorkbook(current.plan, settings));
+    await gateway.switchFormulas(await paneWorkbookBuilder()(current.plan, settings));
     setImported({ plan: current.plan, settings });
   };
 

@@ -35,6 +35,8 @@ const it = {
     fileRefused: (name: string, why: string) => `Il file «${name}» non è stato letto: ${why}`,
     fileUnreadable: (name: string) => `Impossibile leggere il file «${name}».`,
     reading: "Lettura del cruscotto…",
+    largeText: (lines: string, size: string) =>
+      `Testo lungo (${lines} righe, ${size}): è mostrato in sola lettura perché la casella resti veloce. Per modificarlo correggi il documento e incollalo di nuovo, oppure premi «Svuota».`,
   },
 
   preview: {
@@ -190,6 +192,7 @@ const it = {
     greenFrom: "«Raggiunto» da (%)",
     amberFrom: "«Parzialmente raggiunto» da (%)",
     thresholdsInvalid: "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
+    applyBlockedThresholds: "Non si può applicare: le due soglie non sono in ordine.",
     mode: "Metodo di calcolo",
     modes: {
       proporzionale: "Proporzionale (consuntivo / target)",
@@ -245,6 +248,8 @@ const en: Strings = {
     fileRefused: (name, why) => `"${name}" was not read: ${why}`,
     fileUnreadable: (name) => `Could not read "${name}".`,
     reading: "Reading the dashboard…",
+    largeText: (lines, size) =>
+      `Long text (${lines} lines, ${size}): shown read-only so the box stays fast. To change it, fix the document and paste it again, or press "Clear".`,
   },
 
   preview: {
@@ -395,6 +400,7 @@ const en: Strings = {
     greenFrom: '"Achieved" from (%)',
     amberFrom: '"Partly achieved" from (%)',
     thresholdsInvalid: 'The "Partly achieved" threshold must not exceed the "Achieved" one.',
+    applyBlockedThresholds: "Cannot apply: the two thresholds are out of order.",
     mode: "Scoring method",
     modes: {
       proporzionale: "Proportional (actual / target)",

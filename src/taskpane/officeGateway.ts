@@ -31,6 +31,39 @@ import {
   settingsFromCells,
 } from "../workbook/read";
 
+/** Lets the pane handle input and paint: a macrotask, after whatever is queued before it. */
+export function breathe(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Excel.run whose context.sync() gives the event loop a turn before and after each request:
+ * queueing a request's writes, serialising it and reading its answer are then separate tasks,
+ * none of them as long as a whole multi-request import (a host may answer a sync at once). Used
+ * for the writes (import, settings): the reads are a sync or two, and run side by side on hosts
+ * that share one context between runs, where swapping its sync would cross over.
+ */
+export function writingRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return run(async (context) => {
+    // A host may hand the same context to every run: the wrapper is removed at the end, never stacked.
+    const own = Object.prototype.hasOwnProperty.call(context, "sync");
+    const original = context.sync;
+    const sync = original.bind(context);
+    context.sync = async <P>(passThroughValue?: P): Promise<P> => {
+      await breathe();
+      const result = await sync(passThroughValue);
+      await breathe();
+      return result as P;
+    };
+    try {
+      return await batch(context);
+    } finally {
+      if (own) context.sync = original;
+      else delete (context as { sync?: unknown }).sync;
+    }
+  });
+}
+
 export function createOfficeGateway(): PiraGateway {
   return {
     inspect: (wb): Promise<WorkbookState> =>
@@ -55,7 +88,7 @@ export function createOfficeGateway(): PiraGateway {
       options.onProgress?.({ stage: "writing", fraction: 0.4 });
       // Page setup needs ExcelApi 1.9; older hosts get everything else.
       const printLayout = supportsExcelApi("1.9");
-      const report = await run(async (context) => {
+      const report = await writingRun(async (context) => {
         if (options.replace) {
           // Excel stayed editable while the user read the question: look again, in this batch.
           const now = await inspectWorkbook(context, wb);
@@ -94,7 +127,7 @@ export function createOfficeGateway(): PiraGateway {
     },
 
     switchFormulas: (wb): Promise<void> =>
-      run(async (context) => {
+      writingRun(async (context) => {
         await rewriteFormulas(context, wb);
         // The thresholds, mode and formula-mode label live in ranges, not formula columns.
         await rewriteSheetRanges(context, wb, SHEETS.settings);

@@ -39,7 +39,10 @@ function buildAddin(mode) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), `pira-${mode}-`));
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "--mode", mode, "--output-path", out], { cwd: ROOT });
+    // A production build needs the URL it will be hosted at (for the manifest); a local build served
+    // on 127.0.0.1 never uses it, so any https URL does when none is given.
+    const env = { ...process.env, PIRA_PRODUCTION_URL: process.env.PIRA_PRODUCTION_URL || "https://pira.invalid/" };
+    const child = spawn(process.execPath, [cli, "--mode", mode, "--output-path", out], { cwd: ROOT, env });
     let log = "";
     child.stdout.on("data", (d) => (log += d));
     child.stderr.on("data", (d) => (log += d));

@@ -98,6 +98,14 @@ test("thresholds in the wrong order are refused before anything is written", asy
   expect(screen.getByRole("alert").textContent).toBe(
     "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
   );
+  // The field edited carries the error: aria-invalid, and the message as its description.
+  expect(green.getAttribute("aria-invalid")).toBe("true");
+  expect(
+    screen.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" }).getAttribute("aria-invalid"),
+  ).toBeNull();
+  expect(document.getElementById(green.getAttribute("aria-describedby")!.split(" ")[0])?.textContent).toBe(
+    "La soglia di «Parzialmente raggiunto» deve essere minore o uguale a quella di «Raggiunto».",
+  );
   expect(gateway.switchFormulas).not.toHaveBeenCalled();
 });
 
@@ -160,4 +168,21 @@ test("choosing a band profile sets both thresholds and writes the profile into t
     "Impostazioni applicate. I consuntivi inseriti sono stati mantenuti.",
   );
   expect(excel.workbook.sheet("Impostazioni").cell("B9").value).toBe("Tolleranza 90 %");
+});
+
+test("with the thresholds out of order, «Applica» is disabled and says why beside it", async () => {
+  const { user, excel } = await openSettings("native");
+  const amber = screen.getByRole("spinbutton", { name: "«Parzialmente raggiunto» da (%)" });
+  await user.clear(amber);
+  await user.type(amber, "100");
+  await user.clear(screen.getByRole("spinbutton", { name: "«Raggiunto» da (%)" }));
+  await user.type(screen.getByRole("spinbutton", { name: "«Raggiunto» da (%)" }), "90");
+  await user.tab();
+  const apply = screen.getByRole("button", { name: "Applica alla cartella" });
+  expect(apply.getAttribute("aria-disabled")).toBe("true");
+  const reason = document.getElementById(apply.getAttribute("aria-describedby")!);
+  expect(reason?.textContent).toBe("Non si può applicare: le due soglie non sono in ordine.");
+  const writes = excel.log.writes.length;
+  await user.click(apply);
+  expect(excel.log.writes.length).toBe(writes);
 });

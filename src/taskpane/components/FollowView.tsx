@@ -29,6 +29,8 @@ import { StatusBadge } from "./StatusBadge";
 import { AreaScoreChart } from "./AreaScoreChart";
 
 export const MISSING_PAGE = 10;
+/** Areas shown at first and added per «Mostra altri»: a 100× plan has 400, a few thousand nodes each page. */
+export const FOLLOW_AREA_PAGE = 20;
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -163,6 +165,8 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
   const { t, lang, percent } = useI18n();
   const follow = useFollow(gateway, plan, settings);
   const { scores } = follow;
+  const [areasShown, setAreasShown] = React.useState(FOLLOW_AREA_PAGE);
+  const shownAreas = React.useMemo(() => scores?.areas.slice(0, areasShown) ?? [], [scores, areasShown]);
   const chamberScore = scores?.chamber.score == null ? "—" : percent(scores.chamber.score);
   const objectiveScores = React.useMemo(() => new Map(scores?.objectives.map((o) => [o.number, o])), [scores]);
   const areaNames = React.useMemo(() => new Map(plan.areas.map((a) => [a.code, a.name])), [plan]);
@@ -224,12 +228,12 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
             </h3>
             <AreaScoreChart
               title={t.follow.areaChart}
-              bars={scores.areas.map((a) => ({ code: a.code, score: a.score }))}
+              bars={shownAreas.map((a) => ({ code: a.code, score: a.score }))}
               percent={percent}
               noScore={t.follow.noScore}
             />
             <Accordion multiple collapsible>
-              {scores.areas.map((area) => (
+              {shownAreas.map((area) => (
                 <AccordionItem key={area.code} value={area.code} data-area={area.code}>
                   <AccordionHeader>
                     <span className={styles.headerText}>
@@ -257,6 +261,16 @@ export function FollowView({ plan, settings }: { plan: Plan; settings: Settings 
                 </AccordionItem>
               ))}
             </Accordion>
+            {scores.areas.length > areasShown && (
+              <Button
+                className={styles.more}
+                size="small"
+                appearance="subtle"
+                onClick={() => setAreasShown((n) => n + FOLLOW_AREA_PAGE)}
+              >
+                {t.preview.showMore} ({scores.areas.length - areasShown})
+              </Button>
+            )}
           </section>
 
           <MissingList

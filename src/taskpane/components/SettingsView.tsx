@@ -40,6 +40,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   spin: { width: "120px" },
   button: { alignSelf: "flex-start" },
+  applyRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
   share: {
     display: "flex",
@@ -75,6 +76,8 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
   const { t } = useI18n();
   const [state, setState] = React.useState<ApplyState>({ kind: "idle" });
   const invalid = choices.amberFrom > choices.greenFrom;
+  // The threshold just edited is the one out of place (the amber one when none was edited here).
+  const [edited, setEdited] = React.useState<"greenFrom" | "amberFrom">("amberFrom");
   // A named profile sets both thresholds; editing one makes them the custom profile's.
   const chooseProfile = (profile: string): void => {
     const thresholds = profileThresholds(profile, choices) ?? choices;
@@ -93,7 +96,12 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
   };
 
   const threshold = (key: "greenFrom" | "amberFrom", label: string): React.JSX.Element => (
-    <Field label={label} className={styles.spin}>
+    <Field
+      label={label}
+      className={styles.spin}
+      validationState={invalid && key === edited ? "error" : "none"}
+      validationMessage={invalid && key === edited ? t.settings.thresholdsInvalid : undefined}
+    >
       <SpinButton
         value={percentOf(choices[key])}
         min={0}
@@ -106,6 +114,7 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
           // A threshold is a score: 0 % to 100 % (PIRA.STATUS refuses anything else).
           if (!Number.isFinite(value)) return;
           const next = { ...choices, [key]: Math.min(100, Math.max(0, value)) / 100 };
+          setEdited(key);
           onChange({ ...next, profile: profileInForce({ greenFrom: next.greenFrom, amberFrom: next.amberFrom }) });
         }}
       />
@@ -134,11 +143,6 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
           {threshold("greenFrom", t.settings.greenFrom)}
           {threshold("amberFrom", t.settings.amberFrom)}
         </div>
-        {invalid && (
-          <Caption1 role="alert" className={styles.muted}>
-            {t.settings.thresholdsInvalid}
-          </Caption1>
-        )}
       </section>
 
       <section className={styles.section}>
@@ -160,14 +164,22 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
           onChange={(formulaMode) => onChange({ ...choices, formulaMode })}
         />
         {imported ? (
-          <Button
-            className={styles.button}
-            appearance="primary"
-            disabledFocusable={busy || invalid}
-            onClick={() => void apply(choices, t.settings.applied)}
-          >
-            {t.settings.apply}
-          </Button>
+          <div className={styles.applyRow}>
+            <Button
+              className={styles.button}
+              appearance="primary"
+              disabledFocusable={busy || invalid}
+              aria-describedby={invalid ? "pira-apply-blocked" : undefined}
+              onClick={() => void apply(choices, t.settings.applied)}
+            >
+              {t.settings.apply}
+            </Button>
+            {invalid && (
+              <Caption1 id="pira-apply-blocked" className={styles.muted}>
+                {t.settings.applyBlockedThresholds}
+              </Caption1>
+            )}
+          </div>
         ) : (
           <Caption1 className={styles.muted}>{t.settings.needImport}</Caption1>
         )}

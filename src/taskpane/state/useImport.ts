@@ -4,11 +4,12 @@ import { useCallback, useRef, useState } from "react";
 import type { Plan } from "../../domain/model";
 import type { Settings } from "../../domain/settings";
 import { todaySerial } from "../../domain/dates";
-import { buildWorkbook, initialRegister } from "../../workbook/build";
+import { initialRegister } from "../../workbook/build";
 import { archiveFromTable, registerFromTable } from "../../workbook/read";
 import type { WorkbookDescription } from "../../workbook/types";
 import { errorMessage } from "../errors";
 import type { ImportOptions, ImportOutcome, ImportProgress, PiraGateway } from "../gateway";
+import { paneWorkbookBuilder, type WorkbookBuilder } from "./planParser";
 
 export type ImportState =
   | { kind: "idle" }
@@ -30,6 +31,8 @@ export interface ImportController {
 export function useImport(
   gateway: PiraGateway,
   onImported: (plan: Plan, settings: Settings) => void,
+  /** Builds the description (default: in the parse worker, off the UI thread). */
+  buildWorkbook: WorkbookBuilder = paneWorkbookBuilder(),
 ): ImportController {
   const [state, setState] = useState<ImportState>({ kind: "idle" });
   const pending = useRef<{
@@ -65,7 +68,7 @@ export function useImport(
     async (plan: Plan, settings: Settings): Promise<void> => {
       setState({ kind: "running", progress: { stage: "checking", fraction: 0 } });
       try {
-        let wb = buildWorkbook(plan, settings);
+        let wb = await buildWorkbook(plan, settings);
         const found = await gateway.inspect(wb);
         if (found.typedActuals > 0) {
           setState({ kind: "refused", typedActuals: found.typedActuals });
@@ -77,7 +80,7 @@ export function useImport(
           const tables = await gateway.readWorkbookTables();
           const archive = tables?.archive ? archiveFromTable(tables.archive) : [];
           const register = tables?.register ? registerFromTable(tables.register) : [];
-          wb = buildWorkbook(
+          wb = await buildWorkbook(
             plan,
             settings,
             {},
@@ -99,7 +102,7 @@ export function useImport(
       }
       await write(false);
     },
-    [gateway, write],
+    [gateway, write, buildWorkbook],
   );
 
   const confirmReplace = useCallback(
