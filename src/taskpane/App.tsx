@@ -29,7 +29,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    // 20 px side margins, as Office add-in panes have; the views' footers run to the pane's edges.
+    padding: `${tokens.spacingVerticalS} 20px 0`,
     maxWidth: "720px",
   },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -140,11 +141,17 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     focusTab.current = true;
     setTab(next);
   }, []);
+  const [focusRequest, setFocusRequest] = React.useState(0);
   React.useEffect(() => {
     if (!focusTab.current) return;
     focusTab.current = false;
     document.getElementById(`pira-tab-${tab}`)?.focus();
-  }, [tab]);
+  }, [tab, focusRequest]);
+  /** The selected tab takes the focus (after something that held it disappears). */
+  const focusSelectedTab = React.useCallback(() => {
+    focusTab.current = true;
+    setFocusRequest((n) => n + 1);
+  }, []);
 
   const pane: PaneState = {
     text,
@@ -178,7 +185,7 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
           </Tab>
         ))}
       </TabList>
-      <FirstRunGuide />
+      <FirstRunGuide onClose={focusSelectedTab} />
       {readError !== null && <ErrorBar title={t.readFailed} message={readError} alert />}
       <div role="tabpanel" id={`pira-panel-${tab}`} aria-labelledby={`pira-tab-${tab}`}>
         <Panel {...pane} />
