@@ -33,7 +33,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 20px 0`,
     maxWidth: "720px",
   },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Four tabs do not fit in one row at 320 px with 20 px margins: they wrap rather than overflow.
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   title: { margin: 0 },
 });
 

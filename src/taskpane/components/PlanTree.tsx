@@ -146,7 +146,9 @@ function ObjectiveItem({
         </div>
       </TreeItemLayout>
       {open && (
-        <Tree>
+        // No open motion: the branch is mounted only while open (so it never plays its close), and a
+        // diagnostic's link scrolls to a node that must not move after the scroll.
+        <Tree collapseMotion={null}>
           {objective.indicators.map((indicator) => (
             <IndicatorItem key={indicator.id} indicator={indicator} years={years} />
           ))}
@@ -268,7 +270,7 @@ export const PlanTree = React.forwardRef<PlanTreeHandle, { plan: Plan }>(functio
                 </div>
               </TreeItemLayout>
               {openItems.has(value) && (
-                <Tree>
+                <Tree collapseMotion={null}>
                   {group.objectives.map((objective) => (
                     <ObjectiveItem
                       key={objective.number}
