@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { Diagnostics } from "../../src/taskpane/components/Diagnostics";
 import { I18nContext, makeI18n } from "../../src/taskpane/i18n";
 import { NARROW_QUERY } from "../../src/taskpane/components/useNarrow";
-import { SAMPLE, SAMPLE_PLAN, fakeOffice, renderPane, stubGateway } from "./harness";
+import { SAMPLE, SAMPLE_PLAN, fakeOffice, importSample, renderPane, stubGateway } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -191,4 +191,44 @@ test("a text with nothing to report says «nessun problema», in either language
     expect(screen.getByText(words)).toBeTruthy();
     unmount();
   }
+});
+
+test("«Aggiorna piano»: the change list takes the focus, then «Vai al monitoraggio» once applied", async () => {
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  const revised = fs.readFileSync(path.join(__dirname, "../fixtures/revised/cruscotto-pira-2024.txt"), "utf8");
+  const { gateway } = fakeOffice();
+  await importSample(gateway);
+  renderPane(gateway, { initialTab: "update" });
+  fireEvent.change(await screen.findByRole("textbox", { name: /Testo del cruscotto/ }), {
+    target: { value: revised },
+  });
+  await screen.findByRole("list", { name: "Contenuto" }, { timeout: 60_000 });
+  const footer = screen.getByTestId("pane-footer");
+  const show = within(footer).getByRole("button", { name: "Mostra le modifiche" });
+  await waitFor(() => expect(show.getAttribute("aria-disabled")).not.toBe("true"));
+  fireEvent.click(show);
+  const apply = await within(footer).findByRole("button", { name: "Applica l'aggiornamento" }, { timeout: 60_000 });
+  await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^\d+ modific[ah]e? al piano$/));
+  fireEvent.click(apply);
+  const go = await within(screen.getByTestId("revise-status")).findByRole(
+    "button",
+    { name: "Vai al monitoraggio" },
+    { timeout: 60_000 },
+  );
+  await waitFor(() => expect(document.activeElement).toBe(go));
+});
+
+test("«Mostra altri» in the tree moves the focus to the first area it shows", async () => {
+  const { syntheticCruscotto } = await import("../helpers/synthetic");
+  const user = userEvent.setup();
+  renderPane(stubGateway());
+  await paste(syntheticCruscotto(11));
+  const tree = screen.getByRole("tree");
+  const before = within(tree).getAllByRole("treeitem", { name: /./ });
+  await user.click(screen.getByRole("button", { name: "Mostra altri" }));
+  await waitFor(() => expect(screen.queryByRole("button", { name: "Mostra altri" })).toBeNull());
+  const after = within(tree).getAllByRole("treeitem", { name: /./ });
+  expect(after.length).toBeGreaterThan(before.length);
+  await waitFor(() => expect(document.activeElement).toBe(after[before.length]));
 });

@@ -56,6 +56,14 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
   const styles = useStyles();
   const { t, lang } = useI18n();
   const [shown, setShown] = React.useState(DIAGNOSTICS_PAGE);
+  // «Mostra altri» may go with the last page: the first finding it showed takes the focus.
+  const list = React.useRef<HTMLUListElement>(null);
+  const [focusAt, setFocusAt] = React.useState<number | null>(null);
+  React.useEffect(() => {
+    if (focusAt === null) return;
+    list.current?.querySelectorAll<HTMLElement>(":scope > li")[focusAt]?.focus();
+    setFocusAt(null);
+  }, [focusAt]);
   return (
     <AccordionItem value={severity} data-severity={severity}>
       <AccordionHeader>
@@ -65,9 +73,9 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
         </span>
       </AccordionHeader>
       <AccordionPanel>
-        <ul className={styles.list}>
+        <ul className={styles.list} ref={list}>
           {items.slice(0, shown).map((d, i) => (
-            <li key={i}>
+            <li key={i} tabIndex={i >= DIAGNOSTICS_PAGE ? -1 : undefined}>
               <span className={styles.links}>
                 {onLine && d.line > 0 ? (
                   <Button
@@ -89,7 +97,14 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
           ))}
         </ul>
         {items.length > shown && (
-          <Button size="small" appearance="subtle" onClick={() => setShown((n) => n + DIAGNOSTICS_PAGE * 4)}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setFocusAt(shown);
+              setShown((n) => n + DIAGNOSTICS_PAGE * 4);
+            }}
+          >
             {t.preview.showMore} ({items.length - shown})
           </Button>
         )}

@@ -12,8 +12,9 @@ const useStyles = makeStyles({
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, margin: 0 },
   counts: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(68px, 1fr))",
-    gap: tokens.spacingHorizontalS,
+    // Four counts in one row even at 320 px.
+    gridTemplateColumns: "repeat(4, minmax(0, 1fr))",
+    gap: tokens.spacingHorizontalXS,
     margin: 0,
     padding: 0,
     listStyle: "none",

@@ -288,7 +288,14 @@ export const PlanTree = React.forwardRef<PlanTreeHandle, { plan: Plan }>(functio
       {groups.length > shown && (
         <div className={styles.more}>
           <Caption1>{t.preview.moreAreas(shown, groups.length)}</Caption1>
-          <Button size="small" onClick={() => setShown((n) => n + AREA_PAGE)}>
+          <Button
+            size="small"
+            onClick={() => {
+              // The first area of the new page takes the focus (the button may go with the last page).
+              setToFocus(`[data-area="${groups[shown].code.replace(/["\\]/g, "\\$&")}"]`);
+              setShown((n) => n + AREA_PAGE);
+            }}
+          >
             {t.preview.showMore}
           </Button>
         </div>
