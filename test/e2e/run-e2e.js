@@ -325,6 +325,10 @@ async function axeTour(browser, serverUrl, bundle, { lang, dark, viewport }, pag
     await page.getByRole("button", { name: w.prepare }).click();
     await page.getByRole("button", { name: w.apply }).waitFor(WAIT);
     await expectAccessible(page, `update with the change list (${label})`);
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `taskpane-update-${lang}${dark ? "-dark" : ""}-${viewport.width}.png`),
+      animations: "disabled",
+    });
   } finally {
     await context.close();
   }
