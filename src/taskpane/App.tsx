@@ -12,6 +12,7 @@ import {
 import { buildWorkbook } from "../workbook/build";
 import { ErrorBar } from "./components/ErrorBar";
 import { FirstRunGuide } from "./components/FirstRunGuide";
+import { PANE_MARGIN } from "./components/Footer";
 import type { SettingsChoices } from "./components/SettingsView";
 import { errorMessage } from "./errors";
 import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
@@ -30,7 +31,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     // 20 px side margins, as Office add-in panes have; the views' footers run to the pane's edges.
-    padding: `${tokens.spacingVerticalS} 20px 0`,
+    padding: `${tokens.spacingVerticalS} ${PANE_MARGIN} 0`,
     maxWidth: "720px",
   },
   // Four tabs do not fit in one row at 320 px with 20 px margins: they wrap rather than overflow.

@@ -4,6 +4,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 
+/** The pane's side margins (App's padding); the footer runs under them to the pane's edges. */
+export const PANE_MARGIN = "20px";
+
 const useStyles = makeStyles({
   footer: {
     position: "sticky",
@@ -13,9 +16,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
     alignItems: "flex-start",
-    // Full width of the pane under its 20 px margins.
-    marginInline: "-20px",
-    padding: `${tokens.spacingVerticalS} 20px`,
+    marginInline: `-${PANE_MARGIN}`,
+    padding: `${tokens.spacingVerticalS} ${PANE_MARGIN}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
