@@ -97,14 +97,14 @@ describe("preview", () => {
     expect(screen.queryByRole("button", { name: /Errori/ })).toBeNull();
     // Warnings are open; notes are collapsed until asked for.
     expect(diagnostic("Manca il target 2025 dell'indicatore 1.4 («DFP 3.3»).")).toBe(
-      "riga 35indicatore 1.4 Manca il target 2025 dell'indicatore 1.4 («DFP 3.3»).",
+      "riga 35indicatore 1.4Manca il target 2025 dell'indicatore 1.4 («DFP 3.3»).",
     );
     expect(diagnostic('Manca il valore di "Risorse economiche"')).toBe(
-      'riga 244obiettivo 9 Manca il valore di "Risorse economiche" nell\'obiettivo 9.',
+      'riga 244obiettivo 9Manca il valore di "Risorse economiche" nell\'obiettivo 9.',
     );
     expect(screen.queryByText(/ha peso 0: è solo di monitoraggio/)).toBeNull();
     await user.click(notes);
-    expect(diagnostic("ha peso 0: è solo di monitoraggio")).toMatch(/^riga 35indicatore 1\.4 L'indicatore 1\.4/);
+    expect(diagnostic("ha peso 0: è solo di monitoraggio")).toMatch(/^riga 35indicatore 1\.4L'indicatore 1\.4/);
   });
 
   test("text that is not a cruscotto says so and cannot be imported", async () => {

@@ -24,9 +24,24 @@ export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 export const DIAGNOSTICS_PAGE = 50;
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "4px" },
-  line: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS, whiteSpace: "nowrap" },
-  links: { display: "inline-flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  // Where the finding is (its line, its node of the tree) above what it says: the 44 px buttons
+  // get a row of their own instead of stretching the message's lines.
+  item: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  line: {
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: "nowrap",
+    paddingInline: tokens.spacingHorizontalXS,
+    minWidth: 0,
+  },
+  links: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  plain: { fontWeight: tokens.fontWeightSemibold },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   none: { color: tokens.colorNeutralForeground3 },
 });
@@ -75,7 +90,7 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
       <AccordionPanel>
         <ul className={styles.list} ref={list}>
           {items.slice(0, shown).map((d, i) => (
-            <li key={i} tabIndex={i >= DIAGNOSTICS_PAGE ? -1 : undefined}>
+            <li key={i} className={styles.item} tabIndex={i >= DIAGNOSTICS_PAGE ? -1 : undefined}>
               <span className={styles.links}>
                 {onLine && d.line > 0 ? (
                   <Button
@@ -88,11 +103,11 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
                     {t.diagnostics.line(d.line)}
                   </Button>
                 ) : (
-                  <span className={styles.line}>{t.diagnostics.line(d.line)}</span>
+                  <span className={styles.plain}>{t.diagnostics.line(d.line)}</span>
                 )}
                 <NodeLink node={nodeOf(d)} onNode={onNode} hasNode={hasNode} />
-              </span>{" "}
-              {diagnosticMessage(d, lang)}
+              </span>
+              <span>{diagnosticMessage(d, lang)}</span>
             </li>
           ))}
         </ul>
