@@ -9,6 +9,8 @@ import { NARROW_QUERY } from "../../src/taskpane/components/useNarrow";
 import { SAMPLE, SAMPLE_PLAN, fakeOffice, importSample, renderPane, stubGateway } from "./harness";
 
 jest.setTimeout(60_000);
+// Ceilings for a shared, busy machine, not performance assertions.
+const SLOW = { timeout: 20_000 };
 
 async function paste(text = SAMPLE): Promise<void> {
   fireEvent.change(screen.getByRole("textbox", { name: /Testo del cruscotto/ }), { target: { value: text } });
@@ -52,7 +54,7 @@ test.each(
   }
   fireEvent.click(screen.getAllByRole("button", { name: `${label}: mostra nell'albero` })[0]);
   const selector = d.indicator ? `[data-indicator="${d.indicator}"]` : `[data-objective="${d.objective}"]`;
-  await waitFor(() => expect(document.activeElement).toBe(tree.querySelector(selector)));
+  await waitFor(() => expect(document.activeElement).toBe(tree.querySelector(selector)), SLOW);
   const focused = document.activeElement as HTMLElement;
   expect(focused.getAttribute("role")).toBe("treeitem");
   const id = d.indicator ?? String(d.objective);
@@ -131,7 +133,7 @@ test("a finished import moves the focus to «Vai al monitoraggio»", async () =>
   await paste();
   await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
   const go = await within(screen.getByTestId("import-status")).findByRole("button", { name: "Vai al monitoraggio" });
-  await waitFor(() => expect(document.activeElement).toBe(go));
+  await waitFor(() => expect(document.activeElement).toBe(go), SLOW);
 });
 
 test("a failed import moves the focus to its error bar", async () => {
@@ -141,7 +143,7 @@ test("a failed import moves the focus to its error bar", async () => {
   await user.click(screen.getByRole("button", { name: "Importa nella cartella" }));
   const status = screen.getByTestId("import-status");
   await within(status).findByText("Importazione non riuscita");
-  await waitFor(() => expect(status.contains(document.activeElement)).toBe(true));
+  await waitFor(() => expect(status.contains(document.activeElement)).toBe(true), SLOW);
   expect(document.activeElement?.textContent).toContain("Scrittura non riuscita.");
 });
 
@@ -151,7 +153,7 @@ test("«Svuota» leaves the focus in the emptied text box, not on the page", asy
   await paste();
   await user.click(screen.getByRole("button", { name: "Svuota" }));
   const box = screen.getByRole("textbox", { name: /Testo del cruscotto/ });
-  await waitFor(() => expect(document.activeElement).toBe(box));
+  await waitFor(() => expect(document.activeElement).toBe(box), SLOW);
   expect((box as HTMLTextAreaElement).value).toBe("");
 });
 
@@ -160,7 +162,7 @@ test("closing the first-run guide moves the focus to the selected tab", async ()
   const user = userEvent.setup();
   renderPane(stubGateway());
   await user.click(screen.getByRole("button", { name: "Ho capito" }));
-  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Importa" })));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Importa" })), SLOW);
   act(() => localStorage.clear());
 });
 
@@ -206,17 +208,17 @@ test("«Aggiorna piano»: the change list takes the focus, then «Vai al monitor
   await screen.findByRole("list", { name: "Contenuto" }, { timeout: 60_000 });
   const footer = screen.getByTestId("pane-footer");
   const show = within(footer).getByRole("button", { name: "Mostra le modifiche" });
-  await waitFor(() => expect(show.getAttribute("aria-disabled")).not.toBe("true"));
+  await waitFor(() => expect(show.getAttribute("aria-disabled")).not.toBe("true"), SLOW);
   fireEvent.click(show);
   const apply = await within(footer).findByRole("button", { name: "Applica l'aggiornamento" }, { timeout: 60_000 });
-  await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^\d+ modific[ah]e? al piano$/));
+  await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^\d+ modific[ah]e? al piano$/), SLOW);
   fireEvent.click(apply);
   const go = await within(screen.getByTestId("revise-status")).findByRole(
     "button",
     { name: "Vai al monitoraggio" },
     { timeout: 60_000 },
   );
-  await waitFor(() => expect(document.activeElement).toBe(go));
+  await waitFor(() => expect(document.activeElement).toBe(go), SLOW);
 });
 
 test("«Mostra altri» in the tree moves the focus to the first area it shows", async () => {
@@ -227,8 +229,8 @@ test("«Mostra altri» in the tree moves the focus to the first area it shows", 
   const tree = screen.getByRole("tree");
   const before = within(tree).getAllByRole("treeitem", { name: /./ });
   await user.click(screen.getByRole("button", { name: "Mostra altri" }));
-  await waitFor(() => expect(screen.queryByRole("button", { name: "Mostra altri" })).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("button", { name: "Mostra altri" })).toBeNull(), SLOW);
   const after = within(tree).getAllByRole("treeitem", { name: /./ });
   expect(after.length).toBeGreaterThan(before.length);
-  await waitFor(() => expect(document.activeElement).toBe(after[before.length]));
+  await waitFor(() => expect(document.activeElement).toBe(after[before.length]), SLOW);
 });
