@@ -11,6 +11,7 @@ import {
 } from "../domain/settings";
 import { ErrorBar } from "./components/ErrorBar";
 import { FirstRunGuide } from "./components/FirstRunGuide";
+import { PANE_MARGIN } from "./components/Footer";
 import type { SettingsChoices } from "./components/SettingsView";
 import { errorMessage } from "./errors";
 import { GatewayContext, useGateway, type PiraGateway } from "./gateway";
@@ -29,10 +30,12 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    // 20 px side margins, as Office add-in panes have; the views' footers run to the pane's edges.
+    padding: `${tokens.spacingVerticalS} ${PANE_MARGIN} 0`,
     maxWidth: "720px",
   },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Four tabs do not fit in one row at 320 px with 20 px margins: they wrap rather than overflow.
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   title: { margin: 0 },
 });
 
@@ -140,11 +143,17 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
     focusTab.current = true;
     setTab(next);
   }, []);
+  const [focusRequest, setFocusRequest] = React.useState(0);
   React.useEffect(() => {
     if (!focusTab.current) return;
     focusTab.current = false;
     document.getElementById(`pira-tab-${tab}`)?.focus();
-  }, [tab]);
+  }, [tab, focusRequest]);
+  /** The selected tab takes the focus (after something that held it disappears). */
+  const focusSelectedTab = React.useCallback(() => {
+    focusTab.current = true;
+    setFocusRequest((n) => n + 1);
+  }, []);
 
   const pane: PaneState = {
     text,
@@ -178,7 +187,7 @@ export function App({ initialTab = "import" }: { initialTab?: TabId }): React.JS
           </Tab>
         ))}
       </TabList>
-      <FirstRunGuide />
+      <FirstRunGuide onClose={focusSelectedTab} />
       {readError !== null && <ErrorBar title={t.readFailed} message={readError} alert />}
       <div role="tabpanel" id={`pira-panel-${tab}`} aria-labelledby={`pira-tab-${tab}`}>
         <Panel {...pane} />

@@ -71,6 +71,9 @@ const it = {
     group: { error: "Errori", warning: "Avvisi", info: "Note" } as Record<Severity, string>,
     line: (n: number) => (n > 0 ? `riga ${n}` : "intero cruscotto"),
     showLine: "mostra nel testo",
+    indicator: (id: string) => `indicatore ${id}`,
+    objective: (n: number) => `obiettivo ${n}`,
+    showInTree: "mostra nell'albero",
     errorsBeforeImport: (n: number) =>
       `${n === 1 ? "C'è 1 errore" : `Ci sono ${n} errori`} nel testo: si può importare, ma i punteggi ` +
       `interessati potrebbero mancare. Controlla i dettagli sotto «Controlli».`,
@@ -121,6 +124,8 @@ const it = {
     apply: "Applica l'aggiornamento",
     applying: "Scrittura della cartella…",
     applyNeedsPreview: "Mostra prima le modifiche.",
+    changesHeading: (n: number) =>
+      n === 0 ? "Nessuna modifica al piano" : `${plural(n, "modifica", "modifiche")} al piano`,
     applyBlocked: "Non si può applicare: correggi i problemi elencati.",
     added: "Aggiunti",
     removed: "Eliminati",
@@ -284,6 +289,9 @@ const en: Strings = {
     group: { error: "Errors", warning: "Warnings", info: "Notes" },
     line: (n) => (n > 0 ? `line ${n}` : "whole dashboard"),
     showLine: "show in the text",
+    indicator: (id) => `indicator ${id}`,
+    objective: (n) => `objective ${n}`,
+    showInTree: "show in the tree",
     errorsBeforeImport: (n) =>
       `The text has ${n === 1 ? "1 error" : `${n} errors`}: you can import, but the scores concerned may be ` +
       `missing. See the details under "Checks".`,
@@ -333,6 +341,7 @@ const en: Strings = {
     apply: "Apply the update",
     applying: "Writing the workbook…",
     applyNeedsPreview: "Show the changes first.",
+    changesHeading: (n) => (n === 0 ? "No change to the plan" : `${plural(n, "change", "changes")} to the plan`),
     applyBlocked: "Cannot apply: fix the problems listed.",
     added: "Added",
     removed: "Removed",

@@ -3,7 +3,7 @@
 // the sample, checks the preview, imports, checks what the (recording) workbook received, types
 // actuals, follows them, and saves screenshots to test-artifacts/. Fails, never skips, when
 // Chromium is missing (CI included).
-/* global window, document, getComputedStyle -- page.evaluate callbacks run in the browser */
+/* global window, document, getComputedStyle, DataTransfer, ClipboardEvent -- page.evaluate callbacks run in the browser */
 "use strict";
 
 const fs = require("node:fs");
@@ -122,6 +122,8 @@ function typeActuals(entries) {
  */
 const TOLERATED = { "aria-hidden-focus": "Fluent's Tabster dummy inputs (microsoft/tabster#288)" };
 async function expectAccessible(page, view) {
+  // Colours measured in the middle of a fade (the dialog's, a message bar's) are not the colours shown.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, WAIT);
   const { violations } = await new AxeBuilder({ page }).analyze();
   for (const v of violations.filter((x) => TOLERATED[x.id])) {
     process.stdout.write(`    axe ${view}: tolerated ${v.id} (${v.nodes.length}) — ${TOLERATED[v.id]}\n`);
@@ -131,9 +133,204 @@ async function expectAccessible(page, view) {
     throw new Error(
       `axe ${view}: ` +
         real
-          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help} — ` +
+              v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)} ${n.failureSummary || ""}`).join("; "),
+          )
           .join("\n"),
     );
+  }
+}
+
+/** The focused element as the accessibility tree names it: { role, name } ("body" when nothing is). */
+async function focused(page) {
+  if (await page.evaluate(() => document.activeElement === null || document.activeElement === document.body)) {
+    return { role: "body", name: "" };
+  }
+  const snap = await page.locator(":focus").ariaSnapshot({ timeout: 5_000 });
+  // The snapshot is YAML: its first line is `- role "name"`, single-quoted when it holds a colon.
+  let line = snap.split("\n")[0].replace(/^- /, "");
+  if (line.startsWith("'")) line = line.slice(1, line.lastIndexOf("'")).replace(/''/g, "'");
+  const m = /^([\w-]+)(?: "((?:[^"\\]|\\.)*)")?/.exec(line);
+  if (!m) throw new Error(`focused element not understood: ${snap.slice(0, 200)}`);
+  return { role: m[1], name: (m[2] || "").replace(/\\(.)/g, "$1") };
+}
+
+function nameMatches(name, expected) {
+  return expected instanceof RegExp ? expected.test(name) : name === expected;
+}
+
+/** Asserts the focused element's role and accessible name (a string, exact, or a RegExp). */
+async function expectFocus(page, role, name, what) {
+  const f = await focused(page);
+  if (f.role !== role || !nameMatches(f.name, name)) {
+    throw new Error(`${what}: expected focus on ${role} «${name}», got ${f.role} «${f.name}»`);
+  }
+}
+
+/**
+ * Runs in the page: whether the focused element shows (on screen, not under the pinned footer or
+ * anything else, with the focus-visible ring a keyboard user sees).
+ */
+function focusShows() {
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + Math.min(r.width / 2, 12), 0), window.innerWidth - 1);
+  const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 12), 0), window.innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const onScreen = r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0;
+  return {
+    onScreen,
+    uncovered: hit !== null && (el === hit || el.contains(hit) || hit.contains(el)),
+    ring: el.matches(":focus-visible"),
+    what: `${el.tagName.toLowerCase()} «${(el.getAttribute("aria-label") || el.textContent || "").slice(0, 40)}»`,
+    at: [Math.round(x), Math.round(y)],
+    hit: hit
+      ? `${hit.tagName.toLowerCase()}.${String(hit.className).slice(0, 60)} «${(hit.textContent || "").slice(0, 30)}»`
+      : null,
+  };
+}
+
+async function expectFocusShows(page, what) {
+  // A branch opening moves what is below it for a moment (Fluent's open motion): allow it a second.
+  let shows;
+  for (let i = 0; i < 10; i++) {
+    shows = await page.evaluate(focusShows);
+    if (shows.onScreen && shows.uncovered && shows.ring) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${what}: the focused ${shows.what} does not show: ${JSON.stringify(shows)}`);
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focus reaches `role` «name», checking at every stop that the
+ * focused element shows; fails with the stops it went through when `max` presses do not reach it.
+ */
+async function tabTo(page, role, name, { back = false, max = 40 } = {}) {
+  const stops = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const f = await focused(page);
+    stops.push(`${f.role} «${f.name.slice(0, 40)}»`);
+    if (f.role !== "body") await expectFocusShows(page, `Tab stop ${i + 1}`);
+    if (f.role === role && nameMatches(f.name, name)) return stops;
+  }
+  throw new Error(`${back ? "Shift+Tab" : "Tab"} never reached ${role} «${name}»: ${stops.join(" → ")}`);
+}
+
+/** Runs in the page: a paste of `text` into the focused element, as a user's Ctrl+V gives it. */
+function pasteIntoFocused(text) {
+  const data = new DataTransfer();
+  data.setData("text/plain", text);
+  document.activeElement.dispatchEvent(
+    new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+  );
+}
+
+/** The pane's words the tours look for, in each language (i18n.ts has them all). */
+const WORDS = {
+  it: {
+    tablist: "Sezioni del cruscotto",
+    text: /Testo del cruscotto/,
+    counts: "Contenuto",
+    import: "Importa nella cartella",
+    done: "Importazione completata",
+    replaceTitle: "Sostituire i fogli esistenti?",
+    tabs: { import: "Importa", update: "Aggiorna piano", follow: "Monitoraggio", settings: "Impostazioni" },
+    prepare: "Mostra le modifiche",
+    apply: "Applica l'aggiornamento",
+    notes: /^Note/,
+    area: /^011 Utenti, imprese e territorio/,
+    objective: /^1 Semplificazione Amministrativa/,
+  },
+  en: {
+    tablist: "Dashboard sections",
+    text: /Dashboard text/,
+    counts: "Contents",
+    import: "Import into the workbook",
+    done: "Import complete",
+    replaceTitle: "Replace the existing sheets?",
+    tabs: { import: "Import", update: "Update plan", follow: "Monitoring", settings: "Settings" },
+    prepare: "Show the changes",
+    apply: "Apply the update",
+    notes: /^Notes/,
+    area: /^011 Utenti, imprese e territorio/,
+    objective: /^1 Semplificazione Amministrativa/,
+  },
+};
+
+/**
+ * axe-core on every view of a fresh pane: the first-run guide over the empty import, the empty
+ * follow and update views, the preview, the tree open, every diagnostic group open, the import
+ * done, the replace dialog, the follow view, the settings, and the update's change list.
+ */
+async function axeTour(browser, serverUrl, bundle, { lang, dark, viewport }, pageErrors) {
+  const w = WORDS[lang];
+  const label = `${lang}${dark ? ", dark" : ""}, ${viewport.width}×${viewport.height}`;
+  const { context, page } = await openPane(
+    browser,
+    serverUrl,
+    officeHostScript(bundle, {
+      displayLanguage: lang === "en" ? "en-US" : "it-IT",
+      bodyBackgroundColor: dark ? "#262626" : "#FFFFFF",
+    }),
+    viewport,
+  );
+  page.on("pageerror", (error) => pageErrors.push(error));
+  try {
+    await page.goto(`${serverUrl}taskpane.html`);
+    await page.getByRole("tablist", { name: w.tablist }).waitFor(WAIT);
+    await page.getByTestId("first-run-guide").waitFor(WAIT);
+    await expectAccessible(page, `import empty with the first-run guide (${label})`);
+    await page.getByRole("tab", { name: w.tabs.follow }).click();
+    await expectAccessible(page, `follow before any import (${label})`);
+    await page.getByRole("tab", { name: w.tabs.update }).click();
+    await expectAccessible(page, `update with no workbook (${label})`);
+    await page.getByRole("tab", { name: w.tabs.import }).click();
+
+    await page.getByRole("textbox", { name: w.text }).fill(SAMPLE);
+    await page.getByRole("list", { name: w.counts }).waitFor(WAIT);
+    await expectAccessible(page, `import with preview (${label})`);
+    await page.getByRole("treeitem", { name: w.area }).click();
+    await page.getByRole("treeitem", { name: w.objective }).click();
+    await page.getByRole("treeitem", { name: /^1\.4 DFP 3\.3/ }).waitFor(WAIT);
+    await expectAccessible(page, `import with the tree open (${label})`);
+    await page.getByRole("button", { name: w.notes }).click();
+    await expectAccessible(page, `import with the diagnostics open (${label})`);
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `taskpane-preview-${lang}${dark ? "-dark" : ""}-${viewport.width}.png`),
+      animations: "disabled",
+    });
+
+    await page.getByRole("button", { name: w.import }).click();
+    await page.getByTestId("import-status").getByText(w.done).waitFor(WAIT);
+    await expectAccessible(page, `import done (${label})`);
+    await page.getByRole("button", { name: w.import }).click();
+    await page.getByRole("alertdialog", { name: w.replaceTitle }).waitFor(WAIT);
+    await expectAccessible(page, `replace dialog (${label})`);
+    await page.keyboard.press("Escape");
+    await page.getByRole("alertdialog").waitFor({ state: "detached", ...WAIT });
+
+    await page.getByRole("tab", { name: w.tabs.follow }).click();
+    await page.getByTestId("chamber-score").waitFor(WAIT);
+    await expectAccessible(page, `follow (${label})`);
+    await page.getByRole("tab", { name: w.tabs.settings }).click();
+    await page.getByRole("spinbutton").first().waitFor(WAIT);
+    await expectAccessible(page, `settings (${label})`);
+
+    await page.getByRole("tab", { name: w.tabs.update }).click();
+    await page.getByRole("textbox", { name: w.text }).fill(REVISED);
+    await page.getByRole("list", { name: w.counts }).waitFor(WAIT);
+    await page.getByRole("button", { name: w.prepare }).click();
+    await page.getByRole("button", { name: w.apply }).waitFor(WAIT);
+    await expectAccessible(page, `update with the change list (${label})`);
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `taskpane-update-${lang}${dark ? "-dark" : ""}-${viewport.width}.png`),
+      animations: "disabled",
+    });
+  } finally {
+    await context.close();
   }
 }
 
@@ -205,7 +402,8 @@ async function main() {
       await indicator.waitFor(WAIT);
       const text = await indicator.textContent();
       expectContains(text, "peso 14,28%", "indicator 1.1");
-      expectContains(text, "2023: >= 13 N.", "indicator 1.1");
+      // Targets as a per-year grid, ≥ for the document's ">=".
+      expectContains(await indicator.getByTestId("targets").textContent(), "2023≥ 13 N.2024≥ 20 N.", "indicator 1.1");
       const warnings = await page.getByRole("button", { name: /Avvisi/ }).textContent();
       expectContains(warnings, "3", "warnings group");
       expectContains(
@@ -408,6 +606,155 @@ async function main() {
       await page.getByRole("tab", { name: "Monitoraggio" }).click();
       await page.getByTestId("chamber-score").waitFor(WAIT);
     });
+
+    await check(
+      "keyboard only, at 320×700: paste, tree, diagnostic links, import, the replace dialog, tabs, settings",
+      async () => {
+        const { context, page: pane } = await openPane(browser, server.url, officeHostScript(bundle), {
+          width: 320,
+          height: 700,
+        });
+        pane.on("pageerror", (error) => pageErrors.push(error));
+        try {
+          await pane.goto(`${server.url}taskpane.html`);
+          await pane.getByRole("tablist", { name: "Sezioni del cruscotto" }).waitFor(WAIT);
+          await pane.getByTestId("first-run-guide").waitFor(WAIT);
+          await expectFocus(pane, "body", "", "first render");
+          await pane.keyboard.press("Tab");
+          await expectFocus(pane, "tab", "Importa", "first Tab");
+          await expectFocusShows(pane, "first Tab");
+          await pane.keyboard.press("Tab");
+          await expectFocus(pane, "button", "Ho capito", "the first-run guide");
+          await pane.keyboard.press("Enter");
+          await pane.getByTestId("first-run-guide").waitFor({ state: "detached", ...WAIT });
+          await expectFocus(pane, "tab", "Importa", "after closing the guide");
+
+          await pane.keyboard.press("Tab");
+          await expectFocus(pane, "textbox", /^Testo del cruscotto/, "the text box");
+          await pane.evaluate(pasteIntoFocused, SAMPLE);
+          await pane.getByRole("list", { name: "Contenuto" }).waitFor(WAIT);
+          await expectFocus(pane, "textbox", /^Testo del cruscotto/, "after the paste");
+          // The primary action is in view at once, pinned to the bottom of the pane.
+          const footer = await pane.getByTestId("pane-footer").boundingBox();
+          if (!footer || footer.y + footer.height > 700 || footer.y < 500) {
+            throw new Error(`the footer is not pinned to the bottom: ${JSON.stringify(footer)}`);
+          }
+          await pane.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-pasted.png"), animations: "disabled" });
+
+          // A warning's indicator link opens the tree to it and moves the focus there.
+          await tabTo(pane, "button", "indicatore 1.4: mostra nell'albero");
+          await pane.keyboard.press("Enter");
+          await pane.waitForFunction(
+            () => document.activeElement && document.activeElement.getAttribute("data-indicator") === "1.4",
+            undefined,
+            WAIT,
+          );
+          await expectFocus(pane, "treeitem", /^1\.4 DFP 3\.3/, "after the indicator link");
+          await expectFocusShows(pane, "the indicator in the tree");
+          await pane.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-tree.png") });
+          // Arrows move in the tree: up a sibling, left to the objective and closed, right open again, down to 1.1.
+          await pane.keyboard.press("ArrowUp");
+          await expectFocus(pane, "treeitem", /^1\.3 /, "ArrowUp");
+          await pane.keyboard.press("ArrowLeft");
+          await expectFocus(pane, "treeitem", /^1 Semplificazione Amministrativa/, "ArrowLeft to the objective");
+          await pane.keyboard.press("ArrowLeft");
+          expectEqual(
+            await pane.evaluate(() => document.activeElement.getAttribute("aria-expanded")),
+            "false",
+            "objective 1 closed by ArrowLeft",
+          );
+          await pane.keyboard.press("ArrowRight");
+          await pane.keyboard.press("ArrowDown");
+          await expectFocus(pane, "treeitem", /^1\.1 Azioni di diffusione/, "ArrowRight, ArrowDown");
+
+          // Back to the findings: the objective link of the line-244 warning, then its line.
+          await tabTo(pane, "button", "obiettivo 9: mostra nell'albero", { back: true });
+          await pane.keyboard.press("Enter");
+          await pane.waitForFunction(
+            () => document.activeElement && document.activeElement.getAttribute("data-objective") === "9",
+            undefined,
+            WAIT,
+          );
+          await expectFocus(pane, "treeitem", /^9 /, "after the objective link");
+          await expectFocusShows(pane, "objective 9 in the tree");
+          await tabTo(pane, "button", "riga 35: mostra nel testo", { back: true });
+          await pane.keyboard.press("Space");
+          await expectFocus(pane, "textbox", /^Testo del cruscotto/, "after «riga 35»");
+          expectEqual(
+            await pane.evaluate(() => {
+              const box = document.activeElement;
+              return box.value.slice(0, box.selectionStart).split("\n").length;
+            }),
+            35,
+            "line selected in the text box",
+          );
+
+          // Import: the focus goes to «Vai al monitoraggio» when it is done.
+          await tabTo(pane, "button", "Importa nella cartella");
+          await pane.keyboard.press("Enter");
+          await pane.getByTestId("import-status").getByText("Importazione completata").waitFor(WAIT);
+          await pane.waitForFunction(
+            () => document.activeElement.textContent === "Vai al monitoraggio",
+            undefined,
+            WAIT,
+          );
+          await expectFocus(pane, "button", "Vai al monitoraggio", "import done");
+          await expectFocusShows(pane, "import done");
+
+          // Again: the replace dialog opens on «Annulla»; Escape, then Space on «Annulla», leave the workbook alone.
+          await tabTo(pane, "button", "Importa nella cartella");
+          await pane.keyboard.press("Enter");
+          await pane.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" }).waitFor(WAIT);
+          await expectFocus(pane, "button", "Annulla", "the replace dialog");
+          await pane.keyboard.press("Escape");
+          await pane.getByText("Importazione annullata: la cartella non è stata modificata.").waitFor(WAIT);
+          await expectFocus(pane, "button", "Importa nella cartella", "after Escape");
+          await pane.keyboard.press("Enter");
+          await pane.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" }).waitFor(WAIT);
+          await pane.keyboard.press("Tab");
+          await expectFocus(pane, "button", "Sostituisci", "Tab in the dialog");
+          await pane.keyboard.press("Shift+Tab");
+          await expectFocus(pane, "button", "Annulla", "Shift+Tab in the dialog");
+          await pane.keyboard.press("Space");
+          await pane.getByRole("alertdialog").waitFor({ state: "detached", ...WAIT });
+          await expectFocus(pane, "button", "Importa nella cartella", "after «Annulla»");
+
+          // The tabs: one Tab stop, arrows between them, Enter or Space to open one.
+          await tabTo(pane, "tab", "Importa", { back: true, max: 80 });
+          await pane.keyboard.press("ArrowRight");
+          await expectFocus(pane, "tab", "Aggiorna piano", "ArrowRight on the tabs");
+          await pane.keyboard.press("ArrowRight");
+          await expectFocus(pane, "tab", "Monitoraggio", "ArrowRight again");
+          await pane.keyboard.press("Enter");
+          await pane.getByTestId("chamber-score").waitFor(WAIT);
+          await expectFocus(pane, "tab", "Monitoraggio", "the follow view open");
+          expectEqual(
+            await pane.evaluate(() => document.activeElement.getAttribute("aria-selected")),
+            "true",
+            "Monitoraggio selected",
+          );
+          await pane.keyboard.press("ArrowRight");
+          await pane.keyboard.press("Space");
+          await expectFocus(pane, "tab", "Impostazioni", "the settings tab");
+          await tabTo(pane, "spinbutton", "«Raggiunto» da (%)");
+          await pane.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-settings.png"), animations: "disabled" });
+        } finally {
+          await context.close();
+        }
+      },
+    );
+
+    for (const tour of [
+      { lang: "it", dark: false, viewport: { width: 320, height: 700 } },
+      { lang: "en", dark: false, viewport: { width: 450, height: 800 } },
+      { lang: "en", dark: true, viewport: { width: 320, height: 700 } },
+      { lang: "it", dark: true, viewport: { width: 450, height: 800 } },
+    ]) {
+      await check(
+        `axe finds nothing on any view (${tour.lang}${tour.dark ? ", dark" : ""}, ${tour.viewport.width} px)`,
+        () => axeTour(browser, server.url, bundle, tour, pageErrors),
+      );
+    }
 
     await check("with Office in English and a dark theme the pane is English and dark", async () => {
       const { page: dark } = await openPane(

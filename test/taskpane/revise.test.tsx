@@ -87,8 +87,10 @@ test("a replace-import keeps the Registro: the pane carries it, a bare replace i
 
   renderPane(gateway, { initialTab: "import" });
   // The pane opens an imported workbook on its follow view: go back to the import.
-  await waitFor(() =>
-    expect(screen.getByRole("tab", { name: "Monitoraggio" }).getAttribute("aria-selected")).toBe("true"),
+  // Generous: reading the workbook back takes seconds on a loaded machine.
+  await waitFor(
+    () => expect(screen.getByRole("tab", { name: "Monitoraggio" }).getAttribute("aria-selected")).toBe("true"),
+    { timeout: 60_000 },
   );
   fireEvent.click(screen.getByRole("tab", { name: "Importa" }));
   const box = await screen.findByRole("textbox", { name: /Testo del cruscotto/ });

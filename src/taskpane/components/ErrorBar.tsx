@@ -10,11 +10,23 @@ export interface ErrorBarProps {
   message: string;
   /** Announce at once: for errors that appear outside a live region (on opening the pane). */
   alert?: boolean;
+  /** Take the focus when it appears: the error follows the action that failed (its button may be gone). */
+  focus?: boolean;
 }
 
-export function ErrorBar({ title, message, alert = false }: ErrorBarProps): React.JSX.Element {
+export function ErrorBar({ title, message, alert = false, focus = false }: ErrorBarProps): React.JSX.Element {
+  const bar = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (focus) bar.current?.focus();
+  }, [focus]);
   return (
-    <MessageBar intent="error" layout="multiline" role={alert ? "alert" : undefined}>
+    <MessageBar
+      ref={bar}
+      intent="error"
+      layout="multiline"
+      role={alert ? "alert" : undefined}
+      tabIndex={focus ? -1 : undefined}
+    >
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {message}

@@ -14,7 +14,8 @@ function dismissed(): boolean {
   }
 }
 
-export function FirstRunGuide(): React.JSX.Element | null {
+/** `onClose`: where the focus goes once the guide (and its button) is gone. */
+export function FirstRunGuide({ onClose }: { onClose?: () => void }): React.JSX.Element | null {
   const { t } = useI18n();
   const [open, setOpen] = React.useState(() => !dismissed());
   if (!open) return null;
@@ -25,6 +26,7 @@ export function FirstRunGuide(): React.JSX.Element | null {
       // Storage refused (private mode): the guide simply shows again next time.
     }
     setOpen(false);
+    onClose?.();
   };
   return (
     <MessageBar intent="info" layout="multiline" data-testid="first-run-guide">
@@ -37,9 +39,7 @@ export function FirstRunGuide(): React.JSX.Element | null {
         </ol>
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" onClick={close}>
-          {t.guide.close}
-        </Button>
+        <Button onClick={close}>{t.guide.close}</Button>
       </MessageBarActions>
     </MessageBar>
   );

@@ -8,7 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Divider,
   Field,
   MessageBar,
   MessageBarActions,
@@ -23,16 +22,16 @@ import type { Plan } from "../../domain/model";
 import type { FormulaMode } from "../../domain/settings";
 import { useI18n } from "../i18n";
 import type { ImportController, ImportState } from "../state/useImport";
+import { DocumentInput } from "./DocumentInput";
 import { ErrorBar } from "./ErrorBar";
+import { Footer } from "./Footer";
 import { FormulaModeField } from "./FormulaModeField";
 import { PlanPreview } from "./PlanPreview";
-import { SourceInput, selectLine } from "./SourceInput";
+import { selectLine } from "./SourceInput";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  notice: { color: tokens.colorNeutralForeground2, minHeight: "1em" },
   importBlock: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  importButton: { alignSelf: "flex-start" },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -51,6 +50,14 @@ export interface ImportViewProps {
 
 function ImportStatus({ state, onGoToFollow }: { state: ImportState; onGoToFollow: () => void }): React.JSX.Element {
   const { t } = useI18n();
+  // The outcome of an import takes the focus: «Vai al monitoraggio» when it is done, the message
+  // when it was refused (the keyboard user is told at once, and goes on from there).
+  const goToFollow = React.useRef<HTMLButtonElement>(null);
+  const refused = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (state.kind === "done") goToFollow.current?.focus();
+    if (state.kind === "refused") refused.current?.focus();
+  }, [state.kind]);
   switch (state.kind) {
     case "running": {
       const label =
@@ -75,7 +82,7 @@ function ImportStatus({ state, onGoToFollow }: { state: ImportState; onGoToFollo
             {t.import.success(plan.areas.length, plan.objectives.length, indicators, outcome.sheets.length)}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={onGoToFollow}>
+            <Button ref={goToFollow} onClick={onGoToFollow}>
               {t.import.goToFollow}
             </Button>
           </MessageBarActions>
@@ -84,7 +91,7 @@ function ImportStatus({ state, onGoToFollow }: { state: ImportState; onGoToFollo
     }
     case "refused":
       return (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar intent="warning" layout="multiline" ref={refused} tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{t.import.refused}</MessageBarTitle>
             {t.import.typedActuals(state.typedActuals)}
@@ -98,7 +105,7 @@ function ImportStatus({ state, onGoToFollow }: { state: ImportState; onGoToFollo
         </MessageBar>
       );
     case "failed":
-      return <ErrorBar title={t.import.failed} message={state.message} />;
+      return <ErrorBar title={t.import.failed} message={state.message} focus />;
     default:
       return <></>;
   }
@@ -108,7 +115,6 @@ export function ImportView(props: ImportViewProps): React.JSX.Element {
   const { text, onTextChange, plan, pending, importer, onImport, onGoToFollow } = props;
   const styles = useStyles();
   const { t } = useI18n();
-  const [notice, setNotice] = React.useState("");
   const textarea = React.useRef<HTMLTextAreaElement>(null);
   const state = importer.state;
   const busy = state.kind === "running" || state.kind === "confirmReplace";
@@ -117,6 +123,7 @@ export function ImportView(props: ImportViewProps): React.JSX.Element {
   // The replace dialog has no trigger for Fluent to return focus to: after any answer, focus
   // goes back to the import button, where the keyboard user was.
   const importButton = React.useRef<HTMLButtonElement>(null);
+  const noPlanId = React.useId();
   const wasAsking = React.useRef(false);
   React.useEffect(() => {
     const asking = state.kind === "confirmReplace";
@@ -126,40 +133,31 @@ export function ImportView(props: ImportViewProps): React.JSX.Element {
 
   return (
     <div className={styles.view}>
-      <div>
-        <SourceInput
-          text={text}
-          onTextChange={onTextChange}
-          onNotice={setNotice}
-          disabled={busy}
-          textareaRef={textarea}
-        />
-        <Caption1 className={styles.notice} role="status" aria-live="polite" as="p">
-          {notice}
-        </Caption1>
-      </div>
+      <DocumentInput text={text} onTextChange={onTextChange} disabled={busy} textareaRef={textarea} />
 
       <PlanPreview plan={plan} pending={pending} onLine={(line) => selectLine(textarea.current, line)} />
-
-      <Divider />
 
       <div className={styles.importBlock}>
         <FormulaModeField value={props.formulaMode} onChange={props.onFormulaModeChange} disabled={busy} />
         {errors > 0 && <Caption1 className={styles.warning}>{t.diagnostics.errorsBeforeImport(errors)}</Caption1>}
-        <Button
-          ref={importButton}
-          className={styles.importButton}
-          appearance="primary"
-          disabledFocusable={!canImport}
-          onClick={onImport}
-        >
-          {state.kind === "running" ? t.import.busy : t.import.button}
-        </Button>
-        {plan === null && !pending && <Caption1>{t.import.noPlan}</Caption1>}
         <div className={styles.status} aria-live="polite" data-testid="import-status">
           <ImportStatus state={state} onGoToFollow={onGoToFollow} />
         </div>
       </div>
+
+      <Footer>
+        <Button
+          ref={importButton}
+          appearance="primary"
+          size="large"
+          disabledFocusable={!canImport}
+          aria-describedby={plan === null && !pending ? noPlanId : undefined}
+          onClick={onImport}
+        >
+          {state.kind === "running" ? t.import.busy : t.import.button}
+        </Button>
+        {plan === null && !pending && <Caption1 id={noPlanId}>{t.import.noPlan}</Caption1>}
+      </Footer>
 
       <Dialog
         open={state.kind === "confirmReplace"}

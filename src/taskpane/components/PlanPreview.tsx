@@ -1,18 +1,20 @@
-// What an import would write, before it is written: counts, the tree and the reader's findings.
+// What an import would write, before it is written: counts and the reader's findings first (what
+// needs reading before an import), then the tree, which the findings link to.
 import { Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Plan } from "../../domain/model";
 import { useI18n } from "../i18n";
 import { Diagnostics } from "./Diagnostics";
-import { PlanTree } from "./PlanTree";
+import { PlanTree, type PlanTreeHandle, type TreeNode } from "./PlanTree";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, margin: 0 },
   counts: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(68px, 1fr))",
-    gap: tokens.spacingHorizontalS,
+    // Four counts in one row even at 320 px.
+    gridTemplateColumns: "repeat(4, minmax(0, 1fr))",
+    gap: tokens.spacingHorizontalXS,
     margin: 0,
     padding: 0,
     listStyle: "none",
@@ -60,6 +62,17 @@ export function PlanPreview({ plan, pending, onLine }: PlanPreviewProps): React.
     () => (plan ? plan.objectives.reduce((n, o) => n + o.indicators.length, 0) : 0),
     [plan],
   );
+  const tree = React.useRef<PlanTreeHandle>(null);
+  const hasNode = React.useMemo(() => {
+    const ids = new Set<string>();
+    const numbers = new Set<number>();
+    for (const o of plan?.objectives ?? []) {
+      numbers.add(o.number);
+      for (const i of o.indicators) ids.add(i.id);
+    }
+    return (node: TreeNode) =>
+      node.indicator !== undefined ? ids.has(node.indicator) : numbers.has(node.objective ?? NaN);
+  }, [plan]);
 
   return (
     <section className={styles.section} aria-labelledby="pira-preview-heading" aria-busy={pending}>
@@ -86,18 +99,26 @@ export function PlanPreview({ plan, pending, onLine }: PlanPreviewProps): React.
             <Count n={indicators} label={t.preview.indicators(indicators)} />
             <Count n={plan.years.length} label={t.preview.years(plan.years.length)} />
           </ul>
+          <h3 className={styles.heading}>
+            <Subtitle2>{t.diagnostics.heading}</Subtitle2>
+          </h3>
+          <Diagnostics
+            diagnostics={plan.diagnostics}
+            onLine={onLine}
+            onNode={(node) => tree.current?.reveal(node)}
+            hasNode={hasNode}
+          />
           {plan.objectives.length === 0 ? (
             <Caption1>{t.preview.nothingFound}</Caption1>
           ) : (
             <>
+              <h3 className={styles.heading}>
+                <Subtitle2>{t.preview.treeLabel}</Subtitle2>
+              </h3>
               <Caption1 className={styles.muted}>{t.preview.treeHint}</Caption1>
-              <PlanTree plan={plan} />
+              <PlanTree ref={tree} plan={plan} />
             </>
           )}
-          <h3 className={styles.heading}>
-            <Subtitle2>{t.diagnostics.heading}</Subtitle2>
-          </h3>
-          <Diagnostics diagnostics={plan.diagnostics} onLine={onLine} />
         </>
       )}
     </section>

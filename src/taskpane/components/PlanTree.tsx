@@ -15,8 +15,25 @@ import {
 import * as React from "react";
 import type { Indicator, Objective, Plan } from "../../domain/model";
 import { useI18n } from "../i18n";
+import { useNarrow } from "./useNarrow";
 
 export const AREA_PAGE = 40;
+
+/** A node of the tree a diagnostic names: an indicator, or else an objective. */
+export interface TreeNode {
+  objective?: number;
+  indicator?: string;
+}
+
+export interface PlanTreeHandle {
+  /** Opens the node's area and objective, scrolls to the node and focuses it; false when the plan has no such node. */
+  reveal(node: TreeNode): boolean;
+}
+
+/** Targets as users read them: "≥ 13 N." for the document's ">= 13 N." (display only; the plan keeps its text). */
+export function displayTarget(text: string): string {
+  return text.replace(/>=/g, "≥").replace(/<=/g, "≤");
+}
 
 const useStyles = makeStyles({
   tree: {
@@ -29,6 +46,15 @@ const useStyles = makeStyles({
   code: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   common: { marginLeft: tokens.spacingHorizontalXS, verticalAlign: "middle" },
+  targets: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+  },
+  year: { fontWeight: tokens.fontWeightSemibold },
+  target: { margin: 0, overflowWrap: "anywhere" },
   more: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
@@ -56,7 +82,6 @@ export function groupByArea(plan: Plan): AreaGroup[] {
 function IndicatorItem({ indicator, years }: { indicator: Indicator; years: number[] }): React.JSX.Element {
   const styles = useStyles();
   const { t, weight } = useI18n();
-  const targets = years.map((y) => `${y}: ${indicator.targets[String(y)]?.text ?? t.preview.noTarget}`).join(" · ");
   return (
     <TreeItem itemType="leaf" value={`i:${indicator.id}`} data-indicator={indicator.id}>
       <TreeItemLayout>
@@ -75,8 +100,21 @@ function IndicatorItem({ indicator, years }: { indicator: Indicator; years: numb
             )}
           </span>
           <Caption1 className={styles.meta}>
-            {t.preview.weight} {weight(indicator.weight)} · {targets}
+            {t.preview.weight} {weight(indicator.weight)}
           </Caption1>
+          {years.length > 0 && (
+            <Caption1 as="span" className={styles.targets} data-testid="targets">
+              {years.map((y) => {
+                const target = indicator.targets[String(y)];
+                return (
+                  <React.Fragment key={y}>
+                    <span className={styles.year}>{y}</span>
+                    <span className={styles.target}>{target ? displayTarget(target.text) : t.preview.noTarget}</span>
+                  </React.Fragment>
+                );
+              })}
+            </Caption1>
+          )}
         </div>
       </TreeItemLayout>
     </TreeItem>
@@ -108,7 +146,9 @@ function ObjectiveItem({
         </div>
       </TreeItemLayout>
       {open && (
-        <Tree>
+        // No open motion: the branch is mounted only while open (so it never plays its close), and a
+        // diagnostic's link scrolls to a node that must not move after the scroll.
+        <Tree collapseMotion={null}>
           {objective.indicators.map((indicator) => (
             <IndicatorItem key={indicator.id} indicator={indicator} years={years} />
           ))}
@@ -118,12 +158,34 @@ function ObjectiveItem({
   );
 }
 
-export function PlanTree({ plan }: { plan: Plan }): React.JSX.Element {
+/** The area, objective and page of a node, or null when the plan has none such. */
+function locate(groups: AreaGroup[], node: TreeNode): { area: number; objective: Objective } | null {
+  for (let a = 0; a < groups.length; a++) {
+    for (const objective of groups[a].objectives) {
+      const found =
+        node.indicator !== undefined
+          ? objective.indicators.some((i) => i.id === node.indicator)
+          : objective.number === node.objective;
+      if (found) return { area: a, objective };
+    }
+  }
+  return null;
+}
+
+function isArea(value: TreeItemValue): boolean {
+  return String(value).startsWith("a:");
+}
+
+export const PlanTree = React.forwardRef<PlanTreeHandle, { plan: Plan }>(function PlanTree({ plan }, ref) {
   const styles = useStyles();
   const { t } = useI18n();
+  const narrow = useNarrow();
   const groups = React.useMemo(() => groupByArea(plan), [plan]);
   const [openItems, setOpenItems] = React.useState<Set<TreeItemValue>>(() => new Set());
   const [shown, setShown] = React.useState(AREA_PAGE);
+  const root = React.useRef<HTMLDivElement>(null);
+  // The node to focus once it is rendered (reveal opens its branches first).
+  const [toFocus, setToFocus] = React.useState<string | null>(null);
 
   // A new plan starts collapsed again.
   React.useEffect(() => {
@@ -131,13 +193,66 @@ export function PlanTree({ plan }: { plan: Plan }): React.JSX.Element {
     setShown(AREA_PAGE);
   }, [plan]);
 
+  React.useImperativeHandle(
+    ref,
+    () => ({
+      reveal(node) {
+        const place = locate(groups, node);
+        if (!place) return false;
+        const area = `a:${groups[place.area].code}`;
+        setShown((n) => Math.max(n, Math.ceil((place.area + 1) / AREA_PAGE) * AREA_PAGE));
+        setOpenItems((current) => {
+          const next = new Set([...current].filter((v) => !narrow || !isArea(v) || v === area));
+          next.add(area);
+          if (node.indicator !== undefined) next.add(`o:${place.objective.number}`);
+          return next;
+        });
+        setToFocus(
+          node.indicator !== undefined
+            ? `[data-indicator="${node.indicator.replace(/["\\]/g, "\\$&")}"]`
+            : `[data-objective="${place.objective.number}"]`,
+        );
+        return true;
+      },
+    }),
+    [groups, narrow],
+  );
+
+  // Fluent mounts an opened branch's children a moment after the open state (its open motion):
+  // wait for the node to appear, then scroll to it and focus it.
+  React.useEffect(() => {
+    const container = root.current;
+    if (toFocus === null || !container) return undefined;
+    const land = (): boolean => {
+      const item = container.querySelector<HTMLElement>(toFocus);
+      if (!item) return false;
+      setToFocus(null);
+      item.scrollIntoView?.({ block: "center" });
+      item.focus();
+      return true;
+    };
+    if (land()) return undefined;
+    const observer = new MutationObserver(() => {
+      if (land()) observer.disconnect();
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [toFocus]);
+
   return (
-    <div>
+    <div ref={root}>
       <Tree
         className={styles.tree}
         aria-label={t.preview.treeLabel}
         openItems={openItems}
-        onOpenChange={(_e, data) => setOpenItems(new Set(data.openItems))}
+        onOpenChange={(_e, data) => {
+          const next = new Set(data.openItems);
+          // Narrow pane: one area open at a time, as an accordion, so the page stays short.
+          if (narrow && data.open && isArea(data.value)) {
+            for (const v of next) if (isArea(v) && v !== data.value) next.delete(v);
+          }
+          setOpenItems(next);
+        }}
       >
         {groups.slice(0, shown).map((group) => {
           const value = `a:${group.code}`;
@@ -155,7 +270,7 @@ export function PlanTree({ plan }: { plan: Plan }): React.JSX.Element {
                 </div>
               </TreeItemLayout>
               {openItems.has(value) && (
-                <Tree>
+                <Tree collapseMotion={null}>
                   {group.objectives.map((objective) => (
                     <ObjectiveItem
                       key={objective.number}
@@ -173,11 +288,18 @@ export function PlanTree({ plan }: { plan: Plan }): React.JSX.Element {
       {groups.length > shown && (
         <div className={styles.more}>
           <Caption1>{t.preview.moreAreas(shown, groups.length)}</Caption1>
-          <Button size="small" onClick={() => setShown((n) => n + AREA_PAGE)}>
+          <Button
+            size="small"
+            onClick={() => {
+              // The first area of the new page takes the focus (the button may go with the last page).
+              setToFocus(`[data-area="${groups[shown].code.replace(/["\\]/g, "\\$&")}"]`);
+              setShown((n) => n + AREA_PAGE);
+            }}
+          >
             {t.preview.showMore}
           </Button>
         </div>
       )}
     </div>
   );
-}
+});

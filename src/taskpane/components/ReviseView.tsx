@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Divider,
   Field,
   MessageBar,
   MessageBarBody,
@@ -19,9 +18,11 @@ import { describeChange, type Change, type Proposal } from "../../domain/match";
 import type { Plan } from "../../domain/model";
 import { useI18n } from "../i18n";
 import type { ReviseController } from "../state/useRevise";
+import { DocumentInput } from "./DocumentInput";
 import { ErrorBar } from "./ErrorBar";
+import { Footer } from "./Footer";
 import { PlanPreview } from "./PlanPreview";
-import { SourceInput, selectLine } from "./SourceInput";
+import { selectLine } from "./SourceInput";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -29,7 +30,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
 });
 
 type Group = "added" | "removed" | "changed";
@@ -59,12 +59,26 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
   const { text, onTextChange, plan, pending, reviser, hasWorkbook, onGoToFollow } = props;
   const styles = useStyles();
   const { t, lang } = useI18n();
-  const [notice, setNotice] = React.useState("");
   const textarea = React.useRef<HTMLTextAreaElement>(null);
   const state = reviser.state;
   const busy = state.kind === "reading" || state.kind === "applying";
   const canPrepare = hasWorkbook && plan !== null && plan.objectives.length > 0 && !pending && !busy;
   const headingId = React.useId();
+  const hasChanges = state.kind === "preview" || state.kind === "applying";
+  const blocked = hasChanges && state.result.problems.length > 0;
+  // The footer's button changes from «Mostra le modifiche» to «Applica»: the change list takes
+  // the focus when it appears (read it first), «Vai al monitoraggio» once applied.
+  const changes = React.useRef<HTMLHeadingElement>(null);
+  const goToFollow = React.useRef<HTMLButtonElement>(null);
+  const prepareButton = React.useRef<HTMLButtonElement>(null);
+  const previous = React.useRef(state.kind);
+  React.useEffect(() => {
+    const was = previous.current;
+    previous.current = state.kind;
+    if (state.kind === "preview" && was === "reading") changes.current?.focus();
+    if (state.kind === "done") goToFollow.current?.focus();
+    if (state.kind === "noWorkbook") prepareButton.current?.focus();
+  }, [state.kind]);
 
   return (
     <section className={styles.view} aria-labelledby={headingId}>
@@ -72,28 +86,43 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
         {t.revise.heading}
       </Subtitle2>
       <Caption1>{hasWorkbook ? t.revise.intro : t.revise.noWorkbook}</Caption1>
-      <div>
-        <SourceInput
-          text={text}
-          onTextChange={onTextChange}
-          onNotice={setNotice}
-          disabled={busy}
-          textareaRef={textarea}
-        />
-        <Caption1 className={styles.muted} role="status" aria-live="polite" as="p">
-          {notice}
-        </Caption1>
-      </div>
+      <DocumentInput text={text} onTextChange={onTextChange} disabled={busy} textareaRef={textarea} />
       <PlanPreview plan={plan} pending={pending} onLine={(line) => selectLine(textarea.current, line)} />
-      <Divider />
-      <div className={styles.actions}>
-        <Button disabledFocusable={!canPrepare} onClick={() => plan && void reviser.prepare(plan)}>
-          {t.revise.prepare}
-        </Button>
-      </div>
       <div aria-live="polite" data-testid="revise-status" className={styles.section}>
-        <ReviseStatus reviser={reviser} lang={lang} onGoToFollow={onGoToFollow} />
+        <ReviseStatus
+          reviser={reviser}
+          lang={lang}
+          onGoToFollow={onGoToFollow}
+          changesRef={changes}
+          goToFollowRef={goToFollow}
+        />
       </div>
+      <Footer>
+        {hasChanges ? (
+          <>
+            <Button
+              appearance="primary"
+              size="large"
+              disabledFocusable={blocked || state.kind === "applying"}
+              aria-describedby={blocked ? "pira-revise-blocked" : undefined}
+              onClick={() => void reviser.apply()}
+            >
+              {state.kind === "applying" ? t.revise.applying : t.revise.apply}
+            </Button>
+            {blocked && <Caption1 id="pira-revise-blocked">{t.revise.applyBlocked}</Caption1>}
+          </>
+        ) : (
+          <Button
+            ref={prepareButton}
+            appearance="primary"
+            size="large"
+            disabledFocusable={!canPrepare}
+            onClick={() => plan && void reviser.prepare(plan)}
+          >
+            {t.revise.prepare}
+          </Button>
+        )}
+      </Footer>
     </section>
   );
 }
@@ -102,10 +131,14 @@ function ReviseStatus({
   reviser,
   lang,
   onGoToFollow,
+  changesRef,
+  goToFollowRef,
 }: {
   reviser: ReviseController;
   lang: "it" | "en";
   onGoToFollow: () => void;
+  changesRef: React.Ref<HTMLHeadingElement>;
+  goToFollowRef: React.Ref<HTMLButtonElement>;
 }): React.JSX.Element {
   const styles = useStyles();
   const { t } = useI18n();
@@ -119,8 +152,6 @@ function ReviseStatus({
       );
     case "noWorkbook":
       return <Caption1>{t.revise.noWorkbook}</Caption1>;
-    case "failed":
-      return <ErrorBar title={t.revise.failed} message={state.message} />;
     case "done": {
       const { summary } = state.result;
       return (
@@ -132,7 +163,7 @@ function ReviseStatus({
               summary.carriedActuals + summary.carriedNotes,
               summary.archivedActuals + summary.archivedNotes,
             )}{" "}
-            <Button size="small" onClick={onGoToFollow}>
+            <Button ref={goToFollowRef} onClick={onGoToFollow}>
               {t.import.goToFollow}
             </Button>
           </MessageBarBody>
@@ -150,9 +181,13 @@ function ReviseStatus({
       const isAccepted = (p: Proposal) => accepted.some((a) => a.oldId === p.oldId && a.newId === p.newId);
       const blocked = result.problems.length > 0;
       const applying = state.kind === "applying";
+      const total = result.changes.length;
       const { summary } = result;
       return (
         <>
+          <h3 className={styles.heading} ref={changesRef} tabIndex={-1}>
+            <Subtitle2>{t.revise.changesHeading(total)}</Subtitle2>
+          </h3>
           {(["added", "removed", "changed"] as const).map((group) => (
             <div key={group} className={styles.section} data-testid={`revise-${group}`}>
               <Subtitle2 as="h3" className={styles.heading}>
@@ -223,20 +258,11 @@ function ReviseStatus({
             )}
           </div>
           {blocked && <ErrorBar title={t.revise.problems} message={result.problems.join(" ")} />}
-          <div className={styles.actions}>
-            <Button
-              appearance="primary"
-              disabledFocusable={blocked || applying}
-              aria-describedby={blocked ? "pira-revise-blocked" : undefined}
-              onClick={() => void reviser.apply()}
-            >
-              {applying ? t.revise.applying : t.revise.apply}
-            </Button>
-            {blocked && <Caption1 id="pira-revise-blocked">{t.revise.applyBlocked}</Caption1>}
-          </div>
         </>
       );
     }
+    case "failed":
+      return <ErrorBar title={t.revise.failed} message={state.message} focus />;
     default:
       return <></>;
   }
