@@ -101,14 +101,15 @@ function fakeExcelBundle() {
 /**
  * What the page gets instead of Office.js: the fake bundle, then an Office global that is ready at
  * once (Excel host on PC) with the given UI language and theme, Excel.run over a recording
- * workbook (window.__pira.fake), and a CustomFunctions global that records associations.
+ * workbook (window.__pira.fake) that executes each batch in slices of 20 ms, as Excel does it out of the
+ * page's thread, and a CustomFunctions global that records associations.
  */
 function officeHostScript(fakeBundle, { displayLanguage = "it-IT", bodyBackgroundColor = "#FFFFFF" } = {}) {
   const options = JSON.stringify({ displayLanguage, bodyBackgroundColor });
   return `${fakeBundle}
 ;(function () {
   var options = ${options};
-  var fake = PiraFake.createRecordingExcel({ sheets: ["Foglio1"] });
+  var fake = PiraFake.createRecordingExcel({ sheets: ["Foglio1"], hostSliceMs: 20 });
   var pira = { fake: fake, associated: [] };
   window.__pira = pira;
   window.Excel = fake.excelNamespace;

@@ -756,6 +756,13 @@ export interface RecordingOptions {
   evaluate?: (formula: string, sheet: string, address: string) => CellValue;
   /** Requests larger than this fail like Excel on the web (default 5 MB). */
   maxRequestBytes?: number;
+  /**
+   * In a browser page, give the event loop a turn after this many milliseconds of executing a batch.
+   * Excel runs a batch in its own process (desktop) or on the server (web), never on the add-in's
+   * main thread; without this the page would be blocked for the fake's own work, which real Excel
+   * does not cost the pane. Unset (the default, and in every jest test), a batch runs in one go.
+   */
+  hostSliceMs?: number;
 }
 
 export class FakeRequestContext {
@@ -783,6 +790,7 @@ export class FakeRequestContext {
     readonly book: WorkbookModel,
     readonly log: RecordingLog,
     private readonly maxRequestBytes: number,
+    private readonly hostSliceMs?: number,
   ) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -858,7 +866,12 @@ export class FakeRequestContext {
     const sync = this.log.syncs;
     this.log.batches.push(commands.map((c) => c.op ?? "load"));
     const atSync = this.faults.find((f) => "sync" in f && f.sync === sync) as { applied: number } | undefined;
+    let sliceStart = Date.now();
     for (let index = 0; index < commands.length; index++) {
+      if (this.hostSliceMs !== undefined && Date.now() - sliceStart >= this.hostSliceMs) {
+        await new Promise((resume) => setTimeout(resume, 0));
+        sliceStart = Date.now();
+      }
       if (atSync && index >= atSync.applied) throw this.failed(`sincronizzazione ${sync}, comando ${index + 1}`);
       const command = commands[index];
       const matching = this.faults.findIndex((f) => "matches" in f && f.matches({ op: command.op, sync, index }));
@@ -2888,7 +2901,12 @@ export function createRecordingExcel(options: RecordingOptions = {}): RecordingE
     calculations: [],
     responseBytes: [],
   };
-  const fakeContext = new FakeRequestContext(book, log, options.maxRequestBytes ?? 5 * 1024 * 1024);
+  const fakeContext = new FakeRequestContext(
+    book,
+    log,
+    options.maxRequestBytes ?? 5 * 1024 * 1024,
+    options.hostSliceMs,
+  );
   const context = fakeContext as unknown as Excel.RequestContext;
   const run = async <T>(
     optionsOrBatch: object | ((ctx: Excel.RequestContext) => Promise<T>),
