@@ -141,20 +141,23 @@ async function dryRun(s: Scenario): Promise<{ base: number; batches: string[][] 
   return { base, batches: fake.log.batches.slice(base) };
 }
 
-/** Prefix lengths to try in a batch: every one around the swap, a few inside long content. */
+/** Prefix lengths to try in a batch: every one in the swap, a few in the content before it. */
 const FINALE = ["protection.unprotect", "table.name", "worksheet.name", "names.add", "namedItem.formula"];
+/** What the swap at the end of the last request is made of (FINALE, then protection and clean-up). */
+const SWAP = new Set([...FINALE, "protection.protect", "worksheet.activate", "worksheet.delete", "load"]);
+/** Content commands tried one by one from the start: the sheets and the first tables added under temporary names. */
+const CONTENT_HEAD = 24;
 
 function prefixes(ops: string[]): number[] {
-  const first = ops.findIndex((op) => FINALE.includes(op));
-  const from = first >= 0 ? Math.max(0, first - 2) : Math.max(0, ops.length - 3);
-  const picks = new Set([0, Math.floor(ops.length / 2), ops.length]);
-  // Around the swap: every prefix of a short one; of a long one, each change of operation (the
-  // first of a run of renames, deletes, …), which is where a half-applied swap differs.
-  const every = ops.length - from <= 12;
-  for (let p = from; p <= ops.length; p++) {
-    if (every || ops[p - 1] !== ops[p]) picks.add(p);
-  }
-  return [...picks].filter((p) => p <= ops.length).sort((a, b) => a - b);
+  // The swap is the batch's tail of SWAP commands (a `table.name` also follows each `tables.add` in
+  // the content, so the first FINALE command is not where the swap starts).
+  let swap = ops.length;
+  while (swap > 0 && SWAP.has(ops[swap - 1])) swap--;
+  const picks = new Set([0, ops.length >> 2, ops.length >> 1, (3 * ops.length) >> 2, ops.length]);
+  for (let p = 1; p <= Math.min(ops.length, CONTENT_HEAD); p++) picks.add(p);
+  // Every prefix of the swap and the two commands before it: where a half-applied swap differs.
+  for (let p = Math.max(0, swap - 2); p <= ops.length; p++) picks.add(p);
+  return [...picks].sort((a, b) => a - b);
 }
 
 /** Names and tables in name order (a replace keeps an existing name where it was). */
