@@ -9,8 +9,8 @@ import { FONT, INPUT_STYLE, BORDER_COLOUR } from "../workbook/format";
 import { columnWidthPoints } from "../workbook/print";
 import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
-import { uniformR1C1 } from "../workbook/r1c1";
-import { isFormula, type CellSpec } from "../workbook/types";
+import { columnR1C1 } from "../workbook/r1c1";
+import type { CellSpec } from "../workbook/types";
 
 /** A command waiting to be queued on the request context, with its estimated payload. */
 export interface PendingCommand {
@@ -137,21 +137,6 @@ export function queueFormulaRows(
 }
 
 /**
- * The one R1C1 formula of column `c` of `rows` (written from `topLeft`), when every cell of it is
- * a formula of the same shape and there are at least two rows; else null.
- */
-function columnR1C1(rows: readonly (readonly CellSpec[])[], c: number, topLeft: CellRef): string | null {
-  if (rows.length < 2) return null;
-  const formulas: string[] = [];
-  for (const row of rows) {
-    const cell = row[c];
-    if (cell === undefined || !isFormula(cell)) return null;
-    formulas.push(cell.formula);
-  }
-  return uniformR1C1(formulas, topLeft.row, topLeft.column + c);
-}
-
-/**
  * Writes a block of cells (`width` columns of `rows` at `topLeft`) column by column: a column of
  * one formula shape as ONE R1C1 formula set on the whole column, the other columns, in runs of
  * neighbours, as 2-D Range.formulas blocks (queueFormulaRows). Setting a single value on a
@@ -183,7 +168,7 @@ export function queueCellColumns(
     runStart = -1;
   };
   for (let c = 0; c < width; c++) {
-    const r1c1 = columnR1C1(rows, c, topLeft);
+    const r1c1 = columnR1C1(rows, c, topLeft.row, topLeft.column);
     if (r1c1 === null) {
       if (runStart < 0) runStart = c;
       continue;

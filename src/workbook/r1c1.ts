@@ -6,6 +6,7 @@
 // they are. Anything else that could be a reference (whole rows 3:3) makes the conversion give up
 // (null): the callers write per-cell A1 formulas then.
 import { columnIndex } from "./address";
+import { isFormula, type CellSpec } from "./types";
 
 /** Excel's grid: XFD columns, 1,048,576 rows; a longer "reference" is a name. */
 const MAX_COLUMN = 16_384;
@@ -148,4 +149,25 @@ export function uniformR1C1(formulas: readonly string[], top: number, column: nu
     if (!isFilled(formulas[r], parsed.a1, top, top + r)) return null;
   }
   return renderR1C1(parsed.r1c1, top, column);
+}
+
+/**
+ * The one R1C1 formula of column `c` of `rows` (the first row at sheet row `top`, column `c` at
+ * `left + c`), when there are at least two rows and every cell is a formula of the same shape;
+ * else null. Both adapters write such a column once (Office.js one R1C1 value, .xlsx a shared formula).
+ */
+export function columnR1C1(
+  rows: readonly (readonly CellSpec[])[],
+  c: number,
+  top: number,
+  left: number,
+): string | null {
+  if (rows.length < 2) return null;
+  const formulas: string[] = [];
+  for (const row of rows) {
+    const cell = row[c];
+    if (cell === undefined || !isFormula(cell)) return null;
+    formulas.push(cell.formula);
+  }
+  return uniformR1C1(formulas, top, left + c);
 }

@@ -6,7 +6,7 @@
 // formats, workbook names with comments, and the charts as DrawingML parts from charts.ts).
 import ExcelJS from "exceljs";
 import { cellAddress, parseCell } from "../workbook/address";
-import { uniformR1C1 } from "../workbook/r1c1";
+import { columnR1C1 } from "../workbook/r1c1";
 // The checks and rules both adapters share, so that they refuse, order and hide alike.
 import { checkDescription, isHidden, orderedRules } from "../workbook/checks";
 import type {
@@ -19,7 +19,7 @@ import type {
   ValidationSpec,
   WorkbookDescription,
 } from "../workbook/types";
-import { isEditable, isFormula } from "../workbook/types";
+import { isEditable } from "../workbook/types";
 import { BORDER_COLOUR, FONT, INPUT_STYLE } from "../workbook/format";
 import { MARGINS } from "../workbook/print";
 import { argb, cellValue, fileColumnWidth, fileFormula, type CellValue } from "./cells";
@@ -48,18 +48,9 @@ function inputStyle(): Partial<ExcelJS.Style> {
  */
 function tableValues(table: TableSpec, rows: readonly CellSpec[][]): CellValue[][] {
   const top = parseCell(table.topLeft);
-  const shared = table.columns.map((_c, c): string | null => {
-    if (rows.length < 2) return null;
-    const formulas: string[] = [];
-    for (const row of rows) {
-      const cell = row[c];
-      if (cell === undefined || !isFormula(cell)) return null;
-      formulas.push(cell.formula);
-    }
-    return uniformR1C1(formulas, top.row + 1, top.column + c) === null
-      ? null
-      : cellAddress(top.row + 1, top.column + c);
-  });
+  const shared = table.columns.map((_c, c): string | null =>
+    columnR1C1(rows, c, top.row + 1, top.column) === null ? null : cellAddress(top.row + 1, top.column + c),
+  );
   return rows.map((row, r) =>
     table.columns.map((_c, c) => {
       const master = shared[c];
