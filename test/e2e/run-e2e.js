@@ -711,6 +711,8 @@ async function main() {
           await expectFocus(pane, "button", "Importa nella cartella", "after Escape");
           await pane.keyboard.press("Enter");
           await pane.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" }).waitFor(WAIT);
+          // As a keyboard user does: Tab once the focus is seen on «Annulla» (the dialog shows a frame before it focuses).
+          await expectFocus(pane, "button", "Annulla", "the replace dialog, again");
           await pane.keyboard.press("Tab");
           await expectFocus(pane, "button", "Sostituisci", "Tab in the dialog");
           await pane.keyboard.press("Shift+Tab");
