@@ -161,11 +161,26 @@ function nameMatches(name, expected) {
   return expected instanceof RegExp ? expected.test(name) : name === expected;
 }
 
-/** Asserts the focused element's role and accessible name (a string, exact, or a RegExp). */
+/**
+ * Asserts the focused element's role and accessible name (a string, exact, or a RegExp), as a
+ * web-first assertion: React and Fluent move the focus in effects after a key press (a dialog
+ * focuses its surface, then its first button), so the focus is looked at for up to 3 s until it
+ * settles where expected; anywhere else at the end fails, naming what was focused.
+ */
 async function expectFocus(page, role, name, what) {
-  const f = await focused(page);
-  if (f.role !== role || !nameMatches(f.name, name)) {
-    throw new Error(`${what}: expected focus on ${role} «${name}», got ${f.role} «${f.name}»`);
+  const until = Date.now() + 3_000;
+  for (;;) {
+    let f;
+    try {
+      f = await focused(page);
+    } catch (error) {
+      f = { role: "?", name: String(error && error.message).slice(0, 120) };
+    }
+    if (f.role === role && nameMatches(f.name, name)) return;
+    if (Date.now() > until) {
+      throw new Error(`${what}: expected focus on ${role} «${name}», got ${f.role} «${f.name}»`);
+    }
+    await page.waitForTimeout(100);
   }
 }
 
@@ -705,13 +720,18 @@ async function main() {
           await tabTo(pane, "button", "Importa nella cartella");
           await pane.keyboard.press("Enter");
           await pane.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" }).waitFor(WAIT);
+          // The dialog appears a moment before it moves the focus to «Annulla» (its surface, then the
+          // button): wait for that, as a keyboard user sees it, before asserting and pressing keys.
+          await pane.waitForFunction(() => document.activeElement?.textContent === "Annulla", undefined, WAIT);
           await expectFocus(pane, "button", "Annulla", "the replace dialog");
           await pane.keyboard.press("Escape");
           await pane.getByText("Importazione annullata: la cartella non è stata modificata.").waitFor(WAIT);
           await expectFocus(pane, "button", "Importa nella cartella", "after Escape");
           await pane.keyboard.press("Enter");
           await pane.getByRole("alertdialog", { name: "Sostituire i fogli esistenti?" }).waitFor(WAIT);
-          // As a keyboard user does: Tab once the focus is seen on «Annulla» (the dialog shows a frame before it focuses).
+          // The dialog appears a moment before it moves the focus to «Annulla» (its surface, then the
+          // button): wait for that, as a keyboard user sees it, before asserting and pressing keys.
+          await pane.waitForFunction(() => document.activeElement?.textContent === "Annulla", undefined, WAIT);
           await expectFocus(pane, "button", "Annulla", "the replace dialog, again");
           await pane.keyboard.press("Tab");
           await expectFocus(pane, "button", "Sostituisci", "Tab in the dialog");
