@@ -760,6 +760,11 @@ async function main() {
           await expectFocus(pane, "tab", "Impostazioni", "the settings tab");
           await tabTo(pane, "spinbutton", "«Raggiunto» da (%)");
           await pane.screenshot({ path: path.join(ARTIFACTS, "taskpane-320-settings.png"), animations: "disabled" });
+          // Apply by keyboard: the focus is still on the button when the write is done (never on the page).
+          await tabTo(pane, "button", "Applica alla cartella");
+          await pane.keyboard.press("Enter");
+          await pane.getByTestId("settings-status").getByText("Impostazioni applicate").waitFor(WAIT);
+          await expectFocus(pane, "button", "Applica alla cartella", "settings applied");
         } finally {
           await context.close();
         }

@@ -137,6 +137,8 @@ test("a failing update says why", async () => {
   const status = screen.getByTestId("settings-status");
   await within(status).findByText("Aggiornamento non riuscito");
   expect(status.textContent).toContain("Mancano foglio «Indicatori»");
+  // The failure takes the focus: it follows the action that failed.
+  await waitFor(() => expect(status.contains(document.activeElement)).toBe(true));
 });
 
 test("the settings tab shows values edited in the Impostazioni sheet since the pane opened", async () => {

@@ -212,7 +212,7 @@ export function SettingsView(props: SettingsViewProps): React.JSX.Element {
             <MessageBarBody>{state.message}</MessageBarBody>
           </MessageBar>
         )}
-        {state.kind === "failed" && <ErrorBar title={t.settings.applyFailed} message={state.message} />}
+        {state.kind === "failed" && <ErrorBar title={t.settings.applyFailed} message={state.message} focus />}
       </div>
     </div>
   );
