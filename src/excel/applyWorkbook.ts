@@ -4,6 +4,7 @@
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
 import { checkDescription } from "../workbook/checks";
 import { MAX_WRITE_SYNCS, SyncLedger } from "./batch";
+import { UNPACED, type Pacer } from "./pace";
 import { renameSheetsAndTables } from "../workbook/rename";
 import { listNames, loadBefore, recover, sameName, type WritePlan } from "./swap";
 import {
@@ -38,6 +39,8 @@ export interface ApplyOptions {
   replace: boolean;
   /** Apply page orientation and fit (ExcelApi 1.9); false on older hosts. Default true. */
   printLayout?: boolean;
+  /** Turns for the caller's thread while the writes are prepared, queued and sent (pace.ts). */
+  pacer?: Pacer;
 }
 
 /** Temporary names of a swap: new sheets and tables until they take over, old sheets until deleted. */
@@ -73,7 +76,8 @@ export async function applyWorkbook(
   options: ApplyOptions,
 ): Promise<ApplyReport> {
   checkDescription(wb);
-  const ledger = new SyncLedger(context);
+  const pacer = options.pacer ?? UNPACED;
+  const ledger = new SyncLedger(context, pacer);
   const workbook = context.workbook;
   const worksheets = workbook.worksheets;
 
@@ -165,7 +169,7 @@ export async function applyWorkbook(
     for (const table of sheet.tables) queueTableCreation(list, sheetOf(sheet.name), table);
   }
   for (const sheet of written.sheets) {
-    queueSheetContent(list, sheet, sheetOf(sheet.name), resolveSheet);
+    await queueSheetContent(list, sheet, sheetOf(sheet.name), resolveSheet, pacer);
     if (options.printLayout !== false) queuePrint(list, sheetOf(sheet.name), sheet.print);
   }
 
@@ -221,13 +225,15 @@ export async function applyWorkbook(
   );
 }
 
-function queueSheetContent(
+async function queueSheetContent(
   list: WriteQueue,
   sheet: SheetSpec,
   proxy: () => Excel.Worksheet,
   resolveSheet: (name: string) => Excel.Worksheet,
-): void {
-  for (const table of sheet.tables) queueTableBody(list, proxy, table);
+  pacer: Pacer,
+): Promise<void> {
+  for (const table of sheet.tables) await queueTableBody(list, proxy, table, pacer);
+  await pacer.step();
   for (const range of sheet.ranges) queueRange(list, proxy, range);
   for (const table of sheet.tables) queueTableColumnFormats(list, proxy, table);
   if (sheet.columnWidths) queueColumnWidths(list, proxy, sheet.columnWidths);

@@ -2,6 +2,7 @@
 // (RequestPayloadSizeLimitExceeded); we keep each sync's request under 4 MB, estimated as the
 // UTF-8 JSON length of every queued write's arguments plus a fixed overhead per command.
 import type { PendingCommand, WriteQueue } from "./writeQueue";
+import { UNPACED, type Pacer } from "./pace";
 
 /** Upper bound for the estimated payload of one sync, below the 5 MB web limit. */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -73,12 +74,20 @@ export function planBatches(commands: readonly PendingCommand[], maxBytes = MAX_
 export class SyncLedger {
   readonly requestBytes: number[] = [];
 
-  constructor(private readonly context: Excel.RequestContext) {}
+  constructor(
+    private readonly context: Excel.RequestContext,
+    readonly pacer: Pacer = UNPACED,
+  ) {}
 
-  /** One round trip carrying `bytes` of estimated payload (0 for a read-only batch). */
+  /**
+   * One round trip carrying `bytes` of estimated payload (0 for a read-only batch). The pacer's
+   * turns keep queueing, sending and reading the answer in separate tasks.
+   */
   async sync(bytes = 0): Promise<void> {
     this.requestBytes.push(bytes);
+    await this.pacer.turn();
     await this.context.sync();
+    await this.pacer.turn();
   }
 
   /**
@@ -107,7 +116,10 @@ export class SyncLedger {
       // Each suspension lasts until the sync that ends the batch: both are asked again per request.
       application.suspendApiCalculationUntilNextSync();
       application.suspendScreenUpdatingUntilNextSync();
-      for (const command of batch) command.queue();
+      for (const command of batch) {
+        command.queue();
+        await this.pacer.step();
+      }
       // With calculation suspended, recalculating is ours to ask (suspendApiCalculationUntilNextSync
       // reference): last in the last request, so the formulas written are computed once, at the end.
       if (index === batches.length - 1) application.calculate("Recalculate");

@@ -5,6 +5,7 @@ import type { CellSpec, ColumnSpec, RangeSpec, SheetSpec, TableSpec, WorkbookDes
 import { isFormula } from "../workbook/types";
 import { blockAddress, parseCell, splitSheetAddress, wholeColumnAddress } from "../workbook/address";
 import { SyncLedger } from "./batch";
+import { UNPACED, type Pacer } from "./pace";
 import { toFormulaInput } from "./cells";
 import { checkDescription, isHidden } from "../workbook/checks";
 import { queueProtect } from "./sheetFormats";
@@ -37,9 +38,13 @@ interface TableTarget {
   body: Excel.Range;
 }
 
-export async function rewriteFormulas(context: Excel.RequestContext, wb: WorkbookDescription): Promise<ApplyReport> {
+export async function rewriteFormulas(
+  context: Excel.RequestContext,
+  wb: WorkbookDescription,
+  pacer: Pacer = UNPACED,
+): Promise<ApplyReport> {
   checkDescription(wb);
-  const ledger = new SyncLedger(context);
+  const ledger = new SyncLedger(context, pacer);
   const targets = wb.sheets.filter(
     (s) => s.tables.some((t) => t.columns.some(isRewritten)) || s.ranges.some(hasFormula),
   );
@@ -99,7 +104,8 @@ export async function rewriteFormulas(context: Excel.RequestContext, wb: Workboo
         else proxy().protection.unprotect();
       });
     }
-    for (const target of tableTargets.filter((t) => t.sheet === sheet)) queueTableRewrite(list, proxy, target);
+    for (const target of tableTargets.filter((t) => t.sheet === sheet))
+      await queueTableRewrite(list, proxy, target, pacer);
     for (const range of sheet.ranges) queueRangeFormulaCells(list, proxy, range);
     queueProtect(list, proxy, sheet.protection);
   }
@@ -131,7 +137,12 @@ function isProtected(items: Excel.Worksheet[], name: string): boolean {
   return sheet ? sheet.protection.protected : false;
 }
 
-function queueTableRewrite(list: WriteQueue, sheet: () => Excel.Worksheet, target: TableTarget): void {
+async function queueTableRewrite(
+  list: WriteQueue,
+  sheet: () => Excel.Worksheet,
+  target: TableTarget,
+  pacer: Pacer,
+): Promise<void> {
   const { spec, header, body } = target;
   const located = splitSheetAddress(header.address);
   if (!sameName(located.sheet, target.sheet.name)) {
@@ -160,7 +171,10 @@ function queueTableRewrite(list: WriteQueue, sheet: () => Excel.Worksheet, targe
     blockAddress({ row: top.row + 1, column: top.column + index }, expectedRows, 1);
   // The cells may hold "@" from the previous import, and Excel stores a formula written into a
   // text cell as text: formats are reset first and set to the description's after the write.
-  for (const p of placed) queueNumberFormat(list, sheet, columnBody(p.index), "General");
+  for (const p of placed) {
+    queueNumberFormat(list, sheet, columnBody(p.index), "General");
+    await pacer.step();
+  }
   // Contiguous runs of rewritten columns become one 2-D write each; input columns lie between runs.
   let runStart = 0;
   for (let i = 1; i <= placed.length; i++) {
@@ -169,10 +183,18 @@ function queueTableRewrite(list: WriteQueue, sheet: () => Excel.Worksheet, targe
     runStart = i;
     if (spec.rows.length > 0) {
       const rows = spec.rows.map((row) => run.map((p) => row[p.specIndex]));
-      queueCellColumns(list, sheet, { row: top.row + 1, column: top.column + run[0].index }, rows, run.length);
+      await queueCellColumns(
+        list,
+        sheet,
+        { row: top.row + 1, column: top.column + run[0].index },
+        rows,
+        run.length,
+        pacer,
+      );
     }
   }
   for (const p of placed) {
+    await pacer.step();
     if (p.column.numberFormat !== "General") queueNumberFormat(list, sheet, columnBody(p.index), p.column.numberFormat);
     const whole = wholeColumnAddress(top.column + p.index);
     const hidden = isHidden(p.column);

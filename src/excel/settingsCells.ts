@@ -1,6 +1,7 @@
 // The cells behind the workbook's names (the Impostazioni settings) and the sheet's ranges.
 import type { WorkbookDescription } from "../workbook/types";
 import { SyncLedger } from "./batch";
+import { UNPACED, type Pacer } from "./pace";
 import type { Cell } from "../workbook/read";
 import { queueProtect } from "./sheetFormats";
 import { WriteQueue, queueRange } from "./writeQueue";
@@ -40,6 +41,7 @@ export async function rewriteSheetRanges(
   context: Excel.RequestContext,
   wb: WorkbookDescription,
   sheetName: string,
+  pacer: Pacer = UNPACED,
 ): Promise<void> {
   const spec = wb.sheets.find((s) => s.name === sheetName);
   if (!spec) return;
@@ -53,5 +55,5 @@ export async function rewriteSheetRanges(
   }
   for (const range of spec.ranges) queueRange(list, () => sheet, range);
   queueProtect(list, () => sheet, spec.protection);
-  await new SyncLedger(context).run(list);
+  await new SyncLedger(context, pacer).run(list);
 }

@@ -11,6 +11,7 @@ import { COMMAND_OVERHEAD_BYTES, jsonBytes } from "./batch";
 import { literalText, toFormulaRows, type FormulaInput } from "./cells";
 import { columnR1C1 } from "../workbook/r1c1";
 import type { CellSpec } from "../workbook/types";
+import { UNPACED, type Pacer } from "./pace";
 
 /** A command waiting to be queued on the request context, with its estimated payload. */
 export interface PendingCommand {
@@ -47,6 +48,13 @@ export class WriteQueue {
     if (rows.length === 0) return;
     const rowBytes = rows.map((row) => jsonBytes(row) + 1); // + the comma that joins rows
     this.commands.push(rowsCommand(rowBytes, 0, rows.length, write));
+  }
+
+  /** `addRows` for `count` copies of one `row` (a column's number format): measured once. */
+  addRepeatedRows<T>(count: number, row: T, write: (from: number, to: number) => void): void {
+    if (count === 0) return;
+    const rowBytes = new Array<number>(count).fill(jsonBytes(row) + 1);
+    this.commands.push(rowsCommand(rowBytes, 0, count, write));
   }
 
   get totalBytes(): number {
@@ -146,15 +154,17 @@ export function queueFormulaRows(
  * numberFormat and values take a single value although the typings say any[][]
  * (office-js-docs-pr#2013), and in R1C1 the relative references mean the same cells from every
  * row, so each row reads its own (VBA's Range.FormulaR1C1: "Setting the formula of a
- * multiple-cell range fills all cells in the range with the formula").
+ * multiple-cell range fills all cells in the range with the formula"). Checking a column is a
+ * pass over all its rows: the pacer gets a step after each.
  */
-export function queueCellColumns(
+export async function queueCellColumns(
   list: WriteQueue,
   sheet: () => Excel.Worksheet,
   topLeft: CellRef,
   rows: readonly (readonly CellSpec[])[],
   width: number,
-): void {
+  pacer: Pacer = UNPACED,
+): Promise<void> {
   if (rows.length === 0 || width === 0) return;
   let runStart = -1;
   const flush = (end: number): void => {
@@ -168,6 +178,7 @@ export function queueCellColumns(
     runStart = -1;
   };
   for (let c = 0; c < width; c++) {
+    await pacer.step();
     const r1c1 = columnR1C1(rows, c, topLeft.row, topLeft.column);
     if (r1c1 === null) {
       if (runStart < 0) runStart = c;
@@ -198,10 +209,12 @@ export function queueNumberFormat(
   const from = parseCell(first);
   const to = parseCell(last);
   const columns = to.column - from.column + 1;
-  const rows = Array.from({ length: to.row - from.row + 1 }, () => new Array<string>(columns).fill(format));
-  list.addRows(rows, (start, end) => {
+  // Every row is the same: one array, repeated when the write is queued (a 5,800-row column
+  // would otherwise be 5,800 arrays made and measured while the pane waits).
+  const row = new Array<string>(columns).fill(format);
+  list.addRepeatedRows(to.row - from.row + 1, row, (start, end) => {
     const part = blockAddress({ row: from.row + start, column: from.column }, end - start, columns);
-    sheet().getRange(part).numberFormat = rows.slice(start, end);
+    sheet().getRange(part).numberFormat = Array.from({ length: end - start }, () => row);
   });
 }
 
@@ -247,11 +260,24 @@ export function queueTableCreation(list: WriteQueue, sheet: () => Excel.Workshee
  * column's number format. Formats go after the content: Excel stores a formula written into a
  * "@" (text) cell as text, and its own guess (a date format for =TODAY()) must not win.
  */
-export function queueTableBody(list: WriteQueue, sheet: () => Excel.Worksheet, table: TableSpec): void {
+export async function queueTableBody(
+  list: WriteQueue,
+  sheet: () => Excel.Worksheet,
+  table: TableSpec,
+  pacer: Pacer = UNPACED,
+): Promise<void> {
   if (table.rows.length === 0) return;
   const top = tableTopLeft(table);
-  queueCellColumns(list, sheet, { row: top.row + 1, column: top.column }, table.rows, table.columns.length);
-  table.columns.forEach((column, index) => {
+  await queueCellColumns(
+    list,
+    sheet,
+    { row: top.row + 1, column: top.column },
+    table.rows,
+    table.columns.length,
+    pacer,
+  );
+  for (const [index, column] of table.columns.entries()) {
+    await pacer.step();
     const body = tableColumnBodyAddress(table, index);
     const perRow = column.cellNumberFormats;
     if (perRow && perRow.some((f) => f !== perRow[0])) {
@@ -264,7 +290,7 @@ export function queueTableBody(list: WriteQueue, sheet: () => Excel.Worksheet, t
       const format = perRow?.[0] ?? column.numberFormat;
       if (format !== "General") queueNumberFormat(list, sheet, body, format);
     }
-  });
+  }
 }
 
 /** Widths, wrapping, hidden helper columns and unlocked input cells of a table's columns. */

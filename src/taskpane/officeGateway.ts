@@ -15,7 +15,9 @@ import {
   runExcel as run,
   selectTableCell,
   supportsExcelApi,
+  timeSliced,
   watchSheets,
+  type Pacer,
   REQUIRED_EXCEL_API,
 } from "../excel";
 import { HEADERS, SETTING_NAMES, SHEETS, TABLES } from "../workbook/layout";
@@ -32,36 +34,16 @@ import {
 } from "../workbook/read";
 
 /** Lets the pane handle input and paint: a macrotask, after whatever is queued before it. */
-export function breathe(): Promise<void> {
+function breathe(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * Excel.run whose context.sync() gives the event loop a turn before and after each request:
- * queueing a request's writes, serialising it and reading its answer are then separate tasks,
- * none of them as long as a whole multi-request import (a host may answer a sync at once). Used
- * for the writes (import, settings): the reads are a sync or two, and run side by side on hosts
- * that share one context between runs, where swapping its sync would cross over.
+ * The pace of the pane's writes (import, settings): the pane's thread also takes the user's
+ * input and paints, so a long write gives it a turn every slice and around every request.
  */
-export function writingRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return run(async (context) => {
-    // A host may hand the same context to every run: the wrapper is removed at the end, never stacked.
-    const own = Object.prototype.hasOwnProperty.call(context, "sync");
-    const original = context.sync;
-    const sync = original.bind(context);
-    context.sync = async <P>(passThroughValue?: P): Promise<P> => {
-      await breathe();
-      const result = await sync(passThroughValue);
-      await breathe();
-      return result as P;
-    };
-    try {
-      return await batch(context);
-    } finally {
-      if (own) context.sync = original;
-      else delete (context as { sync?: unknown }).sync;
-    }
-  });
+export function panePacer(): Pacer {
+  return timeSliced(breathe);
 }
 
 export function createOfficeGateway(): PiraGateway {
@@ -88,7 +70,8 @@ export function createOfficeGateway(): PiraGateway {
       options.onProgress?.({ stage: "writing", fraction: 0.4 });
       // Page setup needs ExcelApi 1.9; older hosts get everything else.
       const printLayout = supportsExcelApi("1.9");
-      const report = await writingRun(async (context) => {
+      const pacer = panePacer();
+      const report = await run(async (context) => {
         if (options.replace) {
           // Excel stayed editable while the user read the question: look again, in this batch.
           const now = await inspectWorkbook(context, wb);
@@ -120,17 +103,18 @@ export function createOfficeGateway(): PiraGateway {
             );
           }
         }
-        return applyWorkbook(context, wb, { replace: options.replace, printLayout });
+        return applyWorkbook(context, wb, { replace: options.replace, printLayout, pacer });
       });
       options.onProgress?.({ stage: "done", fraction: 1 });
       return { sheets: report.sheets, replacedSheets: report.replacedSheets };
     },
 
     switchFormulas: (wb): Promise<void> =>
-      writingRun(async (context) => {
-        await rewriteFormulas(context, wb);
+      run(async (context) => {
+        const pacer = panePacer();
+        await rewriteFormulas(context, wb, pacer);
         // The thresholds, mode and formula-mode label live in ranges, not formula columns.
-        await rewriteSheetRanges(context, wb, SHEETS.settings);
+        await rewriteSheetRanges(context, wb, SHEETS.settings, pacer);
       }),
 
     readActuals: (plan: Plan): Promise<Actuals> =>

@@ -262,6 +262,59 @@ describe("injected failures", () => {
   });
 });
 
+describe("runs and the host, as Office.js has them", () => {
+  it("gives each Excel.run its own queue: a run's sync never sends another run's pending writes", async () => {
+    let release: () => void = () => {};
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    const slow = fake.excelNamespace.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Foglio1").getRange("A1").values = [[1]];
+      await paused; // still queueing, as a paced import is
+      ctx.workbook.worksheets.getItem("Foglio1").getRange("A2").values = [[2]];
+      await ctx.sync();
+    });
+    await fake.excelNamespace.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Foglio1").getRange("B1").values = [[3]];
+      await ctx.sync();
+    });
+    expect(fake.log.batches).toEqual([["values"]]);
+    expect(fake.workbook.sheet("Foglio1").cell("A1").value).toBe("");
+    release();
+    await slow;
+    expect(fake.log.batches).toEqual([["values"], ["values", "values"]]);
+    expect(["A1", "A2", "B1"].map((a) => fake.workbook.sheet("Foglio1").cell(a).value)).toEqual([1, 2, 3]);
+  });
+
+  it("continues a run on the context it is given (or on an object's), as event removal does", async () => {
+    const first = await fake.excelNamespace.run(async (ctx) => ctx);
+    const range = first.workbook.worksheets.getItem("Foglio1").getRange("C1");
+    await fake.excelNamespace.run(range, async (ctx) => {
+      expect(ctx).toBe(first);
+      range.values = [[5]];
+      await ctx.sync();
+    });
+    expect(fake.workbook.sheet("Foglio1").cell("C1").value).toBe(5);
+  });
+
+  it("a sliced host processes one request at a time, in the order they were sent", async () => {
+    const sliced = createRecordingExcel({ sheets: ["Foglio1"], hostSliceMs: 0 });
+    const rows = Array.from({ length: 50 }, (_, r) => [r]);
+    const order: string[] = [];
+    const big = sliced.excelNamespace.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Foglio1").getRange("A1:A50").values = rows;
+      await ctx.sync();
+      order.push("big");
+    });
+    const small = sliced.excelNamespace.run(async (ctx) => {
+      const cell = ctx.workbook.worksheets.getItem("Foglio1").getRange("A50").load("values");
+      await ctx.sync();
+      order.push(`small read ${String(cell.values[0][0])}`);
+    });
+    await Promise.all([big, small]);
+    // The read was sent while the 50-row write was being processed in slices: it saw it whole.
+    expect(order).toEqual(["big", "small read 49"]);
+  });
+});
+
 describe("renames", () => {
   it("finds sheets and tables by id, which survives a rename", async () => {
     const s = sheet().load("id");

@@ -722,8 +722,14 @@ function checkFormula(
 
 // ---------------------------------------------------------------- request context
 
+/**
+ * What a command does at sync. A long one (a write over thousands of cells) is a generator that
+ * yields between rows of work, so a sliced host can pause it (see RecordingOptions.hostSliceMs).
+ */
+type CommandRun = () => Iterator<void> | void;
+
 interface Command {
-  run: () => void;
+  run: CommandRun;
   /** The write's operation ("worksheet.name", "formulas", …); undefined for reads. */
   op?: string;
 }
@@ -765,11 +771,21 @@ export interface RecordingOptions {
   hostSliceMs?: number;
 }
 
+/**
+ * What every request context of one fake host shares: the faults to inject, and the host's
+ * queue of requests (Excel processes one request at a time, whichever context sent it).
+ */
+interface FakeHost {
+  readonly faults: Fault[];
+  /** Settles when the request being processed has been. */
+  busy: Promise<void>;
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Command[] = [];
   private pendingBytes = 0;
-  private readonly faults: Fault[] = [];
+  private readonly faults: Fault[];
 
   /** Sync `sync` (1-based, counting from the fake's creation) applies `applied` commands, then fails. */
   failAtSync(sync: number, applied = 0): void {
@@ -791,26 +807,60 @@ export class FakeRequestContext {
     readonly log: RecordingLog,
     private readonly maxRequestBytes: number,
     private readonly hostSliceMs?: number,
+    private readonly host: FakeHost = { faults: [], busy: Promise.resolve() },
   ) {
+    this.faults = host.faults;
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /** Another context of the same host and workbook: what each Excel.run gets. */
+  sibling(): FakeRequestContext {
+    return new FakeRequestContext(this.book, this.log, this.maxRequestBytes, this.hostSliceMs, this.host);
   }
 
   enqueue(run: () => void): void {
     this.queue.push({ run });
   }
 
+  /** Queues a long read or other command done in steps (see CommandRun). */
+  enqueueSteps(run: () => Iterator<void>): void {
+    this.queue.push({ run });
+  }
+
   /** Queues a write: recorded at execution with where it landed. */
-  write(op: string, args: unknown, where: () => Where, run: () => void): void {
-    const bytes = payloadBytes(args);
-    this.pendingBytes += bytes;
+  write(op: string, args: unknown, where: () => Where, run: () => unknown): void {
+    const record = this.recorder(op, args);
     this.queue.push({
       op,
       run: () => {
         const w = where();
         run();
-        this.log.writes.push({ op, sheet: w.sheet, address: w.address, payloadBytes: bytes, sync: this.log.syncs });
+        record(w);
       },
     });
+  }
+
+  /** Queues a long write, done in steps (it yields between them; see CommandRun). */
+  writeInSteps(op: string, args: unknown, where: () => Where, steps: () => Iterator<void>): void {
+    const record = this.recorder(op, args);
+    this.queue.push({
+      op,
+      run: function* () {
+        const w = where();
+        const running = steps();
+        while (!running.next().done) yield;
+        record(w);
+      },
+    });
+  }
+
+  /** Counts a write's arguments towards the request and returns what logs it once it has run. */
+  private recorder(op: string, args: unknown): (w: Where) => void {
+    const bytes = payloadBytes(args);
+    this.pendingBytes += bytes;
+    return (w) => {
+      this.log.writes.push({ op, sheet: w.sheet, address: w.address, payloadBytes: bytes, sync: this.log.syncs });
+    };
   }
 
   markCalculationSuspended(): void {
@@ -852,11 +902,22 @@ export class FakeRequestContext {
     return this.queue.length > 0;
   }
 
-  async sync(): Promise<void> {
+  /**
+   * Sends what is queued. Without slicing a request runs to the end at once; sliced, it waits for
+   * the request before it (from any context) to finish, as Excel processes one at a time.
+   */
+  sync(): Promise<void> {
     const commands = this.queue;
     const bytes = this.pendingBytes;
     this.queue = [];
     this.pendingBytes = 0;
+    if (this.hostSliceMs === undefined) return this.process(commands, bytes);
+    const done = this.host.busy.then(() => this.process(commands, bytes));
+    this.host.busy = done.catch(() => undefined);
+    return done;
+  }
+
+  private async process(commands: Command[], bytes: number): Promise<void> {
     this.log.syncs++;
     this.log.requestBytes.push(bytes);
     this.log.responseBytes.push(0);
@@ -867,11 +928,16 @@ export class FakeRequestContext {
     this.log.batches.push(commands.map((c) => c.op ?? "load"));
     const atSync = this.faults.find((f) => "sync" in f && f.sync === sync) as { applied: number } | undefined;
     let sliceStart = Date.now();
-    for (let index = 0; index < commands.length; index++) {
+    // Only a sliced host awaits anything: unsliced, a request runs in one go, as before slicing existed.
+    const sliced = this.hostSliceMs !== undefined;
+    const pause = async (): Promise<void> => {
       if (this.hostSliceMs !== undefined && Date.now() - sliceStart >= this.hostSliceMs) {
         await new Promise((resume) => setTimeout(resume, 0));
         sliceStart = Date.now();
       }
+    };
+    for (let index = 0; index < commands.length; index++) {
+      if (sliced) await pause();
       if (atSync && index >= atSync.applied) throw this.failed(`sincronizzazione ${sync}, comando ${index + 1}`);
       const command = commands[index];
       const matching = this.faults.findIndex((f) => "matches" in f && f.matches({ op: command.op, sync, index }));
@@ -879,7 +945,8 @@ export class FakeRequestContext {
         this.faults.splice(matching, 1);
         throw this.failed(`${command.op ?? "lettura"} nella sincronizzazione ${sync}`);
       }
-      command.run();
+      const steps = command.run();
+      if (steps) while (!steps.next().done) if (sliced) await pause();
     }
     if (atSync) throw this.failed(`sincronizzazione ${sync}, dopo l'ultimo comando`);
   }
@@ -1487,6 +1554,12 @@ function contentOf(
   return at;
 }
 
+type GridProperty = "values" | "formulas" | "numberFormat";
+
+function isGridProperty(property: string): property is GridProperty {
+  return property === "values" || property === "formulas" || property === "numberFormat";
+}
+
 export class FakeRange extends FakeObject {
   private bound: Located | undefined;
   readonly format: FakeRangeFormat;
@@ -1517,14 +1590,54 @@ export class FakeRange extends FakeObject {
     return ["address", "rowCount", "columnCount", "values", "formulas", "numberFormat"];
   }
 
+  /** Loads of values, formulas or number formats build their grid in steps of rows (a sliced host pauses between). */
+  override load(arg?: LoadArg): this {
+    const paths = loadPaths(arg);
+    const effective = paths.length > 0 ? paths : this.defaultLoad();
+    if (!effective.some(isGridProperty)) return super.load(arg);
+    this.context.enqueueSteps(() => this.loadInSteps(effective));
+    return this;
+  }
+
+  private *loadInSteps(paths: string[]): Iterator<void> {
+    this.context.log.loads++;
+    for (const path of paths) {
+      if (!isGridProperty(path)) {
+        this.loadNow([path]);
+        continue;
+      }
+      const value = yield* this.gridSteps(path);
+      this.context.addResponse(value);
+      this.loaded.set(path, value);
+    }
+  }
+
+  private *gridSteps(property: GridProperty): Generator<void, unknown[][]> {
+    const { sheet, rect } = this.located();
+    requireCells(rect, `reading ${property}`);
+    const f =
+      property === "values"
+        ? (r: number, c: number) => sheet.valueAt(r, c)
+        : property === "formulas"
+          ? (r: number, c: number) => sheet.formulaAt(r, c)
+          : (r: number, c: number) => sheet.cellAt(r, c).numberFormat;
+    const grid: unknown[][] = [];
+    for (let i = 0; i < rect.rows; i++) {
+      if (i > 0 && i % 64 === 0) yield;
+      grid.push(Array.from({ length: rect.columns }, (_, j) => f(rect.row + i, rect.column + j)));
+    }
+    return grid;
+  }
+
   protected override snapshot(property: string): unknown {
     const { sheet, rect } = this.located();
-    const grid = (f: (r: number, c: number) => unknown): unknown[][] => {
-      requireCells(rect, `reading ${property}`);
-      return Array.from({ length: rect.rows }, (_, i) =>
-        Array.from({ length: rect.columns }, (_, j) => f(rect.row + i, rect.column + j)),
-      );
-    };
+    if (isGridProperty(property)) {
+      const steps = this.gridSteps(property);
+      for (;;) {
+        const next = steps.next();
+        if (next.done) return next.value;
+      }
+    }
     switch (property) {
       case "address":
         return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
@@ -1536,12 +1649,6 @@ export class FakeRange extends FakeObject {
         return rect.row;
       case "columnIndex":
         return rect.column;
-      case "values":
-        return grid((r, c) => sheet.valueAt(r, c));
-      case "formulas":
-        return grid((r, c) => sheet.formulaAt(r, c));
-      case "numberFormat":
-        return grid((r, c) => sheet.cellAt(r, c).numberFormat);
       case "columnHidden":
         return Array.from({ length: rect.columns }, (_, j) => sheet.hiddenColumns.has(rect.column + j)).every(Boolean);
       default:
@@ -1620,43 +1727,47 @@ export class FakeRange extends FakeObject {
   }
 
   private writeContent(op: "values" | "formulas" | "formulasR1C1", input: unknown): void {
-    this.context.write(
+    this.context.writeInSteps(
       op,
       input,
       () => this.where(),
-      () => {
-        const { sheet, rect } = this.located();
-        requireCells(rect, op);
-        const at = contentOf(op, input, rect);
-        const book = this.context.book;
-        // Check everything first: Excel applies a write entirely or not at all.
-        const planned: [number, number, CellContent | null][] = [];
-        const checked = new Set<string>();
-        for (let i = 0; i < rect.rows; i++) {
-          for (let j = 0; j < rect.columns; j++) {
-            const r = rect.row + i;
-            const c = rect.column + j;
-            const cell = sheet.cellAt(r, c);
-            const content = interpretInput(at(i, j), cell.numberFormat);
-            if (content === "unchanged") continue;
-            if (sheet.protection.protected && cell.locked) {
-              fail(
-                "AccessDenied",
-                `The cell ${columnLetter(c)}${r + 1} of ${sheet.name} is protected and therefore read-only.`,
-                `Range.${op}`,
-              );
-            }
-            if (content?.kind === "formula") checkFormula(content.formula, sheet, r, c, book, checked);
-            const header = book.tables.find((t) => t.sheet === sheet && contains(t.headerRect(), r, c));
-            if (header && content?.kind !== "text") {
-              fail("InvalidArgument", `Table headers hold text only (${columnLetter(c)}${r + 1}).`, `Range.${op}`);
-            }
-            planned.push([r, c, content]);
-          }
-        }
-        for (const [r, c, content] of planned) sheet.mutableCell(r, c).content = content;
-      },
+      () => this.applyContent(op, input),
     );
+  }
+
+  /** A content write at sync: checked whole, then applied; it yields after each row it checks. */
+  private *applyContent(op: "values" | "formulas" | "formulasR1C1", input: unknown): Iterator<void> {
+    const { sheet, rect } = this.located();
+    requireCells(rect, op);
+    const at = contentOf(op, input, rect);
+    const book = this.context.book;
+    // Check everything first: Excel applies a write entirely or not at all.
+    const planned: [number, number, CellContent | null][] = [];
+    const checked = new Set<string>();
+    for (let i = 0; i < rect.rows; i++) {
+      if (i > 0) yield;
+      for (let j = 0; j < rect.columns; j++) {
+        const r = rect.row + i;
+        const c = rect.column + j;
+        const cell = sheet.cellAt(r, c);
+        const content = interpretInput(at(i, j), cell.numberFormat);
+        if (content === "unchanged") continue;
+        if (sheet.protection.protected && cell.locked) {
+          fail(
+            "AccessDenied",
+            `The cell ${columnLetter(c)}${r + 1} of ${sheet.name} is protected and therefore read-only.`,
+            `Range.${op}`,
+          );
+        }
+        if (content?.kind === "formula") checkFormula(content.formula, sheet, r, c, book, checked);
+        const header = book.tables.find((t) => t.sheet === sheet && contains(t.headerRect(), r, c));
+        if (header && content?.kind !== "text") {
+          fail("InvalidArgument", `Table headers hold text only (${columnLetter(c)}${r + 1}).`, `Range.${op}`);
+        }
+        planned.push([r, c, content]);
+      }
+    }
+    for (const [r, c, content] of planned) sheet.mutableCell(r, c).content = content;
   }
 
   set columnHidden(hidden: boolean) {
@@ -2914,9 +3025,18 @@ export function createRecordingExcel(options: RecordingOptions = {}): RecordingE
   ): Promise<T> => {
     const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch;
     if (!batch) throw new Error("Excel.run needs a batch function");
-    const result = await batch(context);
+    // Each run has its own context (its own queue), as in Office.js, unless it is given one: a
+    // context (or an object of it, such as an event registration) makes the run continue there.
+    const given =
+      optionsOrBatch instanceof FakeRequestContext
+        ? optionsOrBatch
+        : optionsOrBatch instanceof FakeObject
+          ? optionsOrBatch.context
+          : null;
+    const own = given ?? fakeContext.sibling();
+    const result = await batch(own as unknown as Excel.RequestContext);
     // Excel.run sends what is still queued when the batch function resolves.
-    if (fakeContext.hasPending) await fakeContext.sync();
+    if (own.hasPending) await own.sync();
     return result;
   };
   const RequestContext = function (): Excel.RequestContext {
