@@ -1,14 +1,16 @@
 // Renaming sheets and tables inside a workbook description: every formula, rule, chart range
 // and name that refers to them follows. The Excel adapter writes a revision under temporary
 // names this way and lets Excel's own rename bring the references back at the swap.
-import type { CellSpec, SheetSpec, WorkbookDescription } from "./types";
+import type { CellSpec, RangeSpec, SheetSpec, TableSpec, WorkbookDescription } from "./types";
 import { isFormula } from "./types";
 
 /** Old name (any case) → new name. */
 export type Renames = ReadonlyMap<string, string>;
 
-const IDENTIFIER_START = /[A-Za-z_\\\u00C0-\u024F]/;
-const IDENTIFIER_CHAR = /[A-Za-z0-9_.\\\u00C0-\u024F]/;
+/** Renames by upper-cased name (Excel compares sheet and table names without case). */
+function byUpper(renames: Renames): ReadonlyMap<string, string> {
+  return new Map([...renames].map(([from, to]) => [from.toUpperCase(), to]));
+}
 
 function lookup(renames: Renames, name: string): string | undefined {
   const upper = name.toUpperCase();
@@ -23,57 +25,55 @@ export function quoteSheetName(name: string): string {
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+// What a formula may hold around a name to rename, in one pass: a string literal and the inside of a
+// structured reference (two levels of brackets, as Excel nests them; ' escapes inside) are copied;
+// a quoted name is a sheet when "!" follows; a whole word followed by "!" a sheet, by "[" a table.
+const NAME_CHAR = "A-Za-z0-9_.\\\\\\u00C0-\\u024F";
+const RENAMABLE = new RegExp(
+  [
+    `"(?:[^"]|"")*"`,
+    `'((?:[^']|'')*)'`,
+    `\\[(?:[^\\[\\]']|'.|\\[(?:[^\\]']|'.)*\\])*\\]`,
+    `(?<![${NAME_CHAR}])([A-Za-z_\\\\\\u00C0-\\u024F][${NAME_CHAR}]*)(?=[![])`,
+  ].join("|"),
+  "g",
+);
+
 /**
  * `formula` with its references to the sheets in `sheets` (Foglio!A1, 'Il foglio'!A1) and the
  * tables in `tables` (tbl[Colonna]) renamed. String literals and the inside of structured
  * references (column names) are left as they are.
  */
 export function renameInFormula(formula: string, sheets: Renames, tables: Renames): string {
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-    } else if (ch === "'") {
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
-      const name = formula.slice(i + 1, j).replace(/''/g, "'");
-      const renamed = formula[j + 1] === "!" ? lookup(sheets, name) : undefined;
-      out += renamed === undefined ? formula.slice(i, j + 1) : quoteSheetName(renamed);
-      i = j + 1;
-    } else if (ch === "[") {
-      let depth = 0;
-      let j = i;
-      for (; j < formula.length; j++) {
-        if (formula[j] === "'") {
-          j++;
-          continue;
-        }
-        if (formula[j] === "[") depth++;
-        if (formula[j] === "]" && --depth === 0) break;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-    } else if (IDENTIFIER_START.test(ch) && (i === 0 || !IDENTIFIER_CHAR.test(formula[i - 1]))) {
-      let j = i + 1;
-      while (j < formula.length && IDENTIFIER_CHAR.test(formula[j])) j++;
-      const word = formula.slice(i, j);
-      const next = formula[j];
-      const sheet = next === "!" ? lookup(sheets, word) : undefined;
-      const table = next === "[" ? lookup(tables, word) : undefined;
-      out += sheet !== undefined ? quoteSheetName(sheet) : (table ?? word);
-      i = j;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
+  return renamer(sheets, tables)(formula);
 }
+
+/** renameInFormula for many formulas: the renames indexed once. */
+function renamer(sheets: Renames, tables: Renames): (formula: string) => string {
+  const sheetsByUpper = byUpper(sheets);
+  const tablesByUpper = byUpper(tables);
+  return (formula) => {
+    // Most formulas name no sheet and no table: nothing to look at.
+    if (!formula.includes("!") && !formula.includes("[")) return formula;
+    return formula.replace(RENAMABLE, (token: string, quoted?: string, word?: string, offset?: number) => {
+      if (quoted !== undefined) {
+        if (formula[(offset as number) + token.length] !== "!") return token;
+        const renamed = sheetsByUpper.get(quoted.replace(/''/g, "'").toUpperCase());
+        return renamed === undefined ? token : quoteSheetName(renamed);
+      }
+      if (word !== undefined) {
+        const next = formula[(offset as number) + word.length];
+        const renamed = (next === "!" ? sheetsByUpper : tablesByUpper).get(word.toUpperCase());
+        if (renamed === undefined) return token;
+        return next === "!" ? quoteSheetName(renamed) : renamed;
+      }
+      return token;
+    });
+  };
+}
+
+/** Rows renamed between two yields of renameSteps. */
+const ROWS_PER_STEP = 256;
 
 /**
  * The description with sheets and tables renamed, and every reference to them inside its
@@ -81,22 +81,53 @@ export function renameInFormula(formula: string, sheets: Renames, tables: Rename
  * Workbook names are left to the caller: they are global and outlive a swap.
  */
 export function renameSheetsAndTables(wb: WorkbookDescription, sheets: Renames, tables: Renames): WorkbookDescription {
-  const formula = (text: string): string => renameInFormula(text, sheets, tables);
+  const steps = renameSteps(wb, sheets, tables);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * renameSheetsAndTables in steps: it yields after every few hundred rows, so a caller sharing its
+ * thread (the task pane, renaming a 100× plan's 150,000 formulas) can stop in between.
+ */
+export function* renameSteps(
+  wb: WorkbookDescription,
+  sheets: Renames,
+  tables: Renames,
+): Generator<void, WorkbookDescription> {
+  const formula = renamer(sheets, tables);
   const cell = (c: CellSpec): CellSpec => (isFormula(c) ? { formula: formula(c.formula) } : c);
   // A chart range is "Foglio!$A$1:$A$9" without "=": rename it as the formula it would be.
   const reference = (text: string): string => formula(`=${text}`).slice(1);
-  const sheet = (s: SheetSpec): SheetSpec => ({
-    ...s,
-    name: lookup(sheets, s.name) ?? s.name,
-    tables: s.tables.map((t) => ({
-      ...t,
-      name: lookup(tables, t.name) ?? t.name,
-      rows: t.rows.map((row) => row.map(cell)),
-    })),
-    ranges: s.ranges.map((r) => ({ ...r, rows: r.rows.map((row) => row.map(cell)) })),
-    conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, formula: formula(cf.formula) })),
-    validations: s.validations.map((v) => (v.type === "custom" ? { ...v, formula: formula(v.formula) } : v)),
-    charts: s.charts.map((c) => ({ ...c, categories: reference(c.categories), values: reference(c.values) })),
-  });
-  return { ...wb, sheets: wb.sheets.map(sheet) };
+  function* rows(source: readonly CellSpec[][]): Generator<void, CellSpec[][]> {
+    const out: CellSpec[][] = [];
+    for (const [r, row] of source.entries()) {
+      if (r > 0 && r % ROWS_PER_STEP === 0) yield;
+      out.push(row.map(cell));
+    }
+    return out;
+  }
+  const renamed: SheetSpec[] = [];
+  for (const s of wb.sheets) {
+    const sheetTables: TableSpec[] = [];
+    for (const t of s.tables) {
+      sheetTables.push({ ...t, name: lookup(tables, t.name) ?? t.name, rows: yield* rows(t.rows) });
+      yield;
+    }
+    const ranges: RangeSpec[] = [];
+    for (const r of s.ranges) ranges.push({ ...r, rows: yield* rows(r.rows) });
+    renamed.push({
+      ...s,
+      name: lookup(sheets, s.name) ?? s.name,
+      tables: sheetTables,
+      ranges,
+      conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, formula: formula(cf.formula) })),
+      validations: s.validations.map((v) => (v.type === "custom" ? { ...v, formula: formula(v.formula) } : v)),
+      charts: s.charts.map((c) => ({ ...c, categories: reference(c.categories), values: reference(c.values) })),
+    });
+    yield;
+  }
+  return { ...wb, sheets: renamed };
 }

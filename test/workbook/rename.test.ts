@@ -27,6 +27,15 @@ describe("renameInFormula", () => {
     ["=xtblIndicatori[Peso]+Indicatori", "=xtblIndicatori[Peso]+Indicatori"],
     ["=[@[Indicatori!]]*tblObiettivi[Peso]", "=[@[Indicatori!]]*tblObiettivi[Peso]"],
     ["=IF(PIRA_Anno=2023,\"Indicatori\",'Altro foglio'!A1)", "=IF(PIRA_Anno=2023,\"Indicatori\",'Altro foglio'!A1)"],
+    // A quoted name is a sheet only before "!"; an escaped ' inside a column name does not end the reference.
+    ["='Indicatori'&Indicatori!A1", "='Indicatori'&PIRA_nuovo_1!A1"],
+    ["='Il mio foglio'!A1+'Il mio foglio'", "=PIRA_nuovo_2!A1+'Il mio foglio'"],
+    [
+      "=tblIndicatori[[#This Row],[Col ']']]]+tblIndicatori[x]",
+      "=tblIndicatori_nuovo1[[#This Row],[Col ']']]]+tblIndicatori_nuovo1[x]",
+    ],
+    ["=x.tblIndicatori[y]+_Indicatori!A1", "=x.tblIndicatori[y]+_Indicatori!A1"],
+    ["=1+2", "=1+2"],
   ])("%s → %s", (formula, expected) => {
     expect(renameInFormula(formula, sheets, tables)).toBe(expected);
   });
