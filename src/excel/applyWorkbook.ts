@@ -4,8 +4,8 @@
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
 import { checkDescription } from "../workbook/checks";
 import { MAX_WRITE_SYNCS, SyncLedger } from "./batch";
-import { UNPACED, type Pacer } from "./pace";
-import { renameSheetsAndTables } from "../workbook/rename";
+import { drive, UNPACED, type Pacer } from "./pace";
+import { renameSteps } from "../workbook/rename";
 import { listNames, loadBefore, recover, sameName, type WritePlan } from "./swap";
 import {
   queueAutofitRows,
@@ -126,7 +126,7 @@ export async function applyWorkbook(
     for (const sheet of wb.sheets) sheetRenames.set(sheet.name, freeName(NEW_SHEET_PREFIX, takenSheets));
     for (const table of tableNames) tableRenames.set(table, freeName(`${table}${NEW_TABLE_SUFFIX}`, takenIdentifiers));
   }
-  const written = swap ? renameSheetsAndTables(wb, sheetRenames, tableRenames) : wb;
+  const written = swap ? await drive(renameSteps(wb, sheetRenames, tableRenames), pacer) : wb;
   const retired = new Map(replacedExisting.map((s) => [s.id, freeName(OLD_SHEET_PREFIX, takenSheets)]));
   const unprotected = new Map<string, string>();
   for (const sheet of replacedExisting) {

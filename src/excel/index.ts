@@ -7,7 +7,7 @@ export type { TableColumns } from "./navigation";
 export { isNotFound, officeErrorMessage, runExcel, supportsExcelApi } from "./run";
 export { readNamedValues, rewriteSheetRanges } from "./settingsCells";
 export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "./batch";
-export { timeSliced, UNPACED, type Pacer } from "./pace";
+export { UNPACED, type Pacer } from "./pace";
 
 /**
  * The ExcelApi requirement set the adapter's import needs: data validation is 1.8; freeze panes,

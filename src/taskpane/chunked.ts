@@ -1,6 +1,7 @@
 // A big value sent across postMessage in pieces: every long array is cut into slices posted one
-// by one, so the receiving page deserialises many small messages (each its own short task)
-// instead of one of tens of MB (a 100× workbook description is about 40 MB: seconds in one task).
+// by one, so the receiving side deserialises many small messages (each its own short task)
+// instead of one of tens of MB (a 100× workbook description is about 40 MB: seconds in one task),
+// and the page, sending, can stop between slices.
 
 /** Items per posted slice: a slice of Indicatori rows is a few hundred kB. */
 export const SLICE_ITEMS = 64;
@@ -89,5 +90,34 @@ export class Reassembly {
       return v;
     };
     return fill(this.skeleton);
+  }
+}
+
+/**
+ * A value in messages (postMessage, either way): first the skeleton with the lengths of the long
+ * arrays cut out, then their slices in order.
+ */
+export type Sliced =
+  { id: number; skeleton: unknown; lengths: number[] } | { id: number; array: number; items: unknown[] };
+
+/** The messages that carry `value` under `id`, the first one extended by `head`. */
+export function* slicedMessages(id: number, value: unknown, head: object = {}): Generator<Sliced> {
+  const split = splitValue(value);
+  yield { ...head, id, skeleton: split.skeleton, lengths: split.arrays.map((a) => a.length) };
+  for (const slice of slicesOf(split)) yield { id, ...slice };
+}
+
+/** Puts values sent as `slicedMessages` back together, by id. */
+export class Arrivals {
+  private readonly arriving = new Map<number, Reassembly>();
+
+  /** The whole value once `message` was its last piece; undefined before. */
+  add(message: Sliced): { whole: unknown } | undefined {
+    if ("skeleton" in message) this.arriving.set(message.id, new Reassembly(message.skeleton, message.lengths));
+    else this.arriving.get(message.id)?.add(message.array, message.items);
+    const whole = this.arriving.get(message.id);
+    if (!whole?.complete) return undefined;
+    this.arriving.delete(message.id);
+    return { whole: whole.value() };
   }
 }

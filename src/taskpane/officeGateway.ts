@@ -15,11 +15,10 @@ import {
   runExcel as run,
   selectTableCell,
   supportsExcelApi,
-  timeSliced,
   watchSheets,
-  type Pacer,
   REQUIRED_EXCEL_API,
 } from "../excel";
+import { panePacer } from "./turns";
 import { HEADERS, SETTING_NAMES, SHEETS, TABLES } from "../workbook/layout";
 import type { ImportOptions, ImportOutcome, PiraGateway, WorkbookState } from "./gateway";
 import {
@@ -32,19 +31,6 @@ import {
   planFromTables,
   settingsFromCells,
 } from "../workbook/read";
-
-/** Lets the pane handle input and paint: a macrotask, after whatever is queued before it. */
-function breathe(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * The pace of the pane's writes (import, settings): the pane's thread also takes the user's
- * input and paints, so a long write gives it a turn every slice and around every request.
- */
-export function panePacer(): Pacer {
-  return timeSliced(breathe);
-}
 
 export function createOfficeGateway(): PiraGateway {
   return {

@@ -1,11 +1,11 @@
 // Web Worker entry (webpack entry "parse-worker"): reads the pasted cruscotto off the main
-// thread, so a very large paste never freezes the pane; and turns an opened file's bytes (PDF,
-// Word or text, told apart by content) into the reader's text, loading pdf.js or mammoth on demand;
-// and builds the workbook description an import or a settings change writes.
+// thread, so a very large paste never freezes the pane; turns an opened file's bytes (PDF, Word
+// or text, told apart by content) into the reader's text, loading pdf.js or mammoth on demand;
+// and runs the pane's long jobs (jobs.ts: the workbook description, a revision).
 import type { Plan } from "../domain/model";
 import { readCruscotto } from "../domain/reader";
-import { buildWorkbook } from "../workbook/build";
-import { slicesOf, splitValue } from "./chunked";
+import { Arrivals, slicedMessages, type Sliced } from "./chunked";
+import { runJob, type JobName } from "./jobs";
 import { readSource, SourceError, type SourceReading } from "../domain/sources/document";
 import { workerSourceReaders } from "./workerSources";
 
@@ -19,21 +19,11 @@ export interface ParseResponse {
   plan: Plan;
 }
 
-export type BuildArgs = Parameters<typeof buildWorkbook>;
+/** The start of a job's arguments carries the job's name (arguments and result travel in pieces). */
+export type JobRequest = Sliced & { job?: JobName };
 
-export interface BuildRequest {
-  id: number;
-  build: BuildArgs;
-}
-
-/**
- * The description in pieces (see chunked.ts): first its skeleton with the lengths of the long
- * arrays cut out, then their slices in order; or the message of what buildWorkbook threw.
- */
-export type BuildResponse =
-  | { id: number; skeleton: unknown; lengths: number[] }
-  | { id: number; array: number; items: unknown[] }
-  | { id: number; error: string };
+/** A job's result in pieces, or the message of what it threw. */
+export type JobResponse = Sliced | { id: number; error: string };
 
 /** An opened file's bytes, transferred to the worker. */
 export interface SourceRequest {
@@ -44,37 +34,57 @@ export interface SourceRequest {
 /** What was read, or the one Italian line saying why nothing could be. */
 export type SourceResponse = { id: number; source: SourceReading } | { id: number; error: string };
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ParseRequest | SourceRequest | BuildRequest>) => void) | null;
-  postMessage(message: ParseResponse | SourceResponse | BuildResponse): void;
-}
+export type WorkerRequest = ParseRequest | SourceRequest | JobRequest;
+export type WorkerResponse = ParseResponse | SourceResponse | JobResponse;
 
-const scope = self as unknown as WorkerScope;
-scope.onmessage = (event) => {
-  const request = event.data;
-  if ("bytes" in request) {
-    readSource(new Uint8Array(request.bytes), workerSourceReaders).then(
-      (source) => scope.postMessage({ id: request.id, source }),
-      (error: unknown) =>
-        scope.postMessage({
-          id: request.id,
-          error: error instanceof SourceError ? error.message : `il file non si può leggere (${String(error)}).`,
-        }),
-    );
-    return;
-  }
-  if ("build" in request) {
-    let split;
-    try {
-      split = splitValue(buildWorkbook(...request.build));
-    } catch (error) {
-      scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+/** What the worker does with each message; `post` answers (exported for tests, which post by hand). */
+export function workerHandler(post: (message: WorkerResponse) => void): (request: WorkerRequest) => void {
+  const arrivals = new Arrivals();
+  const jobs = new Map<number, JobName>();
+  return (request) => {
+    if ("bytes" in request) {
+      readSource(new Uint8Array(request.bytes), workerSourceReaders).then(
+        (source) => post({ id: request.id, source }),
+        (error: unknown) =>
+          post({
+            id: request.id,
+            error: error instanceof SourceError ? error.message : `il file non si può leggere (${String(error)}).`,
+          }),
+      );
+      return;
+    }
+    if ("text" in request) {
+      post({ id: request.id, plan: readCruscotto(request.text) });
       return;
     }
     const { id } = request;
-    scope.postMessage({ id, skeleton: split.skeleton, lengths: split.arrays.map((a) => a.length) });
-    for (const slice of slicesOf(split)) scope.postMessage({ id, ...slice });
-    return;
-  }
-  scope.postMessage({ id: request.id, plan: readCruscotto(request.text) });
-};
+    if ("skeleton" in request && request.job) jobs.set(id, request.job);
+    const args = arrivals.add(request);
+    if (!args) return;
+    const job = jobs.get(id);
+    jobs.delete(id);
+    let result: unknown;
+    try {
+      if (!job) throw new Error("richiesta al worker senza lavoro");
+      result = runJob(job, args.whole as never);
+    } catch (error) {
+      post({ id, error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    for (const message of slicedMessages(id, result)) post(message);
+  };
+}
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+  importScripts?: unknown;
+}
+
+// Only where this runs as the worker (a classic worker has importScripts; a test importing the
+// handler does not).
+const scope = (typeof self === "undefined" ? {} : self) as unknown as WorkerScope;
+if (typeof scope.importScripts === "function") {
+  const handle = workerHandler((message) => scope.postMessage(message));
+  scope.onmessage = (event) => handle(event.data);
+}

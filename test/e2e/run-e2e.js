@@ -589,6 +589,29 @@ async function main() {
         syncsBefore,
       );
       expectEqual(writes, 0, "writes before «Applica»");
+      // A proposal unticked is revised again in the worker: 9.1 then counts as removed (and
+      // added anew); ticked again, it is the same indicator once more.
+      const proposal = page.getByRole("checkbox", { name: /^9\.1 «/ });
+      const removed = page.getByTestId("revise-removed");
+      expectEqual(await proposal.isChecked(), true, "proposal 9.1 accepted at first");
+      expectEqual(/\b9\.1\b/.test(await removed.textContent()), false, "9.1 not removed while accepted");
+      await proposal.uncheck();
+      await page.waitForFunction(
+        () => /\b9\.1\b/.test(document.querySelector('[data-testid="revise-removed"]').textContent),
+        undefined,
+        WAIT,
+      );
+      await proposal.check();
+      await page.waitForFunction(
+        () => !/\b9\.1\b/.test(document.querySelector('[data-testid="revise-removed"]').textContent),
+        undefined,
+        WAIT,
+      );
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="pane-footer"] button')?.getAttribute("aria-disabled") !== "true",
+        undefined,
+        WAIT,
+      );
       await page.screenshot({
         path: path.join(ARTIFACTS, "taskpane-update.png"),
         fullPage: true,

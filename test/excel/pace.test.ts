@@ -1,13 +1,13 @@
-// Long writes give the caller's thread turns (src/excel/pace.ts): the task pane's thread also takes
-// the user's input and paints. What a paced import writes is what an unpaced one writes; the pace
+// Long writes give the caller's thread turns (src/excel/pace.ts; the pane's pacer is
+// src/taskpane/turns.ts): the task pane's thread also takes the user's input and paints. What a paced import writes is what an unpaced one writes; the pace
 // only decides where the turns fall.
 import { applyWorkbook } from "../../src/excel/applyWorkbook";
 import { rewriteFormulas } from "../../src/excel/rewriteFormulas";
-import { timeSliced, UNPACED, type Pacer } from "../../src/excel/pace";
+import { UNPACED, type Pacer } from "../../src/excel/pace";
 import { readCruscotto } from "../../src/domain/reader";
 import { defaultSettings } from "../../src/domain/settings";
 import { buildWorkbook } from "../../src/workbook/build";
-import { panePacer } from "../../src/taskpane/officeGateway";
+import { panePacer, timeSliced } from "../../src/taskpane/turns";
 import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
 import { sampleText } from "../helpers/sample";
 

@@ -1246,14 +1246,16 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
   }
 
   set name(value: string) {
-    this.context.write(
+    const book = this.context.book;
+    const model = (): SheetModel => this.model();
+    this.context.writeInSteps(
       "worksheet.name",
       value,
       () => ({ sheet: value, address: "" }),
-      () => {
-        const sheet = this.model();
-        checkSheetName(value, this.context.book, sheet);
-        renameReferences(this.context.book, sheet.name, value);
+      function* () {
+        const sheet = model();
+        checkSheetName(value, book, sheet);
+        yield* renameReferences(book, sheet.name, value);
         sheet.name = value;
       },
     );
@@ -1332,20 +1334,21 @@ export class FakeWorksheet extends FakeNullable<SheetModel> {
   }
 
   delete(): void {
-    this.context.write(
+    const book = this.context.book;
+    const model = (): SheetModel => this.model();
+    this.context.writeInSteps(
       "worksheet.delete",
       null,
       () => this.where(""),
-      () => {
-        const book = this.context.book;
-        const sheet = this.model();
+      function* () {
+        const sheet = model();
         if (book.sheets.length === 1) {
           fail("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
         }
         book.sheets.splice(book.sheets.indexOf(sheet), 1);
         for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i].sheet === sheet) book.tables.splice(i, 1);
         // Excel turns every reference to a deleted sheet into #REF!.
-        rewriteAllFormulas(book, (formula) => replaceSheetReference(formula, sheet.name, null));
+        yield* rewriteAllFormulas(book, (formula) => replaceSheetReference(formula, sheet.name, null));
         if (book.activeSheet === sheet) book.activeSheet = book.sheets[0];
       },
     );
@@ -1413,11 +1416,13 @@ function mapOutsideStrings(formula: string, f: (part: string) => string): string
   return pieces.map((piece, i) => (i % 2 === 1 ? piece : f(piece))).join("");
 }
 
-/** Every formula the workbook keeps, rewritten by `rewrite`. */
-function rewriteAllFormulas(book: WorkbookModel, rewrite: (formula: string) => string): void {
+/** Every formula the workbook keeps, rewritten by `rewrite`; in steps of cells (see CommandRun). */
+function* rewriteAllFormulas(book: WorkbookModel, rewrite: (formula: string) => string): Generator<void> {
   for (const n of book.names) n.formula = rewrite(n.formula);
+  let cells = 0;
   for (const sheet of book.sheets) {
     for (const cell of sheet.cells.values()) {
+      if (++cells % 128 === 0) yield;
       if (cell.content?.kind === "formula") cell.content.formula = rewrite(cell.content.formula);
     }
     for (const cf of sheet.conditionalFormats) if (cf.formula !== null) cf.formula = rewrite(cf.formula);
@@ -1428,8 +1433,8 @@ function rewriteAllFormulas(book: WorkbookModel, rewrite: (formula: string) => s
   }
 }
 
-function renameReferences(book: WorkbookModel, from: string, to: string): void {
-  rewriteAllFormulas(book, (formula) => replaceSheetReference(formula, from, to));
+function* renameReferences(book: WorkbookModel, from: string, to: string): Generator<void> {
+  yield* rewriteAllFormulas(book, (formula) => replaceSheetReference(formula, from, to));
   for (const sheet of book.sheets) {
     for (const chart of sheet.charts) {
       for (const series of chart.series) {
@@ -1440,8 +1445,8 @@ function renameReferences(book: WorkbookModel, from: string, to: string): void {
   }
 }
 
-function renameTableReferences(book: WorkbookModel, from: string, to: string): void {
-  rewriteAllFormulas(book, (formula) => replaceTableReference(formula, from, to));
+function* renameTableReferences(book: WorkbookModel, from: string, to: string): Generator<void> {
+  yield* rewriteAllFormulas(book, (formula) => replaceTableReference(formula, from, to));
 }
 
 export class FakeWorksheetProtection extends FakeObject {
@@ -2463,16 +2468,18 @@ export class FakeTable extends FakeNullable<TableModel> {
     return this.read<string>("name");
   }
   set name(name: string) {
-    this.context.write(
+    const book = this.context.book;
+    const model = (): TableModel => this.model();
+    this.context.writeInSteps(
       "table.name",
       name,
       () => this.where(),
-      () => {
-        const t = this.model();
+      function* () {
+        const t = model();
         // Conservative: Excel greys out the table name on a protected sheet.
         requireUnprotected(t.sheet, "Table.name");
-        checkIdentifier(name, this.context.book, "Table.name", t);
-        renameTableReferences(this.context.book, t.name, name);
+        checkIdentifier(name, book, "Table.name", t);
+        yield* renameTableReferences(book, t.name, name);
         t.name = name;
       },
     );

@@ -1,9 +1,19 @@
 // The parse worker's client: same Plan from the worker or from the page, and a page fallback
-// when the worker cannot start or fails.
+// when the worker cannot start or fails; the jobs (build, revision) through the real worker
+// handler, their arguments and answers in slices.
 import { readCruscotto } from "../../src/domain/reader";
-import { createPlanParser } from "../../src/taskpane/state/planParser";
-import type { ParseRequest } from "../../src/taskpane/parseWorker";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { defaultSettings } from "../../src/domain/settings";
+import { applyWorkbook, readWorkbookTables } from "../../src/excel";
+import { createJobRunner, createPlanParser, inPageJobs } from "../../src/taskpane/state/planParser";
+import { workerHandler, type ParseRequest, type WorkerRequest } from "../../src/taskpane/parseWorker";
+import { buildWorkbook } from "../../src/workbook/build";
+import { createRecordingExcel } from "../fakes/recordingExcel";
 import { sampleText } from "../helpers/sample";
+import { syntheticCruscotto } from "../helpers/synthetic";
+
+const REVISED = fs.readFileSync(path.join(__dirname, "../fixtures/revised/cruscotto-pira-2024.txt"), "utf8");
 
 type Listener = ((event: { data: unknown; preventDefault?: () => void }) => void) | null;
 
@@ -71,5 +81,72 @@ describe("createPlanParser", () => {
     expect(await parse(text)).toEqual(expected);
     // Later requests go straight to the page.
     expect(await parse(text)).toEqual(expected);
+  });
+});
+
+/**
+ * A worker running the real worker handler (parseWorker.ts), every message structured-cloned and
+ * delivered in its own task both ways, as postMessage does; it counts the messages.
+ */
+class HandlerWorker {
+  static sent = 0;
+  static received = 0;
+  onmessage: Listener = null;
+  onerror: Listener = null;
+  private readonly handle = workerHandler((message) => {
+    HandlerWorker.received++;
+    const copy = structuredClone(message);
+    setTimeout(() => this.onmessage?.({ data: copy }), 0);
+  });
+  postMessage(request: WorkerRequest): void {
+    HandlerWorker.sent++;
+    const copy = structuredClone(request);
+    setTimeout(() => this.handle(copy), 0);
+  }
+  terminate(): void {}
+}
+
+describe("createJobRunner", () => {
+  // 580 indicators: tables and descriptions longer than a slice.
+  const plan = readCruscotto(syntheticCruscotto(10));
+  const settings = defaultSettings(plan);
+
+  beforeEach(() => {
+    HandlerWorker.sent = 0;
+    HandlerWorker.received = 0;
+    global.Worker = HandlerWorker;
+  });
+
+  it("builds in the worker the description the page builds, the answer in slices", async () => {
+    const wb = await createJobRunner()("build", plan, settings);
+    expect(wb).toEqual(buildWorkbook(plan, settings));
+    expect(HandlerWorker.received).toBeGreaterThan(1);
+  });
+
+  it("revises the workbook's tables in the worker, sent in slices, as the page would", async () => {
+    const fake = createRecordingExcel();
+    (globalThis as unknown as { Excel: unknown }).Excel = fake.excelNamespace;
+    await applyWorkbook(fake.context, buildWorkbook(plan, settings), { replace: false });
+    const tables = (await readWorkbookTables(fake.context))!;
+    const revised = readCruscotto(syntheticCruscotto(10, REVISED));
+    const options = { today: 45_600 };
+    const inWorker = await createJobRunner()("prepareRevision", tables, revised, options);
+    expect(HandlerWorker.sent).toBeGreaterThan(1);
+    expect(inWorker).toEqual(await inPageJobs()("prepareRevision", tables, revised, options));
+    expect(inWorker.result.changes.length).toBeGreaterThan(0);
+  });
+
+  it("rejects with the job's own message when it throws", async () => {
+    const broken = { ...plan, years: [] as number[] };
+    const inPage = (() => {
+      try {
+        buildWorkbook(broken, settings);
+        return "no error";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(inPage).not.toBe("no error");
+    await expect(createJobRunner()("build", broken, settings)).rejects.toThrow(inPage);
   });
 });

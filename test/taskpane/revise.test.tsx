@@ -104,3 +104,14 @@ test("a replace-import keeps the Registro: the pane carries it, a bare replace i
   const register = readWorkbook((await gateway.readWorkbookTables())!).register;
   expect(register.map((r) => r.kind)).toEqual(["Importazione iniziale", "Importazione iniziale"]);
 });
+
+test("another text after the change list: the list goes, «Mostra le modifiche» comes back", async () => {
+  const { gateway } = await filledWorkbook();
+  renderPane(gateway, { initialTab: "update" });
+  await openRevised();
+  const box = screen.getByRole("textbox", { name: /Testo del cruscotto/ });
+  fireEvent.change(box, { target: { value: SAMPLE } });
+  expect(screen.queryByRole("button", { name: "Applica l'aggiornamento" })).toBeNull();
+  expect(screen.queryByTestId("revise-removed")).toBeNull();
+  await screen.findByRole("button", { name: "Mostra le modifiche" });
+});

@@ -21,6 +21,7 @@ import type { ReviseController } from "../state/useRevise";
 import { DocumentInput } from "./DocumentInput";
 import { ErrorBar } from "./ErrorBar";
 import { Footer } from "./Footer";
+import { PagedList } from "./PagedList";
 import { PlanPreview } from "./PlanPreview";
 import { selectLine } from "./SourceInput";
 
@@ -29,10 +30,14 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  plainList: { margin: 0, padding: 0, listStyleType: "none" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
 type Group = "added" | "removed" | "changed";
+
+/** Entries of each list shown at first and per «Mostra altri» (a 100× revision has thousands). */
+export const REVISE_PAGE = 50;
 
 function groupOf(change: Change): Group {
   if (change.kind.endsWith("Added")) return "added";
@@ -66,6 +71,7 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
   const headingId = React.useId();
   const hasChanges = state.kind === "preview" || state.kind === "applying";
   const blocked = hasChanges && state.result.problems.length > 0;
+  const updating = hasChanges && state.updating;
   // The footer's button changes from «Mostra le modifiche» to «Applica»: the change list takes
   // the focus when it appears (read it first), «Vai al monitoraggio» once applied.
   const changes = React.useRef<HTMLHeadingElement>(null);
@@ -86,7 +92,16 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
         {t.revise.heading}
       </Subtitle2>
       <Caption1>{hasWorkbook ? t.revise.intro : t.revise.noWorkbook}</Caption1>
-      <DocumentInput text={text} onTextChange={onTextChange} disabled={busy} textareaRef={textarea} />
+      <DocumentInput
+        text={text}
+        onTextChange={(next) => {
+          // The change list is of the text it was prepared from: another text needs its own.
+          if (state.kind !== "idle") reviser.reset();
+          onTextChange(next);
+        }}
+        disabled={busy}
+        textareaRef={textarea}
+      />
       <PlanPreview plan={plan} pending={pending} onLine={(line) => selectLine(textarea.current, line)} />
       <div aria-live="polite" data-testid="revise-status" className={styles.section}>
         <ReviseStatus
@@ -103,13 +118,15 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
             <Button
               appearance="primary"
               size="large"
-              disabledFocusable={blocked || state.kind === "applying"}
-              aria-describedby={blocked ? "pira-revise-blocked" : undefined}
+              disabledFocusable={blocked || updating || state.kind === "applying"}
+              aria-describedby={blocked || updating ? "pira-revise-blocked" : undefined}
               onClick={() => void reviser.apply()}
             >
               {state.kind === "applying" ? t.revise.applying : t.revise.apply}
             </Button>
-            {blocked && <Caption1 id="pira-revise-blocked">{t.revise.applyBlocked}</Caption1>}
+            {(blocked || updating) && (
+              <Caption1 id="pira-revise-blocked">{blocked ? t.revise.applyBlocked : t.revise.updating}</Caption1>
+            )}
           </>
         ) : (
           <Button
@@ -196,11 +213,12 @@ function ReviseStatus({
               {groups[group].length === 0 ? (
                 <Caption1 className={styles.muted}>{t.revise.nothing}</Caption1>
               ) : (
-                <ul className={styles.list}>
-                  {groups[group].map((c, i) => (
-                    <li key={i}>{describeChange(c, lang)}</li>
-                  ))}
-                </ul>
+                <PagedList
+                  items={groups[group]}
+                  page={REVISE_PAGE}
+                  listClassName={styles.list}
+                  render={(c) => describeChange(c, lang)}
+                />
               )}
             </div>
           ))}
@@ -212,20 +230,24 @@ function ReviseStatus({
                 </Subtitle2>
               </legend>
               <Caption1>{t.revise.proposalsHint}</Caption1>
-              {proposals.map((p) => (
-                <Checkbox
-                  key={`${p.oldId}→${p.newId}`}
-                  checked={isAccepted(p)}
-                  disabled={applying}
-                  onChange={(_e, data) => reviser.toggle(p, data.checked === true)}
-                  label={t.revise.proposal(
-                    p.oldId,
-                    indicatorName(contents.plan, p.oldId),
-                    p.newId,
-                    indicatorName(plan, p.newId),
-                  )}
-                />
-              ))}
+              <PagedList
+                items={proposals}
+                page={REVISE_PAGE}
+                listClassName={styles.plainList}
+                render={(p) => (
+                  <Checkbox
+                    checked={isAccepted(p)}
+                    disabled={applying}
+                    onChange={(_e, data) => reviser.toggle(p, data.checked === true)}
+                    label={t.revise.proposal(
+                      p.oldId,
+                      indicatorName(contents.plan, p.oldId),
+                      p.newId,
+                      indicatorName(plan, p.newId),
+                    )}
+                  />
+                )}
+              />
             </fieldset>
           )}
           <div className={styles.section} data-testid="revise-carried">
@@ -243,18 +265,21 @@ function ReviseStatus({
             </Subtitle2>
             <Caption1>{t.revise.archived(summary.archivedActuals, summary.archivedNotes)}</Caption1>
             {result.archiveAdded.length > 0 && (
-              <ul className={styles.list}>
-                {result.archiveAdded.map((row, i) => (
-                  <li key={i}>
+              <PagedList
+                items={result.archiveAdded}
+                page={REVISE_PAGE}
+                listClassName={styles.list}
+                render={(row) => (
+                  <>
                     {t.revise.archiveRow(
                       row.oldId,
                       row.year === null ? "—" : String(row.year),
                       row.note ?? String(row.actual ?? ""),
                     )}{" "}
                     <span className={styles.muted}>({row.reason})</span>
-                  </li>
-                ))}
-              </ul>
+                  </>
+                )}
+              />
             )}
           </div>
           {blocked && <ErrorBar title={t.revise.problems} message={result.problems.join(" ")} />}

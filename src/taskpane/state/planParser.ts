@@ -1,34 +1,36 @@
 // Work the pane hands to a Web Worker where the page can start one, and does in the page
 // otherwise (jsdom, or a worker that failed to load): the result is the same either way.
-// Reading the cruscotto (a Plan from the text) and building the workbook description (a
-// WorkbookDescription from the plan) both take seconds on a 100× plan: off the UI thread.
+// Reading the cruscotto (a Plan from the text), building the workbook description and revising
+// a workbook (jobs.ts) all take a second or more on a 100× plan: off the UI thread.
 import type { Plan } from "../../domain/model";
 import { readCruscotto } from "../../domain/reader";
-import { buildWorkbook } from "../../workbook/build";
 import type { WorkbookDescription } from "../../workbook/types";
-import { Reassembly } from "../chunked";
-import type { BuildArgs, BuildRequest, BuildResponse, ParseRequest, ParseResponse } from "../parseWorker";
+import { Arrivals, slicedMessages, type Sliced } from "../chunked";
+import { runJob, type JobArgs, type JobName, type JobResult, type JobRunner } from "../jobs";
+import type { JobRequest, ParseRequest, ParseResponse, WorkerRequest, WorkerResponse } from "../parseWorker";
+import { panePacer } from "../turns";
 
 /** Served beside taskpane.html by the webpack entry "parse-worker". */
 export const PARSE_WORKER_URL = "parse-worker.js";
 
 export type PlanParser = (text: string) => Promise<Plan>;
 /** buildWorkbook's arguments in, its description out. */
-export type WorkbookBuilder = (...args: BuildArgs) => Promise<WorkbookDescription>;
+export type WorkbookBuilder = (...args: JobArgs<"build">) => Promise<WorkbookDescription>;
 
 export function inPageParser(): PlanParser {
   return (text) => Promise.resolve(readCruscotto(text));
 }
 
 /**
- * Sends each input to one worker (started on first use) and resolves to its answer, by id; an
- * answer may come in several messages (`answer` returns undefined until the last).
+ * Sends each input to one worker (started on first use) as one or more messages, and resolves to
+ * its answer, by id; an answer may come in several messages (`answer` returns undefined until the
+ * last). The messages of one input are posted with turns for the page in between.
  */
 function workerClient<In, Out>(
   url: string,
   inPage: (input: In) => Out,
-  request: (id: number, input: In) => ParseRequest | BuildRequest,
-  answer: (response: ParseResponse | BuildResponse) => Out | undefined,
+  request: (id: number, input: In) => Iterable<WorkerRequest>,
+  answer: (response: WorkerResponse) => Out | undefined,
 ): (input: In) => Promise<Out> {
   if (typeof Worker === "undefined") return (input) => Promise.resolve(inPage(input));
   let worker: Worker | null = null;
@@ -58,7 +60,7 @@ function workerClient<In, Out>(
       failed = true;
       return null;
     }
-    worker.onmessage = (event: MessageEvent<ParseResponse | BuildResponse>) => {
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const job = waiting.get(event.data.id);
       if (!job) return;
       if ("error" in event.data) {
@@ -87,7 +89,15 @@ function workerClient<In, Out>(
       }
       const id = ++nextId;
       waiting.set(id, { input, resolve, reject });
-      w.postMessage(request(id, input));
+      void (async () => {
+        const pacer = panePacer();
+        for (const message of request(id, input)) {
+          // The worker may have failed meanwhile: the page has answered this input then.
+          if (worker !== w) return;
+          w.postMessage(message);
+          await pacer.step();
+        }
+      })().catch(reject);
     });
 }
 
@@ -95,41 +105,54 @@ export function createPlanParser(url = PARSE_WORKER_URL): PlanParser {
   return workerClient<string, Plan>(
     url,
     readCruscotto,
-    (id, text) => ({ id, text }),
-    (response) => (response as { plan: Plan }).plan,
+    (id, text): ParseRequest[] => [{ id, text }],
+    (response) => (response as ParseResponse).plan,
   );
 }
 
-export function inPageBuilder(): WorkbookBuilder {
-  return (...args) => Promise.resolve(buildWorkbook(...args));
+interface Job {
+  job: JobName;
+  args: unknown[];
+}
+
+/** Runs jobs in the page, at once: where no worker runs (jsdom), and in tests. */
+export function inPageJobs(): JobRunner {
+  return (job, ...args) => Promise.resolve(runJob(job, args));
 }
 
 /**
- * Builds workbook descriptions in a worker: the description crosses back by structured clone,
- * which costs the page a fraction of what building it does.
+ * Runs jobs in a worker: arguments and result cross in slices (chunked.ts), so neither side
+ * spends a long task on one structured clone of tens of MB.
  */
-export function createWorkbookBuilder(url = PARSE_WORKER_URL): WorkbookBuilder {
-  const arriving = new Map<number, Reassembly>();
-  const build = workerClient<BuildArgs, WorkbookDescription>(
+export function createJobRunner(url = PARSE_WORKER_URL): JobRunner {
+  const arrivals = new Arrivals();
+  const run = workerClient<Job, unknown>(
     url,
-    (args) => buildWorkbook(...args),
-    (id, args) => ({ id, build: args }),
-    (response) => {
-      const { id } = response;
-      if ("skeleton" in response) arriving.set(id, new Reassembly(response.skeleton, response.lengths));
-      else if ("array" in response) arriving.get(id)?.add(response.array, response.items);
-      const whole = arriving.get(id);
-      if (!whole?.complete) return undefined;
-      arriving.delete(id);
-      return whole.value() as WorkbookDescription;
-    },
+    ({ job, args }) => runJob(job, args as never),
+    (id, { job, args }): Iterable<JobRequest> => slicedMessages(id, args, { job }),
+    (response) => arrivals.add(response as Sliced)?.whole,
   );
-  return (...args) => build(args);
+  return <J extends JobName>(job: J, ...args: JobArgs<J>) => run({ job, args }) as Promise<JobResult<J>>;
 }
 
-let paneBuilder: WorkbookBuilder | null = null;
+export function inPageBuilder(): WorkbookBuilder {
+  const jobs = inPageJobs();
+  return (...args) => jobs("build", ...args);
+}
 
-/** The pane's one builder (its worker starts on the first import or settings change). */
+/** Builds workbook descriptions with `jobs` (the pane's worker by default). */
+export function createWorkbookBuilder(jobs: JobRunner = paneJobs()): WorkbookBuilder {
+  return (...args) => jobs("build", ...args);
+}
+
+let jobRunner: JobRunner | null = null;
+
+/** The pane's one job runner (its worker starts on the first job). */
+export function paneJobs(): JobRunner {
+  return (jobRunner ??= createJobRunner());
+}
+
+/** The pane's builder, over its job runner. */
 export function paneWorkbookBuilder(): WorkbookBuilder {
-  return (paneBuilder ??= createWorkbookBuilder());
+  return createWorkbookBuilder(paneJobs());
 }

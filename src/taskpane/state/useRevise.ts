@@ -1,24 +1,40 @@
 // «Aggiorna piano»: read the workbook's tables, revise them by the new plan (reviseWorkbook, the
-// same code as `pira build --from`), show the result, let the user confirm the proposed matches,
-// then replace the workbook with the revised description in one all-or-nothing write.
-import { useCallback, useState } from "react";
+// same code as `pira build --from`, run as a job: in the worker), show the result, let the user
+// confirm the proposed matches, then replace the workbook with the revised description in one
+// all-or-nothing write.
+import { useCallback, useRef, useState } from "react";
 import { todaySerial } from "../../domain/dates";
 import type { Proposal } from "../../domain/match";
 import type { Plan } from "../../domain/model";
 import type { Settings } from "../../domain/settings";
-import { countTypedCells, readWorkbook, type TypedCounts, type WorkbookContents } from "../../workbook/read";
-import { reviseWorkbook, type ReviseResult } from "../../workbook/revise";
+import type { TypedCounts, WorkbookContents } from "../../workbook/read";
+import type { ReviseResult } from "../../workbook/revise";
 import { errorMessage } from "../errors";
 import type { PiraGateway } from "../gateway";
+import type { JobRunner } from "../jobs";
+import { paneJobs } from "./planParser";
 
 export type ReviseState =
   | { kind: "idle" }
   | { kind: "reading" }
   | { kind: "noWorkbook" }
-  | { kind: "preview"; plan: Plan; result: ReviseResult; contents: WorkbookContents; accepted: Proposal[] }
-  | { kind: "applying"; plan: Plan; result: ReviseResult; contents: WorkbookContents; accepted: Proposal[] }
+  | Revision<"preview">
+  | Revision<"applying">
   | { kind: "done"; result: ReviseResult }
   | { kind: "failed"; message: string };
+
+/**
+ * A revision on screen. `updating`: a proposal was just ticked or unticked and the revision is
+ * being made again (`result` is the one before): nothing may be applied until it is back.
+ */
+export interface Revision<K extends "preview" | "applying"> {
+  kind: K;
+  plan: Plan;
+  result: ReviseResult;
+  contents: WorkbookContents;
+  accepted: Proposal[];
+  updating: boolean;
+}
 
 export interface ReviseController {
   state: ReviseState;
@@ -35,46 +51,65 @@ interface Read {
   typed: TypedCounts;
 }
 
-export function useRevise(gateway: PiraGateway, onRevised: (plan: Plan, settings: Settings) => void): ReviseController {
+export function useRevise(
+  gateway: PiraGateway,
+  onRevised: (plan: Plan, settings: Settings) => void,
+  jobs: JobRunner = paneJobs(),
+): ReviseController {
   const [state, setState] = useState<ReviseState>({ kind: "idle" });
   const [read, setRead] = useState<Read | null>(null);
-
-  const revise = (contents: WorkbookContents, plan: Plan, accepted: readonly Proposal[]): ReviseResult =>
-    reviseWorkbook(contents, plan, { today: todaySerial(), acceptProposals: accepted });
+  // Each prepare and toggle asks for a revision; only the answer to the latest is shown.
+  const latest = useRef(0);
 
   const prepare = useCallback(
     async (plan: Plan): Promise<void> => {
       setState({ kind: "reading" });
+      // A reset (new text) while the workbook is read and revised drops this answer.
+      const asked = ++latest.current;
       try {
         const tables = await gateway.readWorkbookTables();
+        if (asked !== latest.current) return;
         if (!tables) {
           setState({ kind: "noWorkbook" });
           return;
         }
-        const contents = readWorkbook(tables);
-        setRead({ contents, typed: countTypedCells(tables.indicators) });
+        const { contents, typed, result } = await jobs("prepareRevision", tables, plan, { today: todaySerial() });
+        if (asked !== latest.current) return;
+        setRead({ contents, typed });
         // Proposals start accepted, as the CLI does; the user unticks the wrong ones.
-        const first = reviseWorkbook(contents, plan, { today: todaySerial() });
-        const accepted = first.summary.acceptedProposals;
-        setState({ kind: "preview", plan, result: first, contents, accepted });
+        const accepted = result.summary.acceptedProposals;
+        setState({ kind: "preview", plan, result, contents, accepted, updating: false });
       } catch (error) {
-        setState({ kind: "failed", message: errorMessage(error) });
+        if (asked === latest.current) setState({ kind: "failed", message: errorMessage(error) });
       }
     },
-    [gateway],
+    [gateway, jobs],
   );
 
-  const toggle = useCallback((proposal: Proposal, on: boolean): void => {
-    setState((current) => {
-      if (current.kind !== "preview") return current;
-      const others = current.accepted.filter((p) => p.oldId !== proposal.oldId || p.newId !== proposal.newId);
+  const toggle = useCallback(
+    (proposal: Proposal, on: boolean): void => {
+      if (state.kind !== "preview") return;
+      const others = state.accepted.filter((p) => p.oldId !== proposal.oldId || p.newId !== proposal.newId);
       const accepted = on ? [...others, proposal] : others;
-      return { ...current, accepted, result: revise(current.contents, current.plan, accepted) };
-    });
-  }, []);
+      const asked = ++latest.current;
+      setState({ ...state, accepted, updating: true });
+      jobs("revise", state.contents, state.plan, { today: todaySerial(), acceptProposals: accepted }).then(
+        (result) => {
+          if (asked !== latest.current) return;
+          setState((current) =>
+            current.kind === "preview" ? { ...current, accepted, result, updating: false } : current,
+          );
+        },
+        (error: unknown) => {
+          if (asked === latest.current) setState({ kind: "failed", message: errorMessage(error) });
+        },
+      );
+    },
+    [state, jobs],
+  );
 
   const apply = useCallback(async (): Promise<void> => {
-    if (state.kind !== "preview" || !read || state.result.problems.length > 0) return;
+    if (state.kind !== "preview" || state.updating || !read || state.result.problems.length > 0) return;
     const { result } = state;
     setState({ ...state, kind: "applying" });
     try {
@@ -92,6 +127,9 @@ export function useRevise(gateway: PiraGateway, onRevised: (plan: Plan, settings
     }
   }, [state, read, gateway, onRevised]);
 
-  const reset = useCallback(() => setState({ kind: "idle" }), []);
+  const reset = useCallback(() => {
+    latest.current++;
+    setState({ kind: "idle" });
+  }, []);
   return { state, prepare, toggle, apply, reset };
 }

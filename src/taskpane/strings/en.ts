@@ -108,6 +108,7 @@ export const en: Strings = {
     preparing: "Reading the workbook…",
     apply: "Apply the update",
     applying: "Writing the workbook…",
+    updating: "Updating the changes…",
     applyNeedsPreview: "Show the changes first.",
     changesHeading: (n) => (n === 0 ? "No change to the plan" : `${plural(n, "change", "changes")} to the plan`),
     applyBlocked: "Cannot apply: fix the problems listed.",

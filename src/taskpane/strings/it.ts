@@ -110,6 +110,7 @@ export const it = {
     preparing: "Lettura della cartella…",
     apply: "Applica l'aggiornamento",
     applying: "Scrittura della cartella…",
+    updating: "Aggiornamento delle modifiche…",
     applyNeedsPreview: "Mostra prima le modifiche.",
     changesHeading: (n: number) =>
       n === 0 ? "Nessuna modifica al piano" : `${plural(n, "modifica", "modifiche")} al piano`,

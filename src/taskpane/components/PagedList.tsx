@@ -1,0 +1,55 @@
+// A long list shown a page at a time with «Mostra altri (N)»: a 100× plan's change list has
+// thousands of entries, which rendered at once would freeze the pane for a second. The first
+// entry a click adds takes the focus, so a keyboard user goes on reading where the list grew.
+import { Button } from "@fluentui/react-components";
+import * as React from "react";
+import { useI18n } from "../i18n";
+
+export interface PagedListProps<T> {
+  items: readonly T[];
+  /** Entries shown at first. */
+  page: number;
+  /** Entries each «Mostra altri» adds (default: a page). */
+  more?: number;
+  render: (item: T, index: number) => React.ReactNode;
+  listClassName?: string;
+  itemClassName?: string;
+  buttonClassName?: string;
+}
+
+export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
+  const { items, page, more = page, render, listClassName, itemClassName, buttonClassName } = props;
+  const { t } = useI18n();
+  const [shown, setShown] = React.useState(page);
+  const list = React.useRef<HTMLUListElement>(null);
+  const [focusAt, setFocusAt] = React.useState<number | null>(null);
+  React.useEffect(() => {
+    if (focusAt === null) return;
+    list.current?.querySelectorAll<HTMLElement>(":scope > li")[focusAt]?.focus();
+    setFocusAt(null);
+  }, [focusAt]);
+  return (
+    <>
+      <ul className={listClassName} ref={list}>
+        {items.slice(0, shown).map((item, i) => (
+          <li key={i} className={itemClassName} tabIndex={i >= page ? -1 : undefined}>
+            {render(item, i)}
+          </li>
+        ))}
+      </ul>
+      {items.length > shown && (
+        <Button
+          className={buttonClassName}
+          size="small"
+          appearance="subtle"
+          onClick={() => {
+            setFocusAt(shown);
+            setShown((n) => n + more);
+          }}
+        >
+          {t.preview.showMore} ({items.length - shown})
+        </Button>
+      )}
+    </>
+  );
+}
