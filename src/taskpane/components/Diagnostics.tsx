@@ -16,6 +16,7 @@ import * as React from "react";
 import type { Diagnostic, Severity } from "../../domain/model";
 import { diagnosticMessage } from "../../domain/reader";
 import { useI18n } from "../i18n";
+import { PagedList } from "./PagedList";
 import type { TreeNode } from "./PlanTree";
 import { useNarrow } from "./useNarrow";
 
@@ -70,15 +71,6 @@ interface GroupProps {
 function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.JSX.Element {
   const styles = useStyles();
   const { t, lang } = useI18n();
-  const [shown, setShown] = React.useState(DIAGNOSTICS_PAGE);
-  // «Mostra altri» may go with the last page: the first finding it showed takes the focus.
-  const list = React.useRef<HTMLUListElement>(null);
-  const [focusAt, setFocusAt] = React.useState<number | null>(null);
-  React.useEffect(() => {
-    if (focusAt === null) return;
-    list.current?.querySelectorAll<HTMLElement>(":scope > li")[focusAt]?.focus();
-    setFocusAt(null);
-  }, [focusAt]);
   return (
     <AccordionItem value={severity} data-severity={severity}>
       <AccordionHeader>
@@ -88,9 +80,14 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
         </span>
       </AccordionHeader>
       <AccordionPanel>
-        <ul className={styles.list} ref={list}>
-          {items.slice(0, shown).map((d, i) => (
-            <li key={i} className={styles.item} tabIndex={i >= DIAGNOSTICS_PAGE ? -1 : undefined}>
+        <PagedList
+          items={items}
+          page={DIAGNOSTICS_PAGE}
+          more={DIAGNOSTICS_PAGE * 4}
+          listClassName={styles.list}
+          itemClassName={styles.item}
+          render={(d) => (
+            <>
               <span className={styles.links}>
                 {onLine && d.line > 0 ? (
                   <Button
@@ -108,21 +105,9 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
                 <NodeLink node={nodeOf(d)} onNode={onNode} hasNode={hasNode} />
               </span>
               <span>{diagnosticMessage(d, lang)}</span>
-            </li>
-          ))}
-        </ul>
-        {items.length > shown && (
-          <Button
-            size="small"
-            appearance="subtle"
-            onClick={() => {
-              setFocusAt(shown);
-              setShown((n) => n + DIAGNOSTICS_PAGE * 4);
-            }}
-          >
-            {t.preview.showMore} ({items.length - shown})
-          </Button>
-        )}
+            </>
+          )}
+        />
       </AccordionPanel>
     </AccordionItem>
   );

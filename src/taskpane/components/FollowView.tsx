@@ -24,6 +24,7 @@ import { useGateway } from "../gateway";
 import { useI18n } from "../i18n";
 import { errorMessage } from "../errors";
 import { ErrorBar } from "./ErrorBar";
+import { PagedList } from "./PagedList";
 import { useFollow, type MissingActual } from "../state/useFollow";
 import { StatusBadge } from "./StatusBadge";
 import { AreaScoreChart } from "./AreaScoreChart";
@@ -110,7 +111,6 @@ function MissingList({ missing, year, heading, id }: MissingListProps): React.JS
   const styles = useStyles();
   const gateway = useGateway();
   const { t } = useI18n();
-  const [shown, setShown] = React.useState(MISSING_PAGE);
   const [goError, setGoError] = React.useState<string | null>(null);
   const go = async (id: string): Promise<void> => {
     setGoError(null);
@@ -128,30 +128,25 @@ function MissingList({ missing, year, heading, id }: MissingListProps): React.JS
       {missing.length > 0 && (
         <>
           <Caption1 className={styles.muted}>{t.follow.missingHint}</Caption1>
-          <ul className={styles.missingList} data-testid={`${id}-list`}>
-            {missing.slice(0, shown).map(({ indicator }) => (
-              <li key={indicator.id}>
-                <Link
-                  as="button"
-                  className={styles.missingLink}
-                  onClick={() => void go(indicator.id)}
-                  aria-label={t.follow.goTo(indicator.id, indicator.name)}
-                >
-                  <span className={styles.missingId}>{indicator.id}</span> {indicator.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-          {missing.length > shown && (
-            <Button
-              className={styles.more}
-              size="small"
-              appearance="subtle"
-              onClick={() => setShown((n) => n + MISSING_PAGE * 5)}
-            >
-              {t.preview.showMore} ({missing.length - shown})
-            </Button>
-          )}
+          <PagedList
+            items={missing}
+            page={MISSING_PAGE}
+            more={MISSING_PAGE * 5}
+            keyOf={({ indicator }) => indicator.id}
+            listClassName={styles.missingList}
+            listTestId={`${id}-list`}
+            buttonClassName={styles.more}
+            render={({ indicator }) => (
+              <Link
+                as="button"
+                className={styles.missingLink}
+                onClick={() => void go(indicator.id)}
+                aria-label={t.follow.goTo(indicator.id, indicator.name)}
+              >
+                <span className={styles.missingId}>{indicator.id}</span> {indicator.name}
+              </Link>
+            )}
+          />
         </>
       )}
       {goError && <ErrorBar title={t.follow.goFailed} message={goError} />}

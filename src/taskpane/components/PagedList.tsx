@@ -12,13 +12,16 @@ export interface PagedListProps<T> {
   /** Entries each «Mostra altri» adds (default: a page). */
   more?: number;
   render: (item: T, index: number) => React.ReactNode;
+  /** A stable key per entry, for lists that change while shown (default: the position). */
+  keyOf?: (item: T, index: number) => React.Key;
   listClassName?: string;
+  listTestId?: string;
   itemClassName?: string;
   buttonClassName?: string;
 }
 
 export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
-  const { items, page, more = page, render, listClassName, itemClassName, buttonClassName } = props;
+  const { items, page, more = page, render, keyOf, listClassName, listTestId, itemClassName, buttonClassName } = props;
   const { t } = useI18n();
   const [shown, setShown] = React.useState(page);
   const list = React.useRef<HTMLUListElement>(null);
@@ -30,9 +33,9 @@ export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
   }, [focusAt]);
   return (
     <>
-      <ul className={listClassName} ref={list}>
+      <ul className={listClassName} ref={list} data-testid={listTestId}>
         {items.slice(0, shown).map((item, i) => (
-          <li key={i} className={itemClassName} tabIndex={i >= page ? -1 : undefined}>
+          <li key={keyOf ? keyOf(item, i) : i} className={itemClassName} tabIndex={i >= page ? -1 : undefined}>
             {render(item, i)}
           </li>
         ))}
