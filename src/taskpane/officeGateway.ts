@@ -33,9 +33,19 @@ import {
 } from "../workbook/read";
 
 export function createOfficeGateway(): PiraGateway {
+  // One write at a time, and reads after it: the pane answers clicks while a write runs, so a user
+  // can start another (Apply in Impostazioni while an import swaps the sheets, a live refresh
+  // while the import writes); each waits for the write before it, as when the pane froze.
+  let writing: Promise<unknown> = Promise.resolve();
+  const write = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const done = writing.then(() => run(batch));
+    writing = done.catch(() => undefined);
+    return done;
+  };
+  const read = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => writing.then(() => run(batch));
   return {
     inspect: (wb): Promise<WorkbookState> =>
-      run(async (context) => {
+      read(async (context) => {
         const found = await inspectWorkbook(context, wb);
         return {
           existingSheets: found.existingSheets,
@@ -57,7 +67,7 @@ export function createOfficeGateway(): PiraGateway {
       // Page setup needs ExcelApi 1.9; older hosts get everything else.
       const printLayout = supportsExcelApi("1.9");
       const pacer = panePacer();
-      const report = await run(async (context) => {
+      const report = await write(async (context) => {
         if (options.replace) {
           // Excel stayed editable while the user read the question: look again, in this batch.
           const now = await inspectWorkbook(context, wb);
@@ -96,7 +106,7 @@ export function createOfficeGateway(): PiraGateway {
     },
 
     switchFormulas: (wb): Promise<void> =>
-      run(async (context) => {
+      write(async (context) => {
         const pacer = panePacer();
         await rewriteFormulas(context, wb, pacer);
         // The thresholds, mode and formula-mode label live in ranges, not formula columns.
@@ -104,13 +114,13 @@ export function createOfficeGateway(): PiraGateway {
       }),
 
     readActuals: (plan: Plan): Promise<Actuals> =>
-      run(async (context) => {
+      read(async (context) => {
         const wanted = [HEADERS.indicatorId, ...plan.years.map((y) => HEADERS.actual(y))];
         return actualsFromTable(await readTableColumns(context, SHEETS.indicators, TABLES.indicators, wanted), plan);
       }),
 
     readNotes: (plan: Plan): Promise<Notes> =>
-      run(async (context) =>
+      read(async (context) =>
         notesFromTable(
           await readTableColumns(context, SHEETS.indicators, TABLES.indicators, [
             HEADERS.indicatorId,
@@ -120,10 +130,10 @@ export function createOfficeGateway(): PiraGateway {
         ),
       ),
 
-    readWorkbookTables: () => run(readWorkbookTables),
+    readWorkbookTables: () => read(readWorkbookTables),
 
     readPlan: (): Promise<Plan | null> =>
-      run(async (context) => {
+      read(async (context) => {
         const indicators = await readTableIfPresent(context, SHEETS.indicators, TABLES.indicators);
         if (!indicators) return null;
         const objectives = await readTableIfPresent(context, SHEETS.objectives, TABLES.objectives);
@@ -132,7 +142,7 @@ export function createOfficeGateway(): PiraGateway {
       }),
 
     readSettings: (): Promise<Partial<Settings> | null> =>
-      run(async (context) => {
+      read(async (context) => {
         const cells = await readNamedValues(context, SETTING_NAMES);
         if (Object.keys(cells).length === 0) return null;
         const settings = settingsFromCells(cells);
@@ -145,7 +155,7 @@ export function createOfficeGateway(): PiraGateway {
       supportsExcelApi("1.7") ? watchSheets([SHEETS.indicators, SHEETS.settings], onChange) : async () => {},
 
     goToIndicator: (id: string, year?: number): Promise<void> =>
-      run(async (context) => {
+      read(async (context) => {
         // The header row and the id column only (see readTableColumns): the year's column is found by its header.
         const table = await readTableColumns(context, SHEETS.indicators, TABLES.indicators, [HEADERS.indicatorId]);
         const row = indicatorRow(table, id);

@@ -1,0 +1,48 @@
+// The pane answers clicks while a write runs (it is paced), so a second write or a read can be
+// asked in the middle of one: the gateway runs each after the write before it, as Excel would
+// see them if the pane had frozen. Through the real gateway over the recording fake.
+import { defaultSettings } from "../../src/domain/settings";
+import { buildWorkbook } from "../../src/workbook/build";
+import { SAMPLE_PLAN, fakeOffice } from "./harness";
+
+jest.setTimeout(60_000);
+
+const settings = defaultSettings(SAMPLE_PLAN);
+
+test("a read asked while the import runs sees the imported workbook", async () => {
+  const { gateway, excel } = fakeOffice();
+  let imported = false;
+  const importing = gateway
+    .importWorkbook(buildWorkbook(SAMPLE_PLAN, settings), { replace: false })
+    .then(() => (imported = true));
+  // The import has read the workbook and is preparing its writes: no table exists yet.
+  while (excel.log.syncs < 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(imported).toBe(false);
+  expect(excel.workbook.table("tblIndicatori")).toBeUndefined();
+  const plan = gateway.readPlan();
+  const tables = gateway.readWorkbookTables();
+  await importing;
+  expect((await plan)?.objectives.length).toBe(SAMPLE_PLAN.objectives.length);
+  expect((await tables)?.indicators.rows.length).toBe(58);
+});
+
+test("a formula switch asked while the import runs waits for it, then rewrites the imported sheets", async () => {
+  const { gateway, excel } = fakeOffice();
+  const importing = gateway.importWorkbook(buildWorkbook(SAMPLE_PLAN, settings), { replace: false });
+  const switching = gateway.switchFormulas(buildWorkbook(SAMPLE_PLAN, { ...settings, formulaMode: "pira" }));
+  await importing;
+  await switching;
+  const formulas = [...excel.workbook.sheet("Indicatori").cells.values()]
+    .map((c) => (c.content?.kind === "formula" ? c.content.formula : ""))
+    .filter((f) => f.includes("PIRA.SCORE"));
+  expect(formulas.length).toBeGreaterThan(0);
+});
+
+test("a failed write does not block the ones after it", async () => {
+  const { gateway, excel } = fakeOffice();
+  excel.fakeContext.failOnCommand(({ op }) => op === "worksheets.add");
+  const failing = gateway.importWorkbook(buildWorkbook(SAMPLE_PLAN, settings), { replace: false });
+  const next = gateway.importWorkbook(buildWorkbook(SAMPLE_PLAN, settings), { replace: false });
+  await expect(failing).rejects.toThrow();
+  await expect(next).resolves.toMatchObject({ sheets: expect.arrayContaining(["Indicatori"]) });
+});
