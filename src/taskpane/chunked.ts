@@ -120,4 +120,9 @@ export class Arrivals {
     this.arriving.delete(message.id);
     return { whole: whole.value() };
   }
+
+  /** Forgets what came of `id` (its sender failed or gave up): a part of a 100× value is many MB. */
+  drop(id: number): void {
+    this.arriving.delete(id);
+  }
 }

@@ -22,6 +22,12 @@ export interface ParseResponse {
 /** The start of a job's arguments carries the job's name (arguments and result travel in pieces). */
 export type JobRequest = Sliced & { job?: JobName };
 
+/** The page gave up sending job `id` (a piece could not be posted): forget its pieces. */
+export interface CancelRequest {
+  id: number;
+  cancel: true;
+}
+
 /** A job's result in pieces, or the message of what it threw. */
 export type JobResponse = Sliced | { id: number; error: string };
 
@@ -34,7 +40,7 @@ export interface SourceRequest {
 /** What was read, or the one Italian line saying why nothing could be. */
 export type SourceResponse = { id: number; source: SourceReading } | { id: number; error: string };
 
-export type WorkerRequest = ParseRequest | SourceRequest | JobRequest;
+export type WorkerRequest = ParseRequest | SourceRequest | JobRequest | CancelRequest;
 export type WorkerResponse = ParseResponse | SourceResponse | JobResponse;
 
 /** What the worker does with each message; `post` answers (exported for tests, which post by hand). */
@@ -58,20 +64,24 @@ export function workerHandler(post: (message: WorkerResponse) => void): (request
       return;
     }
     const { id } = request;
+    if ("cancel" in request) {
+      arrivals.drop(id);
+      jobs.delete(id);
+      return;
+    }
     if ("skeleton" in request && request.job) jobs.set(id, request.job);
     const args = arrivals.add(request);
     if (!args) return;
     const job = jobs.get(id);
     jobs.delete(id);
-    let result: unknown;
+    // The job, and the sending of its answer (a piece that cannot be posted), fail alike: this
+    // job's error, the worker going on for the others.
     try {
       if (!job) throw new Error("richiesta al worker senza lavoro");
-      result = runJob(job, args.whole as never);
+      for (const message of slicedMessages(id, runJob(job, args.whole as never))) post(message);
     } catch (error) {
       post({ id, error: error instanceof Error ? error.message : String(error) });
-      return;
     }
-    for (const message of slicedMessages(id, result)) post(message);
   };
 }
 

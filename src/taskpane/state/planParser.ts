@@ -24,13 +24,15 @@ export function inPageParser(): PlanParser {
 /**
  * Sends each input to one worker (started on first use) as one or more messages, and resolves to
  * its answer, by id; an answer may come in several messages (`answer` returns undefined until the
- * last). The messages of one input are posted with turns for the page in between.
+ * last; `forget` drops what came of an input answered otherwise: an error, the page). The messages
+ * of one input are posted with turns for the page in between.
  */
 function workerClient<In, Out>(
   url: string,
   inPage: (input: In) => Out,
   request: (id: number, input: In) => Iterable<WorkerRequest>,
   answer: (response: WorkerResponse) => Out | undefined,
+  forget: (id: number) => void = () => undefined,
 ): (input: In) => Promise<Out> {
   if (typeof Worker === "undefined") return (input) => Promise.resolve(inPage(input));
   let worker: Worker | null = null;
@@ -44,6 +46,7 @@ function workerClient<In, Out>(
     worker = null;
     for (const [id, job] of waiting) {
       waiting.delete(id);
+      forget(id);
       try {
         job.resolve(inPage(job.input));
       } catch (error) {
@@ -65,6 +68,7 @@ function workerClient<In, Out>(
       if (!job) return;
       if ("error" in event.data) {
         waiting.delete(event.data.id);
+        forget(event.data.id);
         job.reject(new Error(event.data.error));
         return;
       }
@@ -77,6 +81,8 @@ function workerClient<In, Out>(
       event.preventDefault();
       fallBack();
     };
+    // An answer that cannot be read names no job: the worker is not to be trusted any more.
+    worker.onmessageerror = () => fallBack();
     return worker;
   }
 
@@ -97,7 +103,12 @@ function workerClient<In, Out>(
           w.postMessage(message);
           await pacer.step();
         }
-      })().catch(reject);
+      })().catch((error: unknown) => {
+        // A piece that cannot be posted: the worker forgets the others, the caller hears why.
+        waiting.delete(id);
+        if (worker === w) w.postMessage({ id, cancel: true });
+        reject(error);
+      });
     });
 }
 
@@ -131,6 +142,7 @@ export function createJobRunner(url = PARSE_WORKER_URL): JobRunner {
     ({ job, args }) => runJob(job, args as never),
     (id, { job, args }): Iterable<JobRequest> => slicedMessages(id, args, { job }),
     (response) => arrivals.add(response as Sliced)?.whole,
+    (id) => arrivals.drop(id),
   );
   return <J extends JobName>(job: J, ...args: JobArgs<J>) => run({ job, args }) as Promise<JobResult<J>>;
 }
@@ -152,7 +164,9 @@ export function paneJobs(): JobRunner {
   return (jobRunner ??= createJobRunner());
 }
 
-/** The pane's builder, over its job runner. */
+let paneBuilder: WorkbookBuilder | null = null;
+
+/** The pane's one builder, over its job runner (the same function each call: hooks depend on it). */
 export function paneWorkbookBuilder(): WorkbookBuilder {
-  return createWorkbookBuilder(paneJobs());
+  return (paneBuilder ??= createWorkbookBuilder(paneJobs()));
 }
