@@ -9,7 +9,10 @@ export type Renames = ReadonlyMap<string, string>;
 
 /** Renames by upper-cased name (Excel compares sheet and table names without case). */
 function byUpper(renames: Renames): ReadonlyMap<string, string> {
-  return new Map([...renames].map(([from, to]) => [from.toUpperCase(), to]));
+  const out = new Map<string, string>();
+  // The first of two names differing only in case wins, as `lookup` has it.
+  for (const [from, to] of renames) if (!out.has(from.toUpperCase())) out.set(from.toUpperCase(), to);
+  return out;
 }
 
 function lookup(renames: Renames, name: string): string | undefined {
@@ -31,9 +34,10 @@ export function quoteSheetName(name: string): string {
 const NAME_CHAR = "A-Za-z0-9_.\\\\\\u00C0-\\u024F";
 const RENAMABLE = new RegExp(
   [
-    `"(?:[^"]|"")*"`,
-    `'((?:[^']|'')*)'`,
-    `\\[(?:[^\\[\\]']|'.|\\[(?:[^\\]']|'.)*\\])*\\]`,
+    // Each runs to the end of the formula when unterminated, as Excel would not write it.
+    `"(?:[^"]|"")*(?:"|$)`,
+    `'((?:[^']|'')*)(?:'|$)`,
+    `\\[(?:[^\\[\\]']|'(?:[^]|$)|\\[(?:[^\\]']|'(?:[^]|$))*(?:\\]|$))*(?:\\]|$)`,
     `(?<![${NAME_CHAR}])([A-Za-z_\\\\\\u00C0-\\u024F][${NAME_CHAR}]*)(?=[![])`,
   ].join("|"),
   "g",

@@ -2,8 +2,9 @@
 import { readCruscotto } from "../../src/domain/reader";
 import { defaultSettings } from "../../src/domain/settings";
 import { buildWorkbook } from "../../src/workbook/build";
-import { quoteSheetName, renameInFormula, renameSheetsAndTables } from "../../src/workbook/rename";
+import { quoteSheetName, renameInFormula, renameSheetsAndTables, type Renames } from "../../src/workbook/rename";
 import { isFormula } from "../../src/workbook/types";
+import fc from "fast-check";
 import { sampleText } from "../helpers/sample";
 
 const sheets = new Map([
@@ -84,4 +85,85 @@ describe("renameSheetsAndTables on the sample's workbook", () => {
   it("keeps the workbook names for the swap", () => {
     expect(renamed.names).toEqual(wb.names);
   });
+});
+
+// The rename as it was first written, a character at a time (ten times slower): the oracle the
+// one-pass version must agree with, on any text, well formed or not.
+const IDENTIFIER_START = /[A-Za-z_\\\u00C0-\u024F]/;
+const IDENTIFIER_CHAR = /[A-Za-z0-9_.\\\u00C0-\u024F]/;
+
+function lookup(renames: Renames, name: string): string | undefined {
+  const upper = name.toUpperCase();
+  for (const [from, to] of renames) if (from.toUpperCase() === upper) return to;
+  return undefined;
+}
+
+function referenceRename(formula: string, sheets: Renames, tables: Renames): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === "'") {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      const name = formula.slice(i + 1, j).replace(/''/g, "'");
+      const renamed = formula[j + 1] === "!" ? lookup(sheets, name) : undefined;
+      out += renamed === undefined ? formula.slice(i, j + 1) : quoteSheetName(renamed);
+      i = j + 1;
+    } else if (ch === "[") {
+      let depth = 0;
+      let j = i;
+      for (; j < formula.length; j++) {
+        if (formula[j] === "'") {
+          j++;
+          continue;
+        }
+        if (formula[j] === "[") depth++;
+        if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (IDENTIFIER_START.test(ch) && (i === 0 || !IDENTIFIER_CHAR.test(formula[i - 1]))) {
+      let j = i + 1;
+      while (j < formula.length && IDENTIFIER_CHAR.test(formula[j])) j++;
+      const word = formula.slice(i, j);
+      const next = formula[j];
+      const sheet = next === "!" ? lookup(sheets, word) : undefined;
+      const table = next === "[" ? lookup(tables, word) : undefined;
+      out += sheet !== undefined ? quoteSheetName(sheet) : (table ?? word);
+      i = j;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+test("the one-pass rename agrees with the character-by-character one on random formulas", () => {
+  const pieces = [
+    "Indicatori",
+    "indicatori",
+    "'",
+    '"',
+    "[",
+    "]",
+    "!",
+    "A1",
+    "tblIndicatori",
+    "(",
+    " ",
+    "Il mio foglio",
+  ];
+  const more = [",", "x", "1", "#", "@", ".", "_", "\n", "Cruscotto", "$B$2", ":", "''", '""'];
+  const formula = fc.array(fc.constantFrom(...pieces, ...more), { maxLength: 16 }).map((p) => `=${p.join("")}`);
+  fc.assert(
+    fc.property(formula, (f) => renameInFormula(f, sheets, tables) === referenceRename(f, sheets, tables)),
+    { numRuns: 20_000 },
+  );
 });
