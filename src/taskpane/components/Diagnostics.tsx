@@ -74,7 +74,7 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
   return (
     <AccordionItem value={severity} data-severity={severity}>
       <AccordionHeader>
-        <span className={styles.header}>
+        <span className={styles.header} id={`pira-diagnostics-${severity}-heading`}>
           {t.diagnostics.group[severity]}
           <CounterBadge count={items.length} color={BADGE[severity]} appearance="ghost" overflowCount={9999} />
         </span>
@@ -84,6 +84,7 @@ function Group({ severity, items, onLine, onNode, hasNode }: GroupProps): React.
           items={items}
           page={DIAGNOSTICS_PAGE}
           more={DIAGNOSTICS_PAGE * 4}
+          labelledBy={`pira-diagnostics-${severity}-heading`}
           listClassName={styles.list}
           itemClassName={styles.item}
           render={(d) => (

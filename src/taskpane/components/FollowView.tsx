@@ -135,6 +135,7 @@ function MissingList({ missing, year, heading, id }: MissingListProps): React.JS
             keyOf={({ indicator }) => indicator.id}
             listClassName={styles.missingList}
             listTestId={`${id}-list`}
+            labelledBy={`pira-${id}-heading`}
             buttonClassName={styles.more}
             render={({ indicator }) => (
               <Link

@@ -16,12 +16,18 @@ export interface PagedListProps<T> {
   keyOf?: (item: T, index: number) => React.Key;
   listClassName?: string;
   listTestId?: string;
+  /**
+   * The id of the list's heading: it names the list, and tells apart the «Mostra altri» buttons of
+   * several lists in one view (a screen reader lists buttons by name).
+   */
+  labelledBy?: string;
   itemClassName?: string;
   buttonClassName?: string;
 }
 
 export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
-  const { items, page, more = page, render, keyOf, listClassName, listTestId, itemClassName, buttonClassName } = props;
+  const { items, page, more = page, render, keyOf, listClassName, listTestId, labelledBy } = props;
+  const { itemClassName, buttonClassName } = props;
   const { t } = useI18n();
   const [shown, setShown] = React.useState(page);
   const list = React.useRef<HTMLUListElement>(null);
@@ -33,7 +39,7 @@ export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
   }, [focusAt]);
   return (
     <>
-      <ul className={listClassName} ref={list} data-testid={listTestId}>
+      <ul className={listClassName} ref={list} data-testid={listTestId} aria-labelledby={labelledBy}>
         {items.slice(0, shown).map((item, i) => (
           <li key={keyOf ? keyOf(item, i) : i} className={itemClassName} tabIndex={i >= page ? -1 : undefined}>
             {render(item, i)}
@@ -45,6 +51,7 @@ export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
           className={buttonClassName}
           size="small"
           appearance="subtle"
+          aria-describedby={labelledBy}
           onClick={() => {
             setFocusAt(shown);
             setShown((n) => n + more);

@@ -207,7 +207,7 @@ function ReviseStatus({
           </h3>
           {(["added", "removed", "changed"] as const).map((group) => (
             <div key={group} className={styles.section} data-testid={`revise-${group}`}>
-              <Subtitle2 as="h3" className={styles.heading}>
+              <Subtitle2 as="h3" id={`pira-revise-${group}-heading`} className={styles.heading}>
                 {t.revise[group]} ({groups[group].length})
               </Subtitle2>
               {groups[group].length === 0 ? (
@@ -216,6 +216,7 @@ function ReviseStatus({
                 <PagedList
                   items={groups[group]}
                   page={REVISE_PAGE}
+                  labelledBy={`pira-revise-${group}-heading`}
                   listClassName={styles.list}
                   render={(c) => describeChange(c, lang)}
                 />
@@ -225,7 +226,7 @@ function ReviseStatus({
           {proposals.length > 0 && (
             <fieldset className={styles.section} data-testid="revise-proposals">
               <legend>
-                <Subtitle2 as="h3" className={styles.heading}>
+                <Subtitle2 as="h3" id="pira-revise-proposals-heading" className={styles.heading}>
                   {t.revise.proposals} ({proposals.length})
                 </Subtitle2>
               </legend>
@@ -233,6 +234,8 @@ function ReviseStatus({
               <PagedList
                 items={proposals}
                 page={REVISE_PAGE}
+                keyOf={(p) => `${p.oldId}→${p.newId}`}
+                labelledBy="pira-revise-proposals-heading"
                 listClassName={styles.plainList}
                 render={(p) => (
                   <Checkbox
@@ -260,7 +263,7 @@ function ReviseStatus({
             )}
           </div>
           <div className={styles.section} data-testid="revise-archived">
-            <Subtitle2 as="h3" className={styles.heading}>
+            <Subtitle2 as="h3" id="pira-revise-archive-heading" className={styles.heading}>
               {t.revise.archiveSection} ({result.archiveAdded.length})
             </Subtitle2>
             <Caption1>{t.revise.archived(summary.archivedActuals, summary.archivedNotes)}</Caption1>
@@ -268,6 +271,7 @@ function ReviseStatus({
               <PagedList
                 items={result.archiveAdded}
                 page={REVISE_PAGE}
+                labelledBy="pira-revise-archive-heading"
                 listClassName={styles.list}
                 render={(row) => (
                   <>
