@@ -7,7 +7,7 @@ import { UNPACED, type Pacer } from "../../src/excel/pace";
 import { readCruscotto } from "../../src/domain/reader";
 import { defaultSettings } from "../../src/domain/settings";
 import { buildWorkbook } from "../../src/workbook/build";
-import { panePacer, timeSliced } from "../../src/taskpane/turns";
+import { timeSliced } from "../../src/taskpane/turns";
 import { createRecordingExcel, type RecordingExcel } from "../fakes/recordingExcel";
 import { sampleText } from "../helpers/sample";
 
@@ -42,35 +42,6 @@ function countingPacer(sliceMs: number, clock: () => number): { pacer: Pacer; tu
   );
   return { pacer, turns: () => turns };
 }
-
-describe("timeSliced", () => {
-  test.each([
-    // [slice, clock readings between steps, turns expected]
-    [25, [0, 10, 24], 0],
-    [25, [0, 25], 1],
-    [25, [0, 30, 40, 56], 2],
-    [0, [0, 0, 0], 3],
-  ])("slice %i ms, clock %j: %i turns", async (slice, readings, expected) => {
-    let now = 0;
-    const { pacer, turns } = countingPacer(slice, () => now);
-    for (const reading of readings) {
-      now = reading;
-      await pacer.step();
-    }
-    expect(turns()).toBe(expected);
-  });
-
-  test("turn() always gives a turn and starts a new slice", async () => {
-    let now = 0;
-    const { pacer, turns } = countingPacer(25, () => now);
-    now = 20;
-    await pacer.turn();
-    expect(turns()).toBe(1);
-    now = 40; // 20 ms after the turn: inside the new slice
-    await pacer.step();
-    expect(turns()).toBe(1);
-  });
-});
 
 describe("a paced import of the sample", () => {
   test("writes exactly what an unpaced import writes, in the same requests", async () => {
@@ -121,13 +92,5 @@ describe("a paced import of the sample", () => {
     const paced = await rewritten(countingPacer(0, Date.now).pacer);
     expect(paced).not.toEqual(contents(imported));
     expect(paced).toEqual(await rewritten(UNPACED));
-  });
-
-  test("the pane's pacer's turn lets a timer queued before it run", async () => {
-    const pacer = panePacer();
-    let ran = false;
-    setTimeout(() => (ran = true), 0);
-    await pacer.turn();
-    expect(ran).toBe(true);
   });
 });
