@@ -136,6 +136,15 @@ describe("createJobRunner", () => {
     expect(inWorker.result.changes.length).toBeGreaterThan(0);
   });
 
+  it("a job whose arguments cannot be sent fails alone: the runner goes on in the worker", async () => {
+    const runner = createJobRunner();
+    const uncloneable = { ...plan, note: () => "una funzione non si copia" } as unknown as typeof plan;
+    await expect(runner("build", uncloneable, settings)).rejects.toThrow(/could not be cloned/);
+    const sentBefore = HandlerWorker.sent;
+    expect(await runner("build", plan, settings)).toEqual(buildWorkbook(plan, settings));
+    expect(HandlerWorker.sent).toBeGreaterThan(sentBefore);
+  });
+
   it("rejects with the job's own message when it throws", async () => {
     const broken = { ...plan, years: [] as number[] };
     const inPage = (() => {
