@@ -41,7 +41,15 @@ export interface ApplyOptions {
   printLayout?: boolean;
   /** Turns for the caller's thread while the writes are prepared, queued and sent (pace.ts). */
   pacer?: Pacer;
+  /**
+   * How far the write is, 0 to 1: the sheets prepared (the first fifth), then the requests sent,
+   * by their size. Called a few times per sheet and per request.
+   */
+  onProgress?: (fraction: number) => void;
 }
+
+/** The share of the progress that preparing the writes takes (the rest: the requests). */
+const PREPARING = 0.2;
 
 /** Temporary names of a swap: new sheets and tables until they take over, old sheets until deleted. */
 const NEW_SHEET_PREFIX = "PIRA_nuovo_";
@@ -168,9 +176,10 @@ export async function applyWorkbook(
   for (const sheet of written.sheets) {
     for (const table of sheet.tables) queueTableCreation(list, sheetOf(sheet.name), table);
   }
-  for (const sheet of written.sheets) {
+  for (const [index, sheet] of written.sheets.entries()) {
     await queueSheetContent(list, sheet, sheetOf(sheet.name), resolveSheet, pacer);
     if (options.printLayout !== false) queuePrint(list, sheetOf(sheet.name), sheet.print);
+    options.onProgress?.((PREPARING * (index + 1)) / written.sheets.length);
   }
 
   const finale = new WriteQueue();
@@ -211,7 +220,7 @@ export async function applyWorkbook(
 
   const syncsBefore = ledger.syncs;
   try {
-    await ledger.run(list, MAX_WRITE_SYNCS, finale);
+    await ledger.run(list, MAX_WRITE_SYNCS, finale, (sent) => options.onProgress?.(PREPARING + (1 - PREPARING) * sent));
   } catch (error) {
     // Refused before any request (too large): nothing to undo.
     if (ledger.syncs === syncsBefore) throw error;

@@ -95,8 +95,14 @@ export class SyncLedger {
    * planned before anything is queued, so an oversized workbook is refused before any write.
    * Calculation and screen updating are suspended in every batch (each suspension ends at its
    * sync), and the last batch asks for a recalculation. A `finale` is kept whole in the last request.
+   * `onSent` hears, after each request, the share of the bytes sent so far.
    */
-  async run(list: WriteQueue, maxSyncs = MAX_WRITE_SYNCS, finale?: WriteQueue): Promise<void> {
+  async run(
+    list: WriteQueue,
+    maxSyncs = MAX_WRITE_SYNCS,
+    finale?: WriteQueue,
+    onSent?: (fraction: number) => void,
+  ): Promise<void> {
     const batches = planBatches(list.commands);
     if (finale && finale.commands.length > 0) {
       // The finale (a swap) is never cut: it rides in the last batch if it fits, else alone.
@@ -112,6 +118,8 @@ export class SyncLedger {
       );
     }
     const application = this.context.workbook.application;
+    const total = batches.reduce((sum, batch) => sum + batch.reduce((n, c) => n + c.bytes, 0), 0);
+    let sent = 0;
     for (const [index, batch] of batches.entries()) {
       // Each suspension lasts until the sync that ends the batch: both are asked again per request.
       application.suspendApiCalculationUntilNextSync();
@@ -124,7 +132,10 @@ export class SyncLedger {
       // reference): last in the last request, so the formulas written are computed once, at the end.
       if (index === batches.length - 1) application.calculate("Recalculate");
       // One sync per ≤ 4 MB batch, at most MAX_WRITE_SYNCS: the count follows the payload, not the items.
-      await this.sync(batch.reduce((sum, c) => sum + c.bytes, 0));
+      const bytes = batch.reduce((sum, c) => sum + c.bytes, 0);
+      await this.sync(bytes);
+      sent += bytes;
+      onSent?.(total > 0 ? sent / total : 1);
     }
   }
 

@@ -99,7 +99,12 @@ export function createOfficeGateway(): PiraGateway {
             );
           }
         }
-        return applyWorkbook(context, wb, { replace: options.replace, printLayout, pacer });
+        return applyWorkbook(context, wb, {
+          replace: options.replace,
+          printLayout,
+          pacer,
+          onProgress: (fraction) => options.onProgress?.({ stage: "writing", fraction: 0.4 + 0.6 * fraction }),
+        });
       });
       options.onProgress?.({ stage: "done", fraction: 1 });
       return { sheets: report.sheets, replacedSheets: report.replacedSheets };

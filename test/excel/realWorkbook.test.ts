@@ -105,8 +105,21 @@ describe("a plan 100× the sample", () => {
     const big = readCruscotto(syntheticCruscotto(100));
     const wb = buildWorkbook(big, defaultSettings(big));
     expect(wb.sheets.find((s) => s.name === SHEETS.indicators)?.tables[0].rows).toHaveLength(5800);
-    const report = await applyWorkbook(fake.context, wb, { replace: false });
+    const progress: { fraction: number; syncs: number }[] = [];
+    const report = await applyWorkbook(fake.context, wb, {
+      replace: false,
+      onProgress: (fraction) => progress.push({ fraction, syncs: fake.log.syncs }),
+    });
     expect(report.syncs).toBeLessThanOrEqual(MAX_WRITE_SYNCS + 1);
+    // The progress: one step per sheet prepared (to a fifth), then one per request sent, by size, to 1.
+    const fractions = progress.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.filter((f) => f <= 0.2)).toHaveLength(wb.sheets.length);
+    expect(fractions.at(-1)).toBe(1);
+    const requests = progress.filter((p) => p.fraction > 0.2);
+    expect(requests.map((p) => p.syncs)).toEqual(requests.map((_, i) => 2 + i));
+    expect(requests.length).toBe(report.syncs - 1);
+    expect(requests[0].fraction).toBeLessThan(1);
     expect(Math.max(...fake.log.requestBytes)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     // 9.8 MB in 4 syncs since uniform formula columns travel as one R1C1 formula each (was
     // 40 MB in 12): what is left is the per-key roll-up columns, the literals and the formats.

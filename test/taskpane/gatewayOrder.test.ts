@@ -46,3 +46,21 @@ test("a failed write does not block the ones after it", async () => {
   await expect(failing).rejects.toThrow();
   await expect(next).resolves.toMatchObject({ sheets: expect.arrayContaining(["Indicatori"]) });
 });
+
+test("an import reports how far it is: the sheets prepared, the request sent, then done", async () => {
+  const { gateway } = fakeOffice();
+  const seen: string[] = [];
+  await gateway.importWorkbook(buildWorkbook(SAMPLE_PLAN, settings), {
+    replace: false,
+    onProgress: ({ stage, fraction }) => seen.push(`${stage} ${fraction.toFixed(2)}`),
+  });
+  const fractions = seen.map((s) => Number(s.split(" ")[1]));
+  expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  expect(seen[0]).toBe("writing 0.40");
+  expect(seen.at(-1)).toBe("done 1.00");
+  // One step per sheet written, between the start and the request.
+  const sheets = buildWorkbook(SAMPLE_PLAN, settings).sheets.length;
+  expect(seen.filter((s) => s.startsWith("writing") && s !== "writing 0.40" && s !== "writing 1.00")).toHaveLength(
+    sheets,
+  );
+});

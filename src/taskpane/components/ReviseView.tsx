@@ -127,6 +127,7 @@ export function ReviseView(props: ReviseViewProps): React.JSX.Element {
             {(blocked || updating) && (
               <Caption1 id="pira-revise-blocked">{blocked ? t.revise.applyBlocked : t.revise.updating}</Caption1>
             )}
+            {state.kind === "applying" && <ProgressBar value={state.progress} aria-label={t.revise.applying} />}
           </>
         ) : (
           <Button

@@ -34,6 +34,8 @@ export interface Revision<K extends "preview" | "applying"> {
   contents: WorkbookContents;
   accepted: Proposal[];
   updating: boolean;
+  /** While applying: how far the write is, 0 to 1. */
+  progress?: number;
 }
 
 export interface ReviseController {
@@ -111,10 +113,12 @@ export function useRevise(
   const apply = useCallback(async (): Promise<void> => {
     if (state.kind !== "preview" || state.updating || !read || state.result.problems.length > 0) return;
     const { result } = state;
-    setState({ ...state, kind: "applying" });
+    setState({ ...state, kind: "applying", progress: 0 });
     try {
       await gateway.importWorkbook(result.description, {
         replace: true,
+        onProgress: ({ fraction }) =>
+          setState((current) => (current.kind === "applying" ? { ...current, progress: fraction } : current)),
         carries: {
           values: read.typed,
           historyRows: read.contents.archive.length + read.contents.register.length,
