@@ -3,7 +3,7 @@
 // last carrying the swap. All or nothing: a failed sync is undone (swap.ts).
 import type { SheetSpec, WorkbookDescription } from "../workbook/types";
 import { checkDescription } from "../workbook/checks";
-import { MAX_WRITE_SYNCS, SyncLedger } from "./batch";
+import { MAX_WRITE_SYNCS, SyncLedger, tell } from "./batch";
 import { drive, UNPACED, type Pacer } from "./pace";
 import { renameSteps } from "../workbook/rename";
 import { listNames, loadBefore, recover, sameName, type WritePlan } from "./swap";
@@ -179,7 +179,7 @@ export async function applyWorkbook(
   for (const [index, sheet] of written.sheets.entries()) {
     await queueSheetContent(list, sheet, sheetOf(sheet.name), resolveSheet, pacer);
     if (options.printLayout !== false) queuePrint(list, sheetOf(sheet.name), sheet.print);
-    options.onProgress?.((PREPARING * (index + 1)) / written.sheets.length);
+    tell(options.onProgress, (PREPARING * (index + 1)) / written.sheets.length);
   }
 
   const finale = new WriteQueue();
@@ -220,7 +220,9 @@ export async function applyWorkbook(
 
   const syncsBefore = ledger.syncs;
   try {
-    await ledger.run(list, MAX_WRITE_SYNCS, finale, (sent) => options.onProgress?.(PREPARING + (1 - PREPARING) * sent));
+    await ledger.run(list, MAX_WRITE_SYNCS, finale, (sent) =>
+      tell(options.onProgress, PREPARING + (1 - PREPARING) * sent),
+    );
   } catch (error) {
     // Refused before any request (too large): nothing to undo.
     if (ledger.syncs === syncsBefore) throw error;

@@ -70,6 +70,18 @@ export function planBatches(commands: readonly PendingCommand[], maxBytes = MAX_
   return batches;
 }
 
+/**
+ * Calls a progress listener, which must never change the outcome: a listener that throws after
+ * the last request would otherwise have a finished write undone as failed.
+ */
+export function tell<T>(listener: ((value: T) => void) | undefined, value: T): void {
+  try {
+    listener?.(value);
+  } catch {
+    // A progress display's failure is not the write's.
+  }
+}
+
 /** Counts the syncs an operation makes and the estimated size of each request. */
 export class SyncLedger {
   readonly requestBytes: number[] = [];
@@ -135,7 +147,7 @@ export class SyncLedger {
       const bytes = batch.reduce((sum, c) => sum + c.bytes, 0);
       await this.sync(bytes);
       sent += bytes;
-      onSent?.(total > 0 ? sent / total : 1);
+      tell(onSent, total > 0 ? sent / total : 1);
     }
   }
 

@@ -6,7 +6,7 @@ export { readTable, readTableColumns, readTableIfPresent, selectCell, selectTabl
 export type { TableColumns } from "./navigation";
 export { isNotFound, officeErrorMessage, runExcel, supportsExcelApi } from "./run";
 export { readNamedValues, rewriteSheetRanges } from "./settingsCells";
-export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS } from "./batch";
+export { MAX_REQUEST_BYTES, MAX_WRITE_SYNCS, tell } from "./batch";
 export { UNPACED, type Pacer } from "./pace";
 
 /**

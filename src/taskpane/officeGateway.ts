@@ -15,6 +15,7 @@ import {
   runExcel as run,
   selectTableCell,
   supportsExcelApi,
+  tell,
   watchSheets,
   REQUIRED_EXCEL_API,
 } from "../excel";
@@ -36,13 +37,24 @@ export function createOfficeGateway(): PiraGateway {
   // One write at a time, and reads after it: the pane answers clicks while a write runs, so a user
   // can start another (Apply in Impostazioni while an import swaps the sheets, a live refresh
   // while the import writes); each waits for the write before it, as when the pane froze.
+  // Both ways: a write also waits for the reads already running.
   let writing: Promise<unknown> = Promise.resolve();
+  const reading = new Set<Promise<unknown>>();
+  const settled = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined);
   const write = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const done = writing.then(() => run(batch));
-    writing = done.catch(() => undefined);
+    const before = [writing, ...reading];
+    const done = Promise.all(before).then(() => run(batch));
+    writing = settled(done);
     return done;
   };
-  const read = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => writing.then(() => run(batch));
+  const afterWrites = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = writing.then(work);
+    const tracked = settled(done);
+    reading.add(tracked);
+    void tracked.then(() => reading.delete(tracked));
+    return done;
+  };
+  const read = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => afterWrites(() => run(batch));
   return {
     inspect: (wb): Promise<WorkbookState> =>
       read(async (context) => {
@@ -63,11 +75,12 @@ export function createOfficeGateway(): PiraGateway {
             "aggiorna Excel oppure usa Excel per il web.",
         );
       }
-      options.onProgress?.({ stage: "writing", fraction: 0.4 });
       // Page setup needs ExcelApi 1.9; older hosts get everything else.
       const printLayout = supportsExcelApi("1.9");
       const pacer = panePacer();
       const report = await write(async (context) => {
+        // Writing starts here, once the writes and reads before this one are done.
+        tell(options.onProgress, { stage: "writing", fraction: 0.4 });
         if (options.replace) {
           // Excel stayed editable while the user read the question: look again, in this batch.
           const now = await inspectWorkbook(context, wb);
@@ -103,10 +116,10 @@ export function createOfficeGateway(): PiraGateway {
           replace: options.replace,
           printLayout,
           pacer,
-          onProgress: (fraction) => options.onProgress?.({ stage: "writing", fraction: 0.4 + 0.6 * fraction }),
+          onProgress: (fraction) => tell(options.onProgress, { stage: "writing", fraction: 0.4 + 0.6 * fraction }),
         });
       });
-      options.onProgress?.({ stage: "done", fraction: 1 });
+      tell(options.onProgress, { stage: "done", fraction: 1 });
       return { sheets: report.sheets, replacedSheets: report.replacedSheets };
     },
 
@@ -156,8 +169,11 @@ export function createOfficeGateway(): PiraGateway {
         return settings;
       }),
 
+    // After any write: handlers registered during a replace would go with the sheets it deletes.
     watchChanges: async (onChange) =>
-      supportsExcelApi("1.7") ? watchSheets([SHEETS.indicators, SHEETS.settings], onChange) : async () => {},
+      supportsExcelApi("1.7")
+        ? afterWrites(() => watchSheets([SHEETS.indicators, SHEETS.settings], onChange))
+        : async () => {},
 
     goToIndicator: (id: string, year?: number): Promise<void> =>
       read(async (context) => {

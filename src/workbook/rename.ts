@@ -28,20 +28,32 @@ export function quoteSheetName(name: string): string {
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-// What a formula may hold around a name to rename, in one pass: a string literal and the inside of a
-// structured reference (two levels of brackets, as Excel nests them; ' escapes inside) are copied;
-// a quoted name is a sheet when "!" follows; a whole word followed by "!" a sheet, by "[" a table.
+// What a formula may hold around a name to rename, found in one pass: a string literal is copied;
+// a quoted name is a sheet when "!" follows; a whole word followed by "!" is a sheet, by "[" a
+// table; a "[" starts a structured reference, copied to its matching "]" (any depth; ' escapes
+// inside). Unterminated, each runs to the end of the formula (Excel would not write it).
 const NAME_CHAR = "A-Za-z0-9_.\\\\\\u00C0-\\u024F";
 const RENAMABLE = new RegExp(
   [
-    // Each runs to the end of the formula when unterminated, as Excel would not write it.
     `"(?:[^"]|"")*(?:"|$)`,
     `'((?:[^']|'')*)(?:'|$)`,
-    `\\[(?:[^\\[\\]']|'(?:[^]|$)|\\[(?:[^\\]']|'(?:[^]|$))*(?:\\]|$))*(?:\\]|$)`,
+    `\\[`,
     `(?<![${NAME_CHAR}])([A-Za-z_\\\\\\u00C0-\\u024F][${NAME_CHAR}]*)(?=[![])`,
   ].join("|"),
   "g",
 );
+
+/** Where the structured reference opened at `start` ends (after its matching "]", or the formula's end). */
+function bracketEnd(formula: string, start: number): number {
+  let depth = 0;
+  for (let j = start; j < formula.length; j++) {
+    const ch = formula[j];
+    if (ch === "'") j++;
+    else if (ch === "[") depth++;
+    else if (ch === "]" && --depth === 0) return j + 1;
+  }
+  return formula.length;
+}
 
 /**
  * `formula` with its references to the sheets in `sheets` (Foglio!A1, 'Il foglio'!A1) and the
@@ -52,27 +64,38 @@ export function renameInFormula(formula: string, sheets: Renames, tables: Rename
   return renamer(sheets, tables)(formula);
 }
 
-/** renameInFormula for many formulas: the renames indexed once. */
+/** renameInFormula for many formulas: the renames indexed once, unchanged spans copied whole. */
 function renamer(sheets: Renames, tables: Renames): (formula: string) => string {
   const sheetsByUpper = byUpper(sheets);
   const tablesByUpper = byUpper(tables);
   return (formula) => {
     // Most formulas name no sheet and no table: nothing to look at.
     if (!formula.includes("!") && !formula.includes("[")) return formula;
-    return formula.replace(RENAMABLE, (token: string, quoted?: string, word?: string, offset?: number) => {
-      if (quoted !== undefined) {
-        if (formula[(offset as number) + token.length] !== "!") return token;
-        const renamed = sheetsByUpper.get(quoted.replace(/''/g, "'").toUpperCase());
-        return renamed === undefined ? token : quoteSheetName(renamed);
+    const tokens = RENAMABLE;
+    tokens.lastIndex = 0;
+    let out = "";
+    let copied = 0;
+    for (let m = tokens.exec(formula); m !== null; m = tokens.exec(formula)) {
+      const [token, quoted, word] = m;
+      let renamed: string | undefined;
+      if (token === "[") {
+        tokens.lastIndex = bracketEnd(formula, m.index);
+      } else if (quoted !== undefined) {
+        if (formula[m.index + token.length] === "!") {
+          const to = sheetsByUpper.get(quoted.replace(/''/g, "'").toUpperCase());
+          if (to !== undefined) renamed = quoteSheetName(to);
+        }
+      } else if (word !== undefined) {
+        const next = formula[m.index + word.length];
+        const to = (next === "!" ? sheetsByUpper : tablesByUpper).get(word.toUpperCase());
+        if (to !== undefined) renamed = next === "!" ? quoteSheetName(to) : to;
       }
-      if (word !== undefined) {
-        const next = formula[(offset as number) + word.length];
-        const renamed = (next === "!" ? sheetsByUpper : tablesByUpper).get(word.toUpperCase());
-        if (renamed === undefined) return token;
-        return next === "!" ? quoteSheetName(renamed) : renamed;
+      if (renamed !== undefined) {
+        out += formula.slice(copied, m.index) + renamed;
+        copied = m.index + token.length;
       }
-      return token;
-    });
+    }
+    return copied === 0 ? formula : out + formula.slice(copied);
   };
 }
 

@@ -64,3 +64,38 @@ test("an import reports how far it is: the sheets prepared, the request sent, th
     sheets,
   );
 });
+
+test("a progress display that throws changes nothing: the import is written and reported done", async () => {
+  const { gateway, excel } = fakeOffice();
+  const outcome = await gateway.importWorkbook(buildWorkbook(SAMPLE_PLAN, settings), {
+    replace: false,
+    onProgress: () => {
+      throw new Error("barra rotta");
+    },
+  });
+  expect(outcome.sheets).toContain("Indicatori");
+  expect(excel.workbook.table("tblIndicatori")?.rect.rows).toBe(59);
+});
+
+test("a write asked while a read runs waits for the read", async () => {
+  const { gateway, excel } = fakeOffice();
+  await gateway.importWorkbook(buildWorkbook(SAMPLE_PLAN, settings), { replace: false });
+  const realRun = excel.excelNamespace.run;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let runs = 0;
+  const heldRun = async <T>(...args: Parameters<typeof realRun<T>>): Promise<T> => {
+    runs++;
+    if (runs === 1) await held; // the read, still running
+    return realRun<T>(...args);
+  };
+  (globalThis as unknown as { Excel: { run: typeof realRun } }).Excel.run = heldRun;
+  const reading = gateway.readPlan();
+  const switching = gateway.switchFormulas(buildWorkbook(SAMPLE_PLAN, { ...settings, formulaMode: "pira" }));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(runs).toBe(1);
+  release();
+  expect((await reading)?.objectives.length).toBe(SAMPLE_PLAN.objectives.length);
+  await switching;
+  expect(runs).toBe(2);
+});

@@ -40,3 +40,18 @@ test("a list that changes while shown keeps each entry's element by its key", ()
   rerender(view(items.slice(1)));
   expect(screen.getByRole("button", { name: "voce 3" })).toBe(third);
 });
+
+test("named by its heading, and so is its «Mostra altri», so two lists' buttons differ", () => {
+  render(
+    <>
+      <h3 id="added">Aggiunti</h3>
+      <PagedList items={items} page={50} labelledBy="added" render={(item) => item} />
+      <h3 id="removed">Eliminati</h3>
+      <PagedList items={items.slice(0, 60)} page={50} labelledBy="removed" render={(item) => item} />
+    </>,
+  );
+  expect(screen.getByRole("list", { name: "Aggiunti" })).toBeTruthy();
+  expect(screen.getByRole("list", { name: "Eliminati" })).toBeTruthy();
+  expect(screen.getByRole("button", { name: "Mostra altri (70) Aggiunti" })).toBeTruthy();
+  expect(screen.getByRole("button", { name: "Mostra altri (10) Eliminati" })).toBeTruthy();
+});

@@ -91,6 +91,7 @@ describe("createPlanParser", () => {
 class HandlerWorker {
   static sent = 0;
   static received = 0;
+  static cancels = 0;
   onmessage: Listener = null;
   onerror: Listener = null;
   private readonly handle = workerHandler((message) => {
@@ -100,6 +101,7 @@ class HandlerWorker {
   });
   postMessage(request: WorkerRequest): void {
     HandlerWorker.sent++;
+    if ("cancel" in request) HandlerWorker.cancels++;
     const copy = structuredClone(request);
     setTimeout(() => this.handle(copy), 0);
   }
@@ -114,6 +116,7 @@ describe("createJobRunner", () => {
   beforeEach(() => {
     HandlerWorker.sent = 0;
     HandlerWorker.received = 0;
+    HandlerWorker.cancels = 0;
     global.Worker = HandlerWorker;
   });
 
@@ -143,6 +146,17 @@ describe("createJobRunner", () => {
     const sentBefore = HandlerWorker.sent;
     expect(await runner("build", plan, settings)).toEqual(buildWorkbook(plan, settings));
     expect(HandlerWorker.sent).toBeGreaterThan(sentBefore);
+  });
+
+  it("a piece that cannot be sent after the first cancels the job in the worker", async () => {
+    const runner = createJobRunner();
+    // The 101st objective (of 140) travels in a slice, not in the first message.
+    expect(plan.objectives.length).toBeGreaterThan(100);
+    const objectives = plan.objectives.map((o, at) => (at === 100 ? { ...o, extra: () => 1 } : o));
+    const broken = { ...plan, objectives } as typeof plan;
+    await expect(runner("build", broken, settings)).rejects.toThrow(/could not be cloned/);
+    expect(HandlerWorker.cancels).toBe(1);
+    expect(await runner("build", plan, settings)).toEqual(buildWorkbook(plan, settings));
   });
 
   it("rejects with the job's own message when it throws", async () => {

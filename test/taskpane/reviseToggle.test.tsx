@@ -82,3 +82,24 @@ test("two quick toggles: the answer to the first, arriving last, is not shown", 
   expect(preview(hook.result.current).result).toBe(latest);
   expect(preview(hook.result.current).accepted.some((p) => p.oldId === "9.1")).toBe(true);
 });
+
+test("while applying, the state carries the write's progress", async () => {
+  const { hook, gateway } = await preparedRevision(inPageJobs());
+  let finish: () => void = () => undefined;
+  const importWorkbook = gateway.importWorkbook;
+  gateway.importWorkbook = async (wb, options) => {
+    options.onProgress?.({ stage: "writing", fraction: 0.55 });
+    await new Promise<void>((resolve) => (finish = resolve));
+    return importWorkbook(wb, options);
+  };
+  let applying: Promise<void> = Promise.resolve();
+  act(() => {
+    applying = hook.result.current.apply();
+  });
+  await waitFor(() => expect(hook.result.current.state).toMatchObject({ kind: "applying", progress: 0.55 }));
+  await act(async () => {
+    finish();
+    await applying;
+  });
+  expect(hook.result.current.state.kind).toBe("done");
+});

@@ -52,11 +52,18 @@ describe("breathe", () => {
     jest.useRealTimers();
   });
 
-  test("uses scheduler.yield where the browser has it", async () => {
-    const yieldTurn = jest.fn(() => Promise.resolve());
-    global.scheduler = { yield: yieldTurn };
+  test("uses scheduler.yield where the browser has it, called on the scheduler", async () => {
+    const receivers: unknown[] = [];
+    const scheduler = {
+      // A browser's scheduler.yield throws "Illegal invocation" when called detached.
+      yield(this: unknown): Promise<void> {
+        receivers.push(this);
+        return this === scheduler ? Promise.resolve() : Promise.reject(new TypeError("Illegal invocation"));
+      },
+    };
+    global.scheduler = scheduler;
     await breathe();
-    expect(yieldTurn).toHaveBeenCalledTimes(1);
+    expect(receivers).toEqual([scheduler]);
   });
 
   test("otherwise a MessageChannel message: no timer, so it resolves with every timer held", async () => {

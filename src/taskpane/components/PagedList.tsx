@@ -17,8 +17,9 @@ export interface PagedListProps<T> {
   listClassName?: string;
   listTestId?: string;
   /**
-   * The id of the list's heading: it names the list, and tells apart the «Mostra altri» buttons of
-   * several lists in one view (a screen reader lists buttons by name).
+   * The id of the list's heading: it names the list, and ends the name of its «Mostra altri»
+   * («Mostra altri (70) Aggiunti (120)»), so the buttons of several lists in one view differ (a
+   * screen reader lists buttons by name).
    */
   labelledBy?: string;
   itemClassName?: string;
@@ -30,6 +31,7 @@ export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
   const { itemClassName, buttonClassName } = props;
   const { t } = useI18n();
   const [shown, setShown] = React.useState(page);
+  const buttonId = React.useId();
   const list = React.useRef<HTMLUListElement>(null);
   const [focusAt, setFocusAt] = React.useState<number | null>(null);
   React.useEffect(() => {
@@ -51,7 +53,8 @@ export function PagedList<T>(props: PagedListProps<T>): React.JSX.Element {
           className={buttonClassName}
           size="small"
           appearance="subtle"
-          aria-describedby={labelledBy}
+          id={buttonId}
+          aria-labelledby={labelledBy ? `${buttonId} ${labelledBy}` : undefined}
           onClick={() => {
             setFocusAt(shown);
             setShown((n) => n + more);
