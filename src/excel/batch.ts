@@ -88,7 +88,7 @@ export class SyncLedger {
 
   constructor(
     private readonly context: Excel.RequestContext,
-    readonly pacer: Pacer = UNPACED,
+    private readonly pacer: Pacer = UNPACED,
   ) {}
 
   /**
@@ -130,7 +130,8 @@ export class SyncLedger {
       );
     }
     const application = this.context.workbook.application;
-    const total = batches.reduce((sum, batch) => sum + batch.reduce((n, c) => n + c.bytes, 0), 0);
+    const sizes = batches.map((batch) => batch.reduce((sum, c) => sum + c.bytes, 0));
+    const total = sizes.reduce((sum, bytes) => sum + bytes, 0);
     let sent = 0;
     for (const [index, batch] of batches.entries()) {
       // Each suspension lasts until the sync that ends the batch: both are asked again per request.
@@ -144,9 +145,8 @@ export class SyncLedger {
       // reference): last in the last request, so the formulas written are computed once, at the end.
       if (index === batches.length - 1) application.calculate("Recalculate");
       // One sync per ≤ 4 MB batch, at most MAX_WRITE_SYNCS: the count follows the payload, not the items.
-      const bytes = batch.reduce((sum, c) => sum + c.bytes, 0);
-      await this.sync(bytes);
-      sent += bytes;
+      await this.sync(sizes[index]);
+      sent += sizes[index];
       tell(onSent, total > 0 ? sent / total : 1);
     }
   }
