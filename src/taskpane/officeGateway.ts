@@ -34,10 +34,10 @@ import {
 } from "../workbook/read";
 
 export function createOfficeGateway(): PiraGateway {
-  // One write at a time, and reads after it: the pane answers clicks while a write runs, so a user
-  // can start another (Apply in Impostazioni while an import swaps the sheets, a live refresh
-  // while the import writes); each waits for the write before it, as when the pane froze.
-  // Both ways: a write also waits for the reads already running.
+  // One write at a time, never beside a read: the pane answers clicks while a write runs, so a
+  // user can start another (Apply in Impostazioni while an import swaps the sheets, a live refresh
+  // while the import writes). A write waits for the write and the reads before it, a read for the
+  // write before it, as when the pane froze.
   let writing: Promise<unknown> = Promise.resolve();
   const reading = new Set<Promise<unknown>>();
   const settled = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined);

@@ -1,23 +1,11 @@
-// Web Worker entry (webpack entry "parse-worker"): reads the pasted cruscotto off the main
-// thread, so a very large paste never freezes the pane; turns an opened file's bytes (PDF, Word
-// or text, told apart by content) into the reader's text, loading pdf.js or mammoth on demand;
-// and runs the pane's long jobs (jobs.ts: the workbook description, a revision).
-import type { Plan } from "../domain/model";
-import { readCruscotto } from "../domain/reader";
+// Web Worker entry (webpack entry "parse-worker"): runs the pane's long jobs off the main thread
+// (jobs.ts: reading the pasted cruscotto, so a very large paste never freezes the pane; the
+// workbook description; a revision), and turns an opened file's bytes (PDF, Word or text, told
+// apart by content) into the reader's text, loading pdf.js or mammoth on demand.
 import { Arrivals, slicedMessages, type Sliced } from "./chunked";
 import { runJob, type JobName } from "./jobs";
 import { readSource, SourceError, type SourceReading } from "../domain/sources/document";
 import { workerSourceReaders } from "./workerSources";
-
-export interface ParseRequest {
-  id: number;
-  text: string;
-}
-
-export interface ParseResponse {
-  id: number;
-  plan: Plan;
-}
 
 /** The start of a job's arguments carries the job's name (arguments and result travel in pieces). */
 export type JobRequest = Sliced & { job?: JobName };
@@ -40,8 +28,8 @@ export interface SourceRequest {
 /** What was read, or the one Italian line saying why nothing could be. */
 export type SourceResponse = { id: number; source: SourceReading } | { id: number; error: string };
 
-export type WorkerRequest = ParseRequest | SourceRequest | JobRequest | CancelRequest;
-export type WorkerResponse = ParseResponse | SourceResponse | JobResponse;
+export type WorkerRequest = SourceRequest | JobRequest | CancelRequest;
+export type WorkerResponse = SourceResponse | JobResponse;
 
 /** What the worker does with each message; `post` answers (exported for tests, which post by hand). */
 export function workerHandler(post: (message: WorkerResponse) => void): (request: WorkerRequest) => void {
@@ -57,10 +45,6 @@ export function workerHandler(post: (message: WorkerResponse) => void): (request
             error: error instanceof SourceError ? error.message : `il file non si può leggere (${String(error)}).`,
           }),
       );
-      return;
-    }
-    if ("text" in request) {
-      post({ id: request.id, plan: readCruscotto(request.text) });
       return;
     }
     const { id } = request;

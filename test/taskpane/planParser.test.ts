@@ -1,13 +1,13 @@
 // The parse worker's client: same Plan from the worker or from the page, and a page fallback
-// when the worker cannot start or fails; the jobs (build, revision) through the real worker
-// handler, their arguments and answers in slices.
+// when the worker cannot start or fails; the jobs (parse, build, revision) through the real
+// worker handler, their arguments and answers in slices.
 import { readCruscotto } from "../../src/domain/reader";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultSettings } from "../../src/domain/settings";
 import { applyWorkbook, readWorkbookTables } from "../../src/excel";
 import { createJobRunner, createPlanParser, inPageJobs } from "../../src/taskpane/state/planParser";
-import { workerHandler, type ParseRequest, type WorkerRequest } from "../../src/taskpane/parseWorker";
+import { workerHandler, type WorkerRequest } from "../../src/taskpane/parseWorker";
 import { buildWorkbook } from "../../src/workbook/build";
 import { createRecordingExcel } from "../fakes/recordingExcel";
 import { sampleText } from "../helpers/sample";
@@ -22,16 +22,30 @@ afterEach(() => {
   delete global.Worker;
 });
 
-/** A worker that answers like parseWorker.ts does, asynchronously. */
-class EchoWorker {
+/**
+ * A worker running the real worker handler (parseWorker.ts), every message structured-cloned and
+ * delivered in its own task both ways, as postMessage does; it counts the messages.
+ */
+class HandlerWorker {
   static started: string[] = [];
+  static sent = 0;
+  static received = 0;
+  static cancels = 0;
   onmessage: Listener = null;
   onerror: Listener = null;
   constructor(url: string) {
-    EchoWorker.started.push(url);
+    HandlerWorker.started.push(url);
   }
-  postMessage(request: ParseRequest): void {
-    setTimeout(() => this.onmessage?.({ data: { id: request.id, plan: readCruscotto(request.text) } }), 0);
+  private readonly handle = workerHandler((message) => {
+    HandlerWorker.received++;
+    const copy = structuredClone(message);
+    setTimeout(() => this.onmessage?.({ data: copy }), 0);
+  });
+  postMessage(request: WorkerRequest): void {
+    HandlerWorker.sent++;
+    if ("cancel" in request) HandlerWorker.cancels++;
+    const copy = structuredClone(request);
+    setTimeout(() => this.handle(copy), 0);
   }
   terminate(): void {}
 }
@@ -41,17 +55,17 @@ describe("createPlanParser", () => {
   const expected = readCruscotto(text);
 
   it("parses in the page where there are no workers", async () => {
-    expect(await createPlanParser()(text)).toEqual(expected);
+    expect(await createPlanParser(createJobRunner())(text)).toEqual(expected);
   });
 
   it("parses in one worker, reused, answering each request by its id", async () => {
-    EchoWorker.started = [];
-    global.Worker = EchoWorker;
-    const parse = createPlanParser("parse-worker.js");
+    HandlerWorker.started = [];
+    global.Worker = HandlerWorker;
+    const parse = createPlanParser(createJobRunner("parse-worker.js"));
     const [a, b] = await Promise.all([parse(text), parse("**1 Obiettivo solo**\n")]);
     expect(a).toEqual(expected);
     expect(b.objectives.map((o) => o.number)).toEqual([1]);
-    expect(EchoWorker.started).toEqual(["parse-worker.js"]);
+    expect(HandlerWorker.started).toEqual(["parse-worker.js"]);
   });
 
   it("falls back to the page when the worker cannot be created", async () => {
@@ -60,7 +74,7 @@ describe("createPlanParser", () => {
         throw new Error("blocked");
       }
     };
-    expect(await createPlanParser()(text)).toEqual(expected);
+    expect(await createPlanParser(createJobRunner())(text)).toEqual(expected);
   });
 
   it("falls back to the page when the worker fails to load, answering what was waiting", async () => {
@@ -77,36 +91,12 @@ describe("createPlanParser", () => {
       }
       terminate(): void {}
     };
-    const parse = createPlanParser();
+    const parse = createPlanParser(createJobRunner());
     expect(await parse(text)).toEqual(expected);
     // Later requests go straight to the page.
     expect(await parse(text)).toEqual(expected);
   });
 });
-
-/**
- * A worker running the real worker handler (parseWorker.ts), every message structured-cloned and
- * delivered in its own task both ways, as postMessage does; it counts the messages.
- */
-class HandlerWorker {
-  static sent = 0;
-  static received = 0;
-  static cancels = 0;
-  onmessage: Listener = null;
-  onerror: Listener = null;
-  private readonly handle = workerHandler((message) => {
-    HandlerWorker.received++;
-    const copy = structuredClone(message);
-    setTimeout(() => this.onmessage?.({ data: copy }), 0);
-  });
-  postMessage(request: WorkerRequest): void {
-    HandlerWorker.sent++;
-    if ("cancel" in request) HandlerWorker.cancels++;
-    const copy = structuredClone(request);
-    setTimeout(() => this.handle(copy), 0);
-  }
-  terminate(): void {}
-}
 
 describe("createJobRunner", () => {
   // 580 indicators: tables and descriptions longer than a slice.
