@@ -10,15 +10,9 @@ export type Renames = ReadonlyMap<string, string>;
 /** Renames by upper-cased name (Excel compares sheet and table names without case). */
 function byUpper(renames: Renames): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
-  // The first of two names differing only in case wins, as `lookup` has it.
+  // The first of two names differing only in case wins.
   for (const [from, to] of renames) if (!out.has(from.toUpperCase())) out.set(from.toUpperCase(), to);
   return out;
-}
-
-function lookup(renames: Renames, name: string): string | undefined {
-  const upper = name.toUpperCase();
-  for (const [from, to] of renames) if (from.toUpperCase() === upper) return to;
-  return undefined;
 }
 
 /** A sheet name as a formula spells it: quoted unless it is a plain identifier that is not a cell. */
@@ -61,13 +55,14 @@ function bracketEnd(formula: string, start: number): number {
  * references (column names) are left as they are.
  */
 export function renameInFormula(formula: string, sheets: Renames, tables: Renames): string {
-  return renamer(sheets, tables)(formula);
+  return renamer(byUpper(sheets), byUpper(tables))(formula);
 }
 
-/** renameInFormula for many formulas: the renames indexed once, unchanged spans copied whole. */
-function renamer(sheets: Renames, tables: Renames): (formula: string) => string {
-  const sheetsByUpper = byUpper(sheets);
-  const tablesByUpper = byUpper(tables);
+/** renameInFormula for many formulas, over the renames indexed once; unchanged spans copied whole. */
+function renamer(
+  sheetsByUpper: ReadonlyMap<string, string>,
+  tablesByUpper: ReadonlyMap<string, string>,
+): (formula: string) => string {
   return (formula) => {
     // Most formulas name no sheet and no table: nothing to look at.
     if (!formula.includes("!") && !formula.includes("[")) return formula;
@@ -124,7 +119,9 @@ export function* renameSteps(
   sheets: Renames,
   tables: Renames,
 ): Generator<void, WorkbookDescription> {
-  const formula = renamer(sheets, tables);
+  const sheetsByUpper = byUpper(sheets);
+  const tablesByUpper = byUpper(tables);
+  const formula = renamer(sheetsByUpper, tablesByUpper);
   const cell = (c: CellSpec): CellSpec => (isFormula(c) ? { formula: formula(c.formula) } : c);
   // A chart range is "Foglio!$A$1:$A$9" without "=": rename it as the formula it would be.
   const reference = (text: string): string => formula(`=${text}`).slice(1);
@@ -140,14 +137,14 @@ export function* renameSteps(
   for (const s of wb.sheets) {
     const sheetTables: TableSpec[] = [];
     for (const t of s.tables) {
-      sheetTables.push({ ...t, name: lookup(tables, t.name) ?? t.name, rows: yield* rows(t.rows) });
+      sheetTables.push({ ...t, name: tablesByUpper.get(t.name.toUpperCase()) ?? t.name, rows: yield* rows(t.rows) });
       yield;
     }
     const ranges: RangeSpec[] = [];
     for (const r of s.ranges) ranges.push({ ...r, rows: yield* rows(r.rows) });
     renamed.push({
       ...s,
-      name: lookup(sheets, s.name) ?? s.name,
+      name: sheetsByUpper.get(s.name.toUpperCase()) ?? s.name,
       tables: sheetTables,
       ranges,
       conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, formula: formula(cf.formula) })),
