@@ -32,6 +32,8 @@ export interface Revision<K extends "preview" | "applying"> {
   plan: Plan;
   result: ReviseResult;
   contents: WorkbookContents;
+  /** The consuntivi and notes typed in the workbook when it was read (refused at apply if they changed). */
+  typed: TypedCounts;
   accepted: Proposal[];
   updating: boolean;
   /** While applying: how far the write is, 0 to 1. */
@@ -48,18 +50,12 @@ export interface ReviseController {
   reset(): void;
 }
 
-interface Read {
-  contents: WorkbookContents;
-  typed: TypedCounts;
-}
-
 export function useRevise(
   gateway: PiraGateway,
   onRevised: (plan: Plan, settings: Settings) => void,
   jobs: JobRunner = paneJobs(),
 ): ReviseController {
   const [state, setState] = useState<ReviseState>({ kind: "idle" });
-  const [read, setRead] = useState<Read | null>(null);
   // Each prepare and toggle asks for a revision; only the answer to the latest is shown.
   const latest = useRef(0);
 
@@ -77,10 +73,9 @@ export function useRevise(
         }
         const { contents, typed, result } = await jobs("prepareRevision", tables, plan, { today: todaySerial() });
         if (asked !== latest.current) return;
-        setRead({ contents, typed });
         // Proposals start accepted, as the CLI does; the user unticks the wrong ones.
         const accepted = result.summary.acceptedProposals;
-        setState({ kind: "preview", plan, result, contents, accepted, updating: false });
+        setState({ kind: "preview", plan, result, contents, typed, accepted, updating: false });
       } catch (error) {
         if (asked === latest.current) setState({ kind: "failed", message: errorMessage(error) });
       }
@@ -111,7 +106,7 @@ export function useRevise(
   );
 
   const apply = useCallback(async (): Promise<void> => {
-    if (state.kind !== "preview" || state.updating || !read || state.result.problems.length > 0) return;
+    if (state.kind !== "preview" || state.updating || state.result.problems.length > 0) return;
     const { result } = state;
     setState({ ...state, kind: "applying", progress: 0 });
     try {
@@ -120,8 +115,8 @@ export function useRevise(
         onProgress: ({ fraction }) =>
           setState((current) => (current.kind === "applying" ? { ...current, progress: fraction } : current)),
         carries: {
-          values: read.typed,
-          historyRows: read.contents.archive.length + read.contents.register.length,
+          values: state.typed,
+          historyRows: state.contents.archive.length + state.contents.register.length,
         },
       });
       setState({ kind: "done", result });
@@ -129,7 +124,7 @@ export function useRevise(
     } catch (error) {
       setState({ kind: "failed", message: errorMessage(error) });
     }
-  }, [state, read, gateway, onRevised]);
+  }, [state, gateway, onRevised]);
 
   const reset = useCallback(() => {
     latest.current++;
